@@ -1,0 +1,154 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/langref/langref/locales"
+	"github.com/langref/langref/sync/site"
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes. They are documented in docs/en/check.md; never renumber them.
+const (
+	exitOK       = 0
+	exitFindings = 1 // check found errors; a command could not do its job
+	exitUsage    = 2 // bad flags, arguments or configuration
+)
+
+// env is what a command needs from the process: streams, environment and
+// the printer of the user's language.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	p              *locales.Printer
+	out            *output
+	badCommand     bool
+}
+
+// exitError carries an exit code through urfave/cli without letting it
+// call os.Exit.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageErr(err error) error { return &exitError{code: exitUsage, err: err} }
+
+// run is langref's whole command line; main only exits with its result.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	e.p = locales.New(uiLang(args, getenv), "en")
+	e.out = newOutput(stdout, getenv)
+	app := e.app()
+	err := app.Run(append([]string{"langref"}, args...))
+	return e.exitCode(err)
+}
+
+// uiLang finds --ui-lang before the flags are parsed, since the help text
+// itself is localized.
+func uiLang(args []string, getenv func(string) string) string {
+	for i, a := range args {
+		if v, ok := strings.CutPrefix(a, "--ui-lang="); ok {
+			return v
+		}
+		if a == "--ui-lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	if v := getenv("LANGREF_UI_LANG"); v != "" {
+		return v
+	}
+	return locales.FromEnv(getenv)
+}
+
+func (e *env) exitCode(err error) int {
+	if e.badCommand {
+		return exitUsage
+	}
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	code := exitUsage
+	if errors.As(err, &ee) {
+		code = ee.code
+		if ee.err == nil {
+			return code
+		}
+	}
+	var ce *site.ConfigError
+	if errors.As(err, &ce) {
+		code = exitUsage
+	}
+	fmt.Fprintf(e.stderr, "langref: %s: %v\n", e.p.T("error"), err)
+	if ce != nil {
+		fmt.Fprintf(e.stderr, "langref: %s: %s\n", e.p.T("hint"), e.p.T("hint.config", map[string]any{"File": ce.File}))
+	}
+	return code
+}
+
+func (e *env) app() *cli.App {
+	e.localizeTemplates()
+	return &cli.App{
+		Name:            "langref",
+		Usage:           e.p.T("app.usage"),
+		Writer:          e.stdout,
+		ErrWriter:       e.stderr,
+		HideHelpCommand: true,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "root", Usage: e.p.T("flag.root"), EnvVars: []string{"LANGREF_ROOT"}},
+			&cli.StringFlag{Name: "ui-lang", Usage: e.p.T("flag.ui-lang")},
+		},
+		Commands:       []*cli.Command{e.statusCommand(), e.checkCommand()},
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageErr(err)
+		},
+		CommandNotFound: func(c *cli.Context, name string) {
+			fmt.Fprintf(e.stderr, "langref: %s: %s\n", e.p.T("error"), e.p.T("error.no-command", map[string]any{"Name": name}))
+			e.badCommand = true
+		},
+	}
+}
+
+// loadSite reads the site the global flags point at.
+func (e *env) loadSite(c *cli.Context) (*site.Site, error) {
+	root := c.String("root")
+	if root == "" {
+		root = site.FindRoot(".")
+	}
+	s, err := site.Load(root)
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	return s, nil
+}
+
+// urfave/cli's English help templates, kept to localize them afresh on
+// every run.
+var appHelp, commandHelp, subcommandHelp = cli.AppHelpTemplate, cli.CommandHelpTemplate, cli.SubcommandHelpTemplate
+
+func (e *env) localizeTemplates() {
+	r := strings.NewReplacer(
+		"NAME:", e.p.T("help.name")+":",
+		"USAGE:", e.p.T("help.usage")+":",
+		"COMMANDS:", e.p.T("help.commands")+":",
+		"GLOBAL OPTIONS:", e.p.T("help.global-options")+":",
+		"OPTIONS:", e.p.T("help.options")+":",
+		"DESCRIPTION:", e.p.T("help.description")+":",
+		"[global options]", "["+e.p.T("help.global-options-arg")+"]",
+		"[command options]", "["+e.p.T("help.command-options-arg")+"]",
+		"command [command options]", e.p.T("help.command-arg")+" ["+e.p.T("help.command-options-arg")+"]",
+	)
+	cli.AppHelpTemplate = r.Replace(appHelp)
+	cli.CommandHelpTemplate = r.Replace(commandHelp)
+	cli.SubcommandHelpTemplate = r.Replace(subcommandHelp)
+	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: e.p.T("flag.help")}
+}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/status"
+	"github.com/urfave/cli/v2"
+)
+
+func (e *env) statusCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "status",
+		Usage:     e.p.T("status.usage"),
+		ArgsUsage: e.p.T("status.args"),
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: e.p.T("flag.lang")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: e.p.T("flag.format", map[string]any{"Formats": "text, tsv, json"})},
+		},
+		Action: e.status,
+	}
+}
+
+func (e *env) status(c *cli.Context) error {
+	s, err := e.loadSite(c)
+	if err != nil {
+		return err
+	}
+	langs := c.StringSlice("lang")
+	for _, l := range langs {
+		if l == s.SourceLang || !s.HasLang(l) {
+			return usageErr(fmt.Errorf("%s", e.p.T("error.unknown-lang", map[string]any{"Lang": l, "Langs": strings.Join(s.Languages, ", ")})))
+		}
+	}
+	g := graph.Build(s)
+	r := status.Build(g, status.Options{Langs: langs})
+	paths, err := resolvePaths(s, c.Args().Slice())
+	if err != nil {
+		return usageErr(err)
+	}
+	r.Pages = filterPages(r.Pages, paths)
+	switch f := e.out.defaultFormat(c.String("format")); f {
+	case "json":
+		return e.json(r)
+	case "tsv":
+		e.statusTSV(r, len(langs) > 0)
+	case "text":
+		e.statusText(r, langs)
+	default:
+		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": f, "Formats": "text, tsv, json"})))
+	}
+	return nil
+}
+
+func (e *env) json(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func (e *env) statusTSV(r *status.Report, pages bool) {
+	if pages {
+		rows := [][]string{{"lang", "state", "key", "path", "source_path", "reason"}}
+		for _, p := range r.Pages {
+			rows = append(rows, []string{p.Lang, p.State, p.Key, p.Path, p.SourcePath, p.Reason})
+		}
+		e.out.tsv(rows)
+		return
+	}
+	rows := [][]string{{"lang", "source_pages", "translated", "missing", "orphan", "broken", "coverage"}}
+	for _, l := range r.Languages {
+		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Missing),
+			fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%.1f", 100*l.Coverage)})
+	}
+	e.out.tsv(rows)
+}
+
+func (e *env) statusText(r *status.Report, langs []string) {
+	if len(langs) > 0 {
+		e.statusPagesText(r, langs)
+		return
+	}
+	p := e.p
+	fmt.Fprintln(e.stdout, p.T("status.header", map[string]any{"Source": r.Source, "Root": r.Root, "Langs": len(r.Languages)}))
+	rows := [][]string{{p.T("col.lang"), p.T("col.source"), p.T("state.translated"), p.T("state.missing"), p.T("state.orphan"), p.T("state.broken"), p.T("col.coverage"), ""}}
+	colors := [][]string{{bold, bold, bold, bold, bold, bold, bold, ""}}
+	for _, l := range r.Languages {
+		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Missing),
+			fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%5.1f%%", 100*l.Coverage), bar(l.Coverage, 20)})
+		colors = append(colors, []string{bold, "", green, zeroDim(l.Missing, yellow), zeroDim(l.Orphan, red), zeroDim(l.Broken, red), "", coverageColor(l.Coverage)})
+	}
+	e.out.table(rows, colors)
+}
+
+func zeroDim(n int, code string) string {
+	if n == 0 {
+		return dim
+	}
+	return code
+}
+
+func coverageColor(f float64) string {
+	switch {
+	case f >= 0.9:
+		return green
+	case f >= 0.5:
+		return yellow
+	}
+	return red
+}
+
+var stateColor = map[string]string{"translated": green, "missing": yellow, "orphan": red, "broken": red}
+
+func (e *env) statusPagesText(r *status.Report, langs []string) {
+	p := e.p
+	for i, lang := range langs {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		for _, l := range r.Languages {
+			if l.Lang == lang {
+				fmt.Fprintln(e.stdout, e.out.paint(bold, p.T("status.lang-header", map[string]any{
+					"Lang": lang, "Translated": l.Translated, "Total": l.SourcePages, "Coverage": fmt.Sprintf("%.1f%%", 100*l.Coverage)})))
+			}
+		}
+		rows := [][]string{{p.T("col.state"), p.T("col.key"), p.T("col.path"), p.T("col.source-path")}}
+		colors := [][]string{{bold, bold, bold, bold}}
+		for _, pg := range r.Pages {
+			if pg.Lang != lang {
+				continue
+			}
+			state := p.T("state." + pg.State)
+			if pg.Reason != "" {
+				state += " (" + p.T("reason."+pg.Reason) + ")"
+			}
+			path := pg.Path
+			if path == "" {
+				path = "—"
+			}
+			rows = append(rows, []string{state, pg.Key, path, pg.SourcePath})
+			colors = append(colors, []string{stateColor[pg.State], "", "", dim})
+		}
+		e.out.table(rows, colors)
+	}
+}

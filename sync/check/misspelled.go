@@ -1,0 +1,119 @@
+package check
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// standardKeys are front matter keys of Jekyll and common themes and
+// plugins. They are never taken for misspellings, even when rare.
+var standardKeys = []string{
+	"layout", "permalink", "published", "date", "category", "categories", "tags",
+	"title", "author", "authors", "excerpt", "description", "image", "lang", "sitemap",
+	"redirect_from", "redirect_to", "toc", "math", "comments", "last_modified_at",
+	"translator", "translation-date", "translators", "source-commit",
+}
+
+// misspelledKeys reports front matter keys that are near misses of a key
+// the site uses: same key up to case, separators or spaces, or within a few
+// edits of a key used at least three times as often.
+func (r *run) misspelledKeys() {
+	counts := r.keyCounts()
+	vocab := r.vocabulary(counts)
+	for _, p := range r.g.Pages {
+		if p.File.Plain() || !p.File.Doc.Page {
+			continue
+		}
+		for _, f := range p.File.Doc.Fields {
+			if want := r.correction(f.Key, vocab, counts); want != "" {
+				r.add(MisspelledKey, "", p.Path(), f.Line, f.Col, map[string]any{"Key": f.Key, "Want": want})
+			}
+		}
+	}
+}
+
+func (r *run) keyCounts() map[string]int {
+	counts := map[string]int{}
+	for _, p := range r.g.Pages {
+		if p.File.Plain() || !p.File.Doc.Page {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, f := range p.File.Doc.Fields {
+			if !seen[f.Key] {
+				counts[f.Key]++
+				seen[f.Key] = true
+			}
+		}
+	}
+	return counts
+}
+
+// vocabulary is the sorted list of keys a misspelling may be of: the
+// standard keys, the site's pairing and baseline keys, and every key used
+// by several pages.
+func (r *run) vocabulary(counts map[string]int) []string {
+	set := map[string]bool{r.s.Key: true, r.s.BaselineKey: true}
+	for _, k := range standardKeys {
+		set[k] = true
+	}
+	for k, n := range counts {
+		if n >= 3 {
+			set[k] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (r *run) correction(key string, vocab []string, counts map[string]int) string {
+	if r.known(key) {
+		return ""
+	}
+	norm := normalizeKey(key)
+	for _, v := range vocab {
+		if v != key && normalizeKey(v) == norm {
+			return v
+		}
+	}
+	best, bestD := "", 0
+	for _, v := range vocab {
+		d := distance(key, v)
+		if v == key || d > allowedEdits(v) || counts[v] < 3*counts[key] && !r.known(v) {
+			continue
+		}
+		if best == "" || d < bestD {
+			best, bestD = v, d
+		}
+	}
+	return best
+}
+
+// known reports whether key is one that is right wherever it appears.
+func (r *run) known(key string) bool {
+	if key == r.s.Key || key == r.s.BaselineKey {
+		return true
+	}
+	for _, k := range standardKeys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// allowedEdits grows with the key's length: one edit for short keys, up
+// to one in five characters for long ones.
+func allowedEdits(key string) int {
+	return max(1, utf8.RuneCountInString(key)/5)
+}
+
+func normalizeKey(k string) string {
+	k = strings.ToLower(strings.TrimSpace(k))
+	return strings.NewReplacer("-", "", "_", "", " ", "").Replace(k)
+}

@@ -1,0 +1,83 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/site"
+)
+
+// navigation reports navigation entries that point nowhere or into another
+// language's tree, and translations their language's navigation leaves out.
+func (r *run) navigation() {
+	for _, lang := range r.s.Languages {
+		nav := r.s.Nav[lang]
+		if nav == nil {
+			continue
+		}
+		for _, it := range nav.Items {
+			r.navItem(lang, it)
+		}
+	}
+	for _, lang := range r.g.Langs {
+		r.unlisted(lang)
+	}
+}
+
+func (r *run) navItem(lang string, it site.NavItem) {
+	f := r.s.Lookup(it.Path)
+	switch {
+	case f == nil || (!f.Plain() && !f.Doc.Page):
+		variant := ""
+		if f != nil || r.existsOnDisk(it.Path) {
+			variant = "not-a-page"
+		}
+		data := map[string]any{"Path": it.Path, "Lang": lang}
+		if s := nearest(it.Path, r.pathsIn(lang), 3); s != "" {
+			data["Suggest"] = s
+		}
+		r.add(NavMissingFile, variant, r.s.ConfigFile, it.Line, it.Col, data)
+	}
+	if folder := r.s.FolderLang(it.Path); folder != lang {
+		r.add(NavWrongLang, "", r.s.ConfigFile, it.Line, it.Col, map[string]any{
+			"Path": it.Path, "Lang": lang, "Folder": folder, "Suggest": r.s.Mirror(r.s.Unmirror(it.Path), lang),
+		})
+	}
+}
+
+func (r *run) existsOnDisk(rel string) bool {
+	_, err := os.Stat(filepath.Join(r.s.Root, filepath.FromSlash(rel)))
+	return err == nil
+}
+
+func (r *run) pathsIn(lang string) []string {
+	var out []string
+	for _, p := range r.g.Pages {
+		if p.File.Folder == lang && !p.File.Plain() {
+			out = append(out, p.Path())
+		}
+	}
+	return out
+}
+
+// unlisted reports translations missing from their language's navigation
+// whose source page the source navigation lists.
+func (r *run) unlisted(lang string) {
+	srcNav, nav := r.s.Nav[r.s.SourceLang], r.s.Nav[lang]
+	if srcNav == nil {
+		return
+	}
+	for _, e := range r.g.Entries {
+		c := r.g.Cell(e, lang)
+		if c == nil || c.State != graph.Translated || e.IsFile() || srcNav.Index(e.Source.Path()) < 0 || nav.Index(c.Page.Path()) >= 0 {
+			continue
+		}
+		data := map[string]any{"Path": c.Page.Path(), "Lang": lang, "SourcePath": e.Source.Path()}
+		if nav == nil {
+			r.add(NavUnlisted, "no-nav", c.Page.Path(), 1, 1, data)
+			continue
+		}
+		r.add(NavUnlisted, "", r.s.ConfigFile, nav.Line, 1, data)
+	}
+}

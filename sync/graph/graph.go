@@ -1,0 +1,221 @@
+// Package graph pairs the pages of a site into entries, one per pairing key,
+// and gives every (entry, language) a state: what a translator of that
+// language has to do for it.
+package graph
+
+import (
+	"sort"
+
+	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/sync/site"
+)
+
+// State is what an entry is in one language.
+type State string
+
+// The states of an (entry, language) cell.
+const (
+	// Translated: one page of the language has the key, and the site uses it.
+	Translated State = "translated"
+	// Missing: the source page has no translation in the language.
+	Missing State = "missing"
+	// Orphan: a translation whose key no source page has.
+	Orphan State = "orphan"
+	// Broken: a file exists, but the site cannot use it as this language's
+	// page.
+	Broken State = "broken"
+)
+
+// States lists every state in report order.
+var States = []State{Translated, Missing, Orphan, Broken}
+
+// Reason says why a cell is broken.
+type Reason string
+
+// The reasons a cell is broken.
+const (
+	NotAPage       Reason = "not-a-page"       // Jekyll copies it as a static file
+	BadFrontMatter Reason = "bad-front-matter" // YAML that Jekyll cannot read
+	NoKey          Reason = "no-key"           // paired by path only: no pairing key
+	NoLang         Reason = "no-lang"          // no lang: shown as a source page
+	WrongLang      Reason = "wrong-lang"       // lang names another language
+	DuplicateKey   Reason = "duplicate"        // two pages of the language share the key
+)
+
+// Page is one file as the site's language switcher sees it.
+type Page struct {
+	File *site.File
+	// Key is the pairing key's value as Liquid compares it, "" when absent.
+	Key string
+	// KeyField is the key's field, nil when absent or paired by path.
+	KeyField *frontmatter.Field
+	// Lang is the page's language as the theme shows it: its lang value,
+	// or the source language when it has none.
+	Lang string
+	// LangField is the lang field, nil when absent.
+	LangField *frontmatter.Field
+}
+
+// Path returns the page's path relative to the site root.
+func (p *Page) Path() string { return p.File.Path }
+
+// Usable reports whether Jekyll reads the page's front matter.
+func (p *Page) Usable() bool { return p.File.Plain() || p.File.Doc.Usable() }
+
+// Entry is a pairing key and its source page.
+type Entry struct {
+	Key string
+	// Source is the source-language page, nil for orphan keys.
+	Source *Page
+	// Dups are other source-language pages with the same key.
+	Dups []*Page
+	// Section is the navigation chapter the source page sits in, if any.
+	Section string
+}
+
+// Cell is an entry in one language.
+type Cell struct {
+	Entry *Entry
+	Lang  string
+	State State
+	// Page is the translation the state is about; nil when missing.
+	Page *Page
+	// Others are further files of the language with the same key.
+	Others []*Page
+	// Reason says why a broken cell is broken.
+	Reason Reason
+}
+
+// Graph is the whole pairing of a site.
+type Graph struct {
+	Site *site.Site
+	// Langs are the translation languages: the site's languages less the
+	// source language.
+	Langs []string
+	// Entries are in the source navigation's order, then by source path,
+	// then orphan keys by key.
+	Entries []*Entry
+	// Pages are all pages and paired plain files, by path.
+	Pages        []*Page
+	cells        map[cellID]*Cell
+	bySourcePath map[string]*Page
+}
+
+type cellID struct{ key, lang string }
+
+// Cell returns the cell of entry e in lang, or nil when e is an orphan key
+// that lang does not have.
+func (g *Graph) Cell(e *Entry, lang string) *Cell {
+	if c, ok := g.cells[cellID{e.Key, lang}]; ok {
+		return c
+	}
+	if e.Source == nil {
+		return nil
+	}
+	return &Cell{Entry: e, Lang: lang, State: Missing}
+}
+
+// Build pairs the pages of s.
+func Build(s *site.Site) *Graph {
+	g := &Graph{Site: s, cells: map[cellID]*Cell{}}
+	for _, l := range s.Languages {
+		if l != s.SourceLang {
+			g.Langs = append(g.Langs, l)
+		}
+	}
+	for _, f := range s.Files {
+		g.Pages = append(g.Pages, newPage(s, f))
+	}
+	entries := g.sourceEntries()
+	g.placeTranslations(entries)
+	g.order(entries)
+	return g
+}
+
+func newPage(s *site.Site, f *site.File) *Page {
+	p := &Page{File: f, Lang: s.SourceLang}
+	switch {
+	case f.Plain():
+		p.Key, p.Lang = "file:"+s.Unmirror(f.Path), f.Folder
+		return p
+	case s.ByPath != nil:
+		if _, rel, ok := s.ByPath.Match(f.Path); ok {
+			p.Key = rel
+		}
+	default:
+		if kf, ok := f.Doc.Get(s.Key); ok && kf.Value.Kind != frontmatter.Null {
+			p.Key, p.KeyField = kf.Value.Text, &kf
+		}
+	}
+	if lf, ok := f.Doc.Get("lang"); ok {
+		p.LangField = &lf
+		if lf.Value.Kind != frontmatter.Null {
+			p.Lang = lf.Value.Text
+		}
+	}
+	return p
+}
+
+// IsSource reports whether p is a usable source-language page.
+func (g *Graph) IsSource(p *Page) bool {
+	return p.File.Folder == g.Site.SourceLang && p.Usable() && p.Lang == g.Site.SourceLang
+}
+
+func (g *Graph) sourceEntries() map[string]*Entry {
+	entries := map[string]*Entry{}
+	nav := g.Site.Nav[g.Site.SourceLang]
+	for _, p := range g.sortedSources(nav) {
+		if p.Key == "" {
+			continue
+		}
+		if e, ok := entries[p.Key]; ok {
+			e.Dups = append(e.Dups, p)
+			continue
+		}
+		e := &Entry{Key: p.Key, Source: p}
+		if i := nav.Index(p.Path()); i >= 0 {
+			e.Section = nav.Items[i].Parent
+		}
+		entries[p.Key] = e
+	}
+	return entries
+}
+
+// sortedSources returns the source pages, navigation order first, so that
+// the page the navigation lists wins a duplicated key.
+func (g *Graph) sortedSources(nav *site.Nav) []*Page {
+	var ps []*Page
+	for _, p := range g.Pages {
+		if g.IsSource(p) {
+			ps = append(ps, p)
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		return navRank(nav, ps[i].Path()) < navRank(nav, ps[j].Path())
+	})
+	return ps
+}
+
+func navRank(nav *site.Nav, path string) int {
+	if i := nav.Index(path); i >= 0 {
+		return i
+	}
+	return 1 << 30
+}
+
+// IsFile reports whether e pairs plain files rather than pages.
+func (e *Entry) IsFile() bool { return len(e.Key) > 5 && e.Key[:5] == "file:" }
+
+// SourceAt returns the source page whose path inside the source tree is
+// rel (en/rel, or rel at the root), or nil.
+func (g *Graph) SourceAt(rel string) *Page {
+	if g.bySourcePath == nil {
+		g.bySourcePath = map[string]*Page{}
+		for _, p := range g.Pages {
+			if g.IsSource(p) {
+				g.bySourcePath[g.Site.Unmirror(p.Path())] = p
+			}
+		}
+	}
+	return g.bySourcePath[rel]
+}

@@ -1,0 +1,116 @@
+package graph
+
+import (
+	"sort"
+)
+
+// placeTranslations puts every page of a translation language into the
+// cell of its key, or of its mirrored source page when it has no key.
+func (g *Graph) placeTranslations(entries map[string]*Entry) {
+	byCell := map[cellID][]*Page{}
+	for _, p := range g.Pages {
+		lang := p.File.Folder
+		if lang == g.Site.SourceLang {
+			continue
+		}
+		key := g.keyOf(p, entries)
+		byCell[cellID{key, lang}] = append(byCell[cellID{key, lang}], p)
+	}
+	for id, ps := range byCell {
+		e, ok := entries[id.key]
+		if !ok {
+			e = &Entry{Key: id.key}
+			entries[id.key] = e
+		}
+		g.cells[id] = g.decide(e, id.lang, ps)
+	}
+}
+
+// keyOf returns the key a translation is filed under: its own, or that of
+// the source page at its mirrored path.
+func (g *Graph) keyOf(p *Page, entries map[string]*Entry) string {
+	if p.Key != "" {
+		return p.Key
+	}
+	rel := g.Site.Unmirror(p.Path())
+	for _, cand := range []string{g.Site.SourceLang + "/" + rel, rel} {
+		for _, e := range entries {
+			if e.Source != nil && e.Source.Path() == cand {
+				return e.Key
+			}
+		}
+	}
+	return ""
+}
+
+// decide gives the state of entry e in lang, whose folder holds ps.
+func (g *Graph) decide(e *Entry, lang string, ps []*Page) *Cell {
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Path() < ps[j].Path() })
+	c := &Cell{Entry: e, Lang: lang}
+	var good, bad []*Page
+	for _, p := range ps {
+		if g.reason(p, lang) == "" {
+			good = append(good, p)
+		} else {
+			bad = append(bad, p)
+		}
+	}
+	switch {
+	case e.Source == nil:
+		c.State, c.Page = Orphan, ps[0]
+		c.Others = ps[1:]
+	case len(good) == 1:
+		c.State, c.Page, c.Others = Translated, good[0], bad
+	case len(good) > 1:
+		c.State, c.Page, c.Others, c.Reason = Broken, good[0], append(good[1:], bad...), DuplicateKey
+	default:
+		c.State, c.Page, c.Others, c.Reason = Broken, bad[0], bad[1:], g.reason(bad[0], lang)
+	}
+	return c
+}
+
+// reason says why page p cannot be lang's page for its key, or "".
+func (g *Graph) reason(p *Page, lang string) Reason {
+	switch {
+	case p.File.Plain():
+		return ""
+	case !p.File.Doc.Page:
+		return NotAPage
+	case p.File.Doc.Problem != nil:
+		return BadFrontMatter
+	case p.Key == "":
+		return NoKey
+	case g.Site.ByPath != nil && p.LangField == nil:
+		return ""
+	case p.LangField == nil || p.Lang == "":
+		return NoLang
+	case p.Lang != lang:
+		return WrongLang
+	}
+	return ""
+}
+
+// order sorts the entries: source navigation first, then source pages by
+// path, then orphan keys.
+func (g *Graph) order(entries map[string]*Entry) {
+	nav := g.Site.Nav[g.Site.SourceLang]
+	for _, e := range entries {
+		g.Entries = append(g.Entries, e)
+	}
+	rank := func(e *Entry) (int, string) {
+		switch {
+		case e.Source == nil:
+			return 1<<30 + 1, e.Key
+		default:
+			return navRank(nav, e.Source.Path()), e.Source.Path()
+		}
+	}
+	sort.Slice(g.Entries, func(i, j int) bool {
+		ri, si := rank(g.Entries[i])
+		rj, sj := rank(g.Entries[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return si < sj
+	})
+}
