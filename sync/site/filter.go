@@ -5,24 +5,24 @@ import (
 	"strings"
 )
 
-// skipped reports whether Jekyll's EntryFilter leaves out the entry at rel
-// (slash-separated, relative to the site root): names starting with ".",
-// "_", "#" or "~", backups ending in "~", and exclude matches, unless
-// include lists them.
+// skipped reports whether Jekyll 4.3's EntryFilter#filter leaves out the
+// entry at rel (slash-separated, relative to the site root): names ending
+// in ".", exclude matches that include does not list, and, unless include
+// lists them, names starting with ".", "_", "#" or "~" and backups ending
+// in "~".
 func (c *Config) skipped(rel string, isDir bool) bool {
-	if c.included(rel) {
-		return false
-	}
 	base := path.Base(rel)
-	if strings.ContainsAny(base[:1], "._#~") || strings.HasSuffix(base, "~") {
+	if strings.HasSuffix(base, ".") {
 		return true
 	}
-	return globInclude(minus(c.Exclude, c.Include), rel, isDir)
-}
-
-func (c *Config) included(rel string) bool {
-	inc := minus(c.Include, c.Exclude)
-	return globInclude(inc, rel, false) || globInclude(inc, path.Base(rel), false)
+	included := globInclude(c.Include, rel, isDir) || globInclude(c.Include, base, isDir)
+	if !included && globInclude(minus(c.Exclude, c.Include), rel, isDir) {
+		return true
+	}
+	if included {
+		return false
+	}
+	return strings.ContainsAny(base[:1], "._#~") || strings.HasSuffix(base, "~")
 }
 
 func minus(a, b []string) []string {

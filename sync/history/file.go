@@ -1,0 +1,116 @@
+package history
+
+// FileEvent is one commit in the history of a file.
+type FileEvent struct {
+	Commit *Commit
+	// FileChange is the change to the file in that commit; its Path is the
+	// name the file had after the commit.
+	FileChange
+}
+
+// FileLog returns the commits that changed the file that is at path in
+// HEAD, newest first, following it back through renames. It is empty for a
+// file that no loaded commit touched, such as an untracked one. For a path
+// that is no longer in HEAD, the log starts with the commit that deleted
+// the file, or renamed it away (Status 'R' with OldPath equal to path).
+func (h *History) FileLog(path string) []FileEvent {
+	return h.trace(path).events
+}
+
+// PathAt returns the path that the file at path in HEAD had in commit rev
+// (a hash or unique prefix of one of h.Commits), or "" when the file did not
+// exist there or rev is not a commit of the history.
+func (h *History) PathAt(path, rev string) string {
+	c := h.Commit(rev)
+	if c == nil {
+		return ""
+	}
+	return h.trace(path).names[h.byHash[c.Hash]]
+}
+
+// Truncated reports whether the history of the file at path in HEAD goes
+// back past the oldest commit of a shallow clone, so that FileLog misses
+// its oldest commits (and shows the file as added by the oldest commit
+// present). Fetching the full history (git fetch --unshallow) fixes it.
+// Only meaningful for files that exist in HEAD.
+func (h *History) Truncated(path string) bool {
+	return h.shallow && h.trace(path).truncated
+}
+
+// fileTrace is what following one file through the history found.
+type fileTrace struct {
+	names     []string // the file's path in each commit, "" if absent
+	events    []FileEvent
+	truncated bool // the file reached a shallow boundary
+}
+
+// trace follows the file at path from the newest commits to their parents.
+// Commits come children first, so a commit's name is known when it is
+// reached: the name its newest child gave it.
+func (h *History) trace(path string) *fileTrace {
+	t := &fileTrace{names: make([]string, len(h.Commits))}
+	for i, c := range h.Commits {
+		if !h.hasChild[i] {
+			t.names[i] = path
+		}
+		name := t.names[i]
+		if name == "" {
+			continue
+		}
+		if h.boundary[i] {
+			t.truncated = true
+		}
+		t.step(h, i, c, name)
+	}
+	return t
+}
+
+// step records commit i's change to the file called name, if any, and
+// gives the file's names to the parents that do not have one yet.
+func (t *fileTrace) step(h *History, i int, c *Commit, name string) {
+	if ch, ok := h.eventChange(i, c, name); ok {
+		t.events = append(t.events, FileEvent{Commit: c, FileChange: ch})
+	}
+	for k, parent := range c.Parents {
+		j, ok := h.byHash[parent]
+		if !ok || t.names[j] != "" {
+			continue
+		}
+		t.names[j] = h.nameBefore(i, k, c, name)
+	}
+}
+
+// eventChange returns the change commit i made to the file called name.
+func (h *History) eventChange(i int, c *Commit, name string) (FileChange, bool) {
+	if !c.Merge() {
+		if ch, ok := h.changes[changeKey{i, 0, name}]; ok {
+			return ch, true
+		}
+		ch, ok := h.movedOut[changeKey{i, 0, name}]
+		return ch, ok
+	}
+	for _, ch := range c.Changes {
+		if ch.Path == name {
+			return ch, true
+		}
+	}
+	return FileChange{}, false
+}
+
+// nameBefore returns the name the file called name in commit i had in its
+// k-th parent, or "" when the file did not exist there.
+func (h *History) nameBefore(i, k int, c *Commit, name string) string {
+	if c.Merge() && c.diffs == nil {
+		return name // unknown diffs: assume the name did not change
+	}
+	ch, ok := h.changes[changeKey{i, k, name}]
+	switch {
+	case !ok:
+		return name
+	case ch.Status == 'R':
+		return ch.OldPath
+	case ch.Status == 'A' || ch.Status == 'C':
+		return "" // a copy is a new file; its source lives on
+	}
+	return name
+}

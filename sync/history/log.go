@@ -1,0 +1,171 @@
+package history
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Commit is one commit that changed a file under the loaded pathspecs.
+type Commit struct {
+	Hash string
+	// Parents are the hashes of the parent commits within the loaded
+	// history: git rewrites a parent that did not touch the pathspecs to
+	// its nearest ancestor that did. A root commit, or the oldest commit of
+	// a shallow clone, has none.
+	Parents []string
+	// Time is the author date, in the author's time zone.
+	Time    time.Time
+	Author  string
+	Subject string
+	// Changes lists the files the commit changed under the pathspecs. For
+	// a merge it lists only the files that differ from every parent, as
+	// git log -c does: files changed on more than one side, conflict
+	// resolutions and edits made in the merge itself, each as it changed
+	// against the first parent. What a merge brought from one side only is
+	// recorded on that side's commits.
+	Changes []FileChange
+
+	// diffs holds, for a merge, the changes against each parent in order,
+	// or nil when git's output could not be matched to the parents.
+	diffs [][]FileChange
+}
+
+// Merge reports whether c has more than one parent.
+func (c *Commit) Merge() bool { return len(c.Parents) > 1 }
+
+// FileChange is one file changed by a commit, as git diff --name-status
+// reports it.
+type FileChange struct {
+	// Status is one of 'A' (added), 'M' (modified), 'D' (deleted),
+	// 'R' (renamed), 'C' (copied) or 'T' (type changed).
+	Status byte
+	// Path is the file's path after the commit (before it, for 'D').
+	Path string
+	// OldPath is the path the content came from, for 'R' and 'C'.
+	OldPath string
+	// Score is the similarity percentage of a rename or copy.
+	Score int
+}
+
+// History is the history of the files under some pathspecs, as seen from
+// HEAD. It is safe for concurrent reads.
+type History struct {
+	// Commits lists the commits that changed a file under the pathspecs,
+	// newest first: by commit date, but never a parent before any of its
+	// children (git log --date-order).
+	Commits []*Commit
+
+	byHash   map[string]int
+	changes  map[changeKey]FileChange // by commit, parent and Path
+	movedOut map[changeKey]FileChange // renames, by commit and OldPath
+	boundary []bool                   // the commit is a shallow boundary
+	hasChild []bool                   // the commit is a parent of another
+	shallow  bool
+}
+
+type changeKey struct {
+	commit, parent int
+	path           string
+}
+
+// header is the format of the header git log prints for each commit. It
+// starts with a token no status can equal, and every field is a separate
+// NUL-terminated token, so that no name or subject can be misread.
+const header = "--format=commit%x00%H%x00%P%x00%aI%x00%an%x00%s"
+
+// Load reads, with one git log, the history of the files under the given
+// pathspecs (relative to Root, taken literally; the whole tree when none).
+//
+// History is walked from Head with git's default history simplification:
+// commits are listed when they changed a file under the pathspecs, and a
+// merge only when its result differs from every parent (branches whose
+// changes a merge discarded are left out). Renames are detected (git -M,
+// 50% similarity) between paths that are both under the pathspecs; a file
+// moved in from elsewhere appears as added. Merges are diffed against each
+// parent (git -m) so that renames can be followed through them.
+func (r *Repo) Load(pathspecs ...string) (*History, error) {
+	if r.Head == "" {
+		return newHistory(nil, r), nil
+	}
+	if len(pathspecs) == 0 {
+		// "." keeps the same history simplification as any other pathspec.
+		pathspecs = []string{"."}
+	}
+	args := []string{"log", "-z", "-m", "--name-status", "-M", "--parents",
+		"--date-order", "--no-color", "--no-show-signature", header, r.Head, "--"}
+	out, err := r.run(append(args, pathspecs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("read the history of %q: %w", strings.Join(pathspecs, " "), err)
+	}
+	commits, err := parseLog(out)
+	if err != nil {
+		return nil, fmt.Errorf("read the history of %q: %w", strings.Join(pathspecs, " "), err)
+	}
+	return newHistory(commits, r), nil
+}
+
+// newHistory indexes commits for lookups by hash and by changed path.
+func newHistory(commits []*Commit, r *Repo) *History {
+	h := &History{
+		Commits:  commits,
+		byHash:   make(map[string]int, len(commits)),
+		changes:  make(map[changeKey]FileChange),
+		movedOut: make(map[changeKey]FileChange),
+		boundary: make([]bool, len(commits)),
+		hasChild: make([]bool, len(commits)),
+		shallow:  r.Shallow,
+	}
+	for i, c := range commits {
+		h.byHash[c.Hash] = i
+		h.boundary[i] = r.boundary[c.Hash]
+		h.index(i, c)
+	}
+	for _, c := range commits {
+		for _, p := range c.Parents {
+			if j, ok := h.byHash[p]; ok {
+				h.hasChild[j] = true
+			}
+		}
+	}
+	return h
+}
+
+// index records the changes of commit i for lookups by path.
+func (h *History) index(i int, c *Commit) {
+	diffs := c.diffs
+	if !c.Merge() {
+		diffs = [][]FileChange{c.Changes}
+	}
+	for k, diff := range diffs {
+		for _, ch := range diff {
+			h.changes[changeKey{i, k, ch.Path}] = ch
+		}
+	}
+	for _, ch := range c.Changes {
+		if ch.Status == 'R' && !c.Merge() {
+			h.movedOut[changeKey{i, 0, ch.OldPath}] = ch
+		}
+	}
+}
+
+// Commit returns the commit of the history whose hash is rev or starts with
+// it (at least 4 hex digits), or nil when there is none or more than one.
+func (h *History) Commit(rev string) *Commit {
+	if i, ok := h.byHash[rev]; ok {
+		return h.Commits[i]
+	}
+	if len(rev) < 4 {
+		return nil
+	}
+	var found *Commit
+	for _, c := range h.Commits {
+		if strings.HasPrefix(c.Hash, rev) {
+			if found != nil {
+				return nil
+			}
+			found = c
+		}
+	}
+	return found
+}

@@ -1,0 +1,181 @@
+package history
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// block is one header of git log -m output and the changes after it; a
+// merge prints one block per parent.
+type block struct {
+	commit  *Commit
+	changes []FileChange
+}
+
+// parseLog parses the output of git log -z -m --name-status with the header
+// format above.
+func parseLog(data []byte) ([]*Commit, error) {
+	p := logParser{data: data, intern: make(map[string]string)}
+	var blocks []block
+	for {
+		tok, ok := p.next()
+		if !ok {
+			break
+		}
+		tok = bytes.TrimPrefix(tok, []byte("\n"))
+		switch {
+		case len(tok) == 0:
+			continue
+		case string(tok) == "commit":
+			c, err := p.header()
+			if err != nil {
+				return nil, err
+			}
+			blocks = append(blocks, block{commit: c})
+		case len(blocks) == 0:
+			return nil, fmt.Errorf("git log output at byte %d: %q where a commit header was expected", p.start, tok)
+		default:
+			ch, err := p.change(tok)
+			if err != nil {
+				return nil, err
+			}
+			last := &blocks[len(blocks)-1]
+			last.changes = append(last.changes, ch)
+		}
+	}
+	return groupBlocks(blocks), nil
+}
+
+// groupBlocks turns the blocks git log -m printed into commits: a merge's
+// consecutive blocks are its diffs against each parent in turn.
+func groupBlocks(blocks []block) []*Commit {
+	var commits []*Commit
+	for i := 0; i < len(blocks); {
+		c := blocks[i].commit
+		j := i + 1
+		for j < len(blocks) && blocks[j].commit.Hash == c.Hash {
+			j++
+		}
+		if !c.Merge() {
+			c.Changes = blocks[i].changes
+		} else if j-i == len(c.Parents) {
+			// git prints no block for an empty diff, so a block per parent
+			// is the only case where the order says which parent is which.
+			for _, b := range blocks[i:j] {
+				c.diffs = append(c.diffs, b.changes)
+			}
+			c.Changes = combined(c.diffs)
+		}
+		commits = append(commits, c)
+		i = j
+	}
+	return commits
+}
+
+// combined returns the changes of the first diff whose path changed against
+// every parent.
+func combined(diffs [][]FileChange) []FileChange {
+	var out []FileChange
+	for _, ch := range diffs[0] {
+		if inAll(ch.Path, diffs[1:]) {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+func inAll(path string, diffs [][]FileChange) bool {
+	for _, diff := range diffs {
+		found := false
+		for _, ch := range diff {
+			if ch.Path == path {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// logParser splits git's -z output into NUL-terminated tokens.
+type logParser struct {
+	data       []byte
+	pos, start int
+	intern     map[string]string
+}
+
+// next returns the next token; the last one may lack its NUL.
+func (p *logParser) next() ([]byte, bool) {
+	if p.pos >= len(p.data) {
+		return nil, false
+	}
+	p.start = p.pos
+	i := bytes.IndexByte(p.data[p.pos:], 0)
+	if i < 0 {
+		p.pos = len(p.data)
+		return p.data[p.start:], true
+	}
+	p.pos += i + 1
+	return p.data[p.start : p.start+i], true
+}
+
+// str returns the next token as a string, interned so that the many copies
+// of a path share memory.
+func (p *logParser) str(what string) (string, error) {
+	tok, ok := p.next()
+	if !ok {
+		return "", fmt.Errorf("git log output ends where %s was expected", what)
+	}
+	if s, ok := p.intern[string(tok)]; ok {
+		return s, nil
+	}
+	s := string(tok)
+	p.intern[s] = s
+	return s, nil
+}
+
+// header reads the fields that follow a "commit" token.
+func (p *logParser) header() (*Commit, error) {
+	var f [5]string
+	for i, what := range []string{"a hash", "parents", "a date", "an author", "a subject"} {
+		s, err := p.str(what)
+		if err != nil {
+			return nil, err
+		}
+		f[i] = s
+	}
+	at, err := time.Parse(time.RFC3339, f[2])
+	if err != nil {
+		return nil, fmt.Errorf("git log output: commit %s: author date: %w", f[0], err)
+	}
+	return &Commit{Hash: f[0], Parents: strings.Fields(f[1]), Time: at, Author: f[3], Subject: f[4]}, nil
+}
+
+// change reads the paths that follow a status token such as "M" or "R087".
+func (p *logParser) change(status []byte) (FileChange, error) {
+	ch := FileChange{Status: status[0]}
+	if !strings.ContainsRune("ACDMRTUXB", rune(ch.Status)) {
+		return ch, fmt.Errorf("git log output at byte %d: unknown file status %q", p.start, status)
+	}
+	if len(status) > 1 {
+		score, err := strconv.Atoi(string(status[1:]))
+		if err != nil {
+			return ch, fmt.Errorf("git log output at byte %d: bad file status %q", p.start, status)
+		}
+		ch.Score = score
+	}
+	var err error
+	if ch.Status == 'R' || ch.Status == 'C' {
+		if ch.OldPath, err = p.str("a path"); err != nil {
+			return ch, err
+		}
+	}
+	ch.Path, err = p.str("a path")
+	return ch, err
+}

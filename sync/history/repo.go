@@ -1,0 +1,216 @@
+// Package history reads the git history of a docs site in one pass: which
+// commits touched which files, following renames, and the contents of files
+// at past commits.
+//
+// Every operation runs a fixed number of git processes, however many files
+// or revisions it is asked about: Open runs two, Load one (git log), Blobs
+// one (git cat-file --batch) and ResolveCommits one (git cat-file
+// --batch-check).
+//
+// Paths are always slash-separated and relative to the repository root, as
+// git prints them.
+package history
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// ErrNoGit reports that history is unavailable: git is not installed, or the
+// directory is not inside a git work tree. Callers can test for it with
+// errors.Is and carry on without history.
+var ErrNoGit = errors.New("no git history")
+
+// Repo is a git work tree, seen from the commit that HEAD named when it was
+// opened.
+type Repo struct {
+	// Root is the absolute path of the top of the work tree.
+	Root string
+	// Head is the full hash of the commit HEAD pointed to, or "" when the
+	// repository has no commits yet.
+	Head string
+	// Shallow is true in a shallow clone, where old history is missing.
+	Shallow bool
+
+	git      string          // path to the git binary
+	boundary map[string]bool // commits whose parents a shallow clone cut off
+}
+
+// Open finds the git repository that contains dir. The error wraps ErrNoGit
+// when git is not installed or dir is not inside a work tree.
+func Open(dir string) (*Repo, error) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		return nil, fmt.Errorf("%w: git is not installed or not in PATH (hint: install git to compare translations with their history)", ErrNoGit)
+	}
+	r := &Repo{git: git}
+	out, err := r.runIn(dir, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow")
+	if err != nil {
+		if strings.Contains(err.Error(), "not a git repository") {
+			return nil, fmt.Errorf("%w: %q is not inside a git work tree (hint: run langref inside a clone of the site)", ErrNoGit, dir)
+		}
+		return nil, fmt.Errorf("open git repository at %q: %w", dir, err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if len(lines) != 3 {
+		return nil, fmt.Errorf("open git repository at %q: unexpected output of git rev-parse: %q", dir, out)
+	}
+	r.Root = filepath.Clean(filepath.FromSlash(lines[0]))
+	r.Shallow = lines[1] == "true"
+	if err := r.readBoundary(dir, lines[2]); err != nil {
+		return nil, err
+	}
+	// rev-parse fails quietly, with no output, on an unborn HEAD.
+	if out, err := r.run("rev-parse", "-q", "--verify", "HEAD^{commit}"); err == nil {
+		r.Head = strings.TrimSpace(string(out))
+	}
+	return r, nil
+}
+
+// readBoundary loads the list of shallow boundary commits from the file git
+// names with --git-path shallow (relative to dir).
+func (r *Repo) readBoundary(dir, path string) error {
+	if !r.Shallow {
+		return nil
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read the shallow boundary of %q: %w", r.Root, err)
+	}
+	r.boundary = make(map[string]bool)
+	for _, h := range strings.Fields(string(data)) {
+		r.boundary[h] = true
+	}
+	return nil
+}
+
+// Rel returns path (absolute, or relative to the current directory) as a
+// slash-separated path relative to Root, for use as a pathspec or a file
+// path in a History. It fails for paths outside the work tree.
+func (r *Repo) Rel(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("resolve %q: %w", path, err)
+	}
+	root, rel := evalSymlinks(r.Root), evalSymlinks(abs)
+	rel, err = filepath.Rel(root, rel)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%q is outside the git work tree %q", path, r.Root)
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// evalSymlinks resolves path as far as it exists, so that a path through a
+// symbolic link compares equal to the real path git reports.
+func evalSymlinks(path string) string {
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		return p
+	}
+	dir, base := filepath.Split(path)
+	if dir == path || base == "" {
+		return path
+	}
+	return filepath.Join(evalSymlinks(filepath.Clean(dir)), base)
+}
+
+// gitConfig pins the settings that would otherwise let a user's
+// configuration change the output we parse.
+var gitConfig = []string{
+	"-c", "core.quotepath=false",
+	"-c", "log.showRoot=true",
+	"-c", "log.follow=false",
+	"-c", "diff.relative=false",
+	"--literal-pathspecs",
+}
+
+// command prepares a git command that runs in dir.
+func (r *Repo) command(dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command(r.git, append(append([]string{}, gitConfig...), args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "GIT_PAGER=cat")
+	return cmd
+}
+
+// run runs git at the top of the work tree and returns its output.
+func (r *Repo) run(args ...string) ([]byte, error) {
+	return r.runIn(r.Root, args...)
+}
+
+// runIn runs git in dir and returns its output; the error carries git's
+// own message.
+func (r *Repo) runIn(dir string, args ...string) ([]byte, error) {
+	cmd := r.command(dir, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, gitError(args[0], err, stderr.Bytes())
+	}
+	return out, nil
+}
+
+// gitError describes a failed git command with what it printed on stderr
+// (which often says how to fix the problem), on one line.
+func gitError(sub string, err error, stderr []byte) error {
+	msg := strings.Join(strings.Split(string(bytes.TrimSpace(stderr)), "\n"), "; ")
+	if msg == "" {
+		return fmt.Errorf("git %s: %w", sub, err)
+	}
+	return fmt.Errorf("git %s: %w: %s", sub, err, msg)
+}
+
+// batch runs one git cat-file process that reads lines from the given
+// inputs and hands its output to read, which must consume all of it.
+func (r *Repo) batch(mode string, inputs []string, read func(*bufio.Reader) error) error {
+	cmd := r.command(r.Root, "cat-file", mode)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return fmt.Errorf("git cat-file: %w", err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return fmt.Errorf("git cat-file: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("git cat-file: %w", err)
+	}
+	// Write in the background: git stops reading when its output is not
+	// being read.
+	wrote := make(chan error, 1)
+	go func() {
+		w := bufio.NewWriter(stdin)
+		for _, in := range inputs {
+			w.WriteString(in)
+			w.WriteByte('\n')
+		}
+		err := w.Flush()
+		stdin.Close()
+		wrote <- err
+	}()
+	readErr := read(bufio.NewReaderSize(stdout, 64<<10))
+	if readErr != nil {
+		stdout.Close() // unblock git so that Wait returns
+	}
+	waitErr := cmd.Wait()
+	writeErr := <-wrote
+	switch {
+	case readErr != nil:
+		return fmt.Errorf("git cat-file %s: %w", mode, readErr)
+	case waitErr != nil:
+		return gitError("cat-file", waitErr, stderr.Bytes())
+	case writeErr != nil:
+		return fmt.Errorf("git cat-file %s: %w", mode, writeErr)
+	}
+	return nil
+}

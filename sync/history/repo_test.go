@@ -1,0 +1,100 @@
+package history
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestOpen(t *testing.T) {
+	r := newTestRepo(t)
+	r.write("docs/en/a.md", "a\n")
+	head := r.commit("add")
+	root := evalSymlinks(r.dir)
+
+	tests := []struct {
+		name string
+		dir  string
+	}{
+		{"root", r.dir},
+		{"subfolder", filepath.Join(r.dir, "docs", "en")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			repo, err := Open(tt.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if evalSymlinks(repo.Root) != root || repo.Head != head || repo.Shallow {
+				t.Errorf("got Root %q, Head %q, Shallow %v; want %q, %q, false", repo.Root, repo.Head, repo.Shallow, root, head)
+			}
+		})
+	}
+}
+
+func TestOpenEmptyRepo(t *testing.T) {
+	r := newTestRepo(t)
+	repo, h := r.load("docs")
+	if repo.Head != "" || len(h.Commits) != 0 || len(h.FileLog("docs/a.md")) != 0 {
+		t.Errorf("got Head %q and %d commits; want none", repo.Head, len(h.Commits))
+	}
+}
+
+func TestOpenWithoutGit(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T) string
+		want  string
+	}{
+		{"not a repository", func(t *testing.T) string {
+			dir := t.TempDir()
+			t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+			return dir
+		}, "not inside a git work tree"},
+		{"git not installed", func(t *testing.T) string {
+			t.Setenv("PATH", t.TempDir())
+			return t.TempDir()
+		}, "git is not installed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Open(tt.setup(t))
+			if !errors.Is(err, ErrNoGit) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "hint:") {
+				t.Errorf("got error %v; want ErrNoGit saying %q with a hint", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestOpenMissingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nope")
+	_, err := Open(dir)
+	if err == nil || errors.Is(err, ErrNoGit) || !strings.Contains(err.Error(), dir) {
+		t.Errorf("got error %v; want one naming %q that is not ErrNoGit", err, dir)
+	}
+}
+
+func TestRel(t *testing.T) {
+	r := newTestRepo(t)
+	r.write("docs/a.md", "a\n")
+	r.commit("add")
+	repo, _ := r.load()
+	tests := []struct {
+		name, path, want string
+		fails            bool
+	}{
+		{"root", r.dir, ".", false},
+		{"folder", filepath.Join(r.dir, "docs"), "docs", false},
+		{"file not yet created", filepath.Join(r.dir, "docs", "new", "b.md"), "docs/new/b.md", false},
+		{"outside", filepath.Dir(r.dir), "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := repo.Rel(tt.path)
+			if (err != nil) != tt.fails || got != tt.want {
+				t.Errorf("Rel(%q) = %q, %v; want %q (fails: %v)", tt.path, got, err, tt.want, tt.fails)
+			}
+		})
+	}
+}
