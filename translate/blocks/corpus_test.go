@@ -1,0 +1,146 @@
+package blocks
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// corpusBundle is the DLSP20 corpus, shared by the project's engineers.
+const corpusBundle = "../../../shared/corpora/dlsp20-docs.bundle"
+
+// page is one markdown file of the corpus, its body split from its front matter.
+type page struct {
+	path      string
+	body      []byte
+	firstLine int
+}
+
+var corpus struct {
+	once  sync.Once
+	pages []page
+	err   error
+}
+
+// corpusPages clones the corpus once per test binary and reads its pages;
+// it skips the test when the corpus or git is missing.
+func corpusPages(tb testing.TB) []page {
+	tb.Helper()
+	if _, err := os.Stat(corpusBundle); err != nil {
+		tb.Skip("corpus not available: ", err)
+	}
+	corpus.once.Do(func() { corpus.pages, corpus.err = loadCorpus() })
+	if corpus.err != nil {
+		tb.Skip("corpus not readable: ", corpus.err)
+	}
+	return corpus.pages
+}
+
+func loadCorpus() ([]page, error) {
+	dir, err := os.MkdirTemp("", "blocks-corpus")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	if out, err := exec.Command("git", "clone", "-q", corpusBundle, dir).CombinedOutput(); err != nil {
+		return nil, &cloneError{string(out), err}
+	}
+	var pages []page
+	err = filepath.WalkDir(filepath.Join(dir, "docs"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		body, line := splitFrontMatter(src)
+		pages = append(pages, page{rel, body, line})
+		return err
+	})
+	return pages, err
+}
+
+type cloneError struct {
+	out string
+	err error
+}
+
+func (e *cloneError) Error() string { return "git clone: " + e.err.Error() + ": " + e.out }
+
+// splitFrontMatter returns the body after a --- front matter block and the
+// file line of its first byte.
+func splitFrontMatter(src []byte) ([]byte, int) {
+	if !bytes.HasPrefix(src, []byte("---")) {
+		return src, 1
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	off := len(lines[0])
+	for i := 1; i < len(lines); i++ {
+		off += len(lines[i])
+		if t := string(bytes.TrimSpace(lines[i])); t == "---" || t == "..." {
+			return src[off:], i + 2
+		}
+	}
+	return src, 1
+}
+
+// checkBlocks verifies the invariants every parse must keep: lines in
+// range and in order, Raw equal to the source lines less the last line break.
+func checkBlocks(t testing.TB, body []byte, first int, bs []Block) {
+	t.Helper()
+	srcLines := strings.Split(strings.TrimSuffix(string(body), "\n"), "\n")
+	last := first + len(srcLines) - 1
+	prev := first
+	for _, b := range bs {
+		if b.Line < first || b.EndLine < b.Line || b.EndLine > last {
+			t.Fatalf("%s outside lines %d-%d", shape(b), first, last)
+		}
+		if b.Line < prev {
+			t.Fatalf("%s starts before the previous block (line %d)", shape(b), prev)
+		}
+		prev = b.Line
+		want := strings.TrimSuffix(strings.Join(srcLines[b.Line-first:b.EndLine-first+1], "\n"), "\r")
+		if b.Raw != want {
+			t.Fatalf("%s: Raw %q, want %q", shape(b), b.Raw, want)
+		}
+	}
+}
+
+func TestCorpus(t *testing.T) {
+	pages := corpusPages(t)
+	withPairs := map[string]int{}
+	perLang := map[string]int{}
+	for _, p := range pages {
+		bs := Parse(p.body, p.firstLine)
+		checkBlocks(t, p.body, p.firstLine, bs)
+		lang := strings.Split(p.path, string(filepath.Separator))[1]
+		perLang[lang]++
+		if len(Pairs(bs)) > 0 {
+			withPairs[lang]++
+		}
+	}
+	t.Logf("%d pages; pages with comment pairs: fr %d/%d, ja %d/%d", len(pages),
+		withPairs["fr"], perLang["fr"], withPairs["ja"], perLang["ja"])
+	if withPairs["fr"] == 0 || withPairs["ja"] == 0 {
+		t.Errorf("no comment pairs found in fr or ja pages")
+	}
+}
+
+func BenchmarkParseCorpus(b *testing.B) {
+	pages := corpusPages(b)
+	size := 0
+	for _, p := range pages {
+		size += len(p.body)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			Parse(p.body, p.firstLine)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+}

@@ -1,0 +1,63 @@
+package blocks
+
+import (
+	"bytes"
+	"sort"
+)
+
+// lines indexes the line starts of a source so that byte offsets map to
+// file lines.
+type lines struct {
+	src   []byte
+	start []int // byte offset of each line
+	first int   // file line of line 0
+}
+
+func newLines(src []byte, first int) *lines {
+	start := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i, c := range src {
+		if c == '\n' && i+1 < len(src) {
+			start = append(start, i+1)
+		}
+	}
+	return &lines{src: src, start: start, first: first}
+}
+
+func (l *lines) n() int { return len(l.start) }
+
+// of returns the line index holding byte offset off.
+func (l *lines) of(off int) int {
+	return sort.Search(len(l.start), func(i int) bool { return l.start[i] > off }) - 1
+}
+
+// end returns the offset just past line i, excluding its line break.
+func (l *lines) end(i int) int {
+	e := len(l.src)
+	if i+1 < len(l.start) {
+		e = l.start[i+1] - 1
+	} else if e > l.start[i] && l.src[e-1] == '\n' {
+		e--
+	}
+	if e > l.start[i] && l.src[e-1] == '\r' {
+		e--
+	}
+	return e
+}
+
+// text returns line i without its line break.
+func (l *lines) text(i int) []byte { return l.src[l.start[i]:l.end(i)] }
+
+// raw returns lines a..b inclusive without the final line break.
+func (l *lines) raw(a, b int) string { return string(l.src[l.start[a]:l.end(b)]) }
+
+// blank reports whether line i holds only spaces and tabs.
+func (l *lines) blank(i int) bool { return len(trimLeft(l.text(i))) == 0 }
+
+// block makes a block spanning lines a..b.
+func (l *lines) block(k Kind, a, b int) Block {
+	return Block{Kind: k, Line: a + l.first, EndLine: b + l.first, Raw: l.raw(a, b)}
+}
+
+func trimLeft(b []byte) []byte { return bytes.TrimLeft(b, " \t") }
+
+func trimSpace(b []byte) []byte { return bytes.Trim(b, " \t\r") }

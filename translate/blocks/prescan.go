@@ -1,0 +1,180 @@
+package blocks
+
+import (
+	"bytes"
+	"strings"
+)
+
+// prescan finds the kramdown and Liquid constructs goldmark does not know:
+// $$ display math blocks, Liquid tag lines, {% highlight %} code and {: IAL}
+// lines. It returns them as blocks, the IAL line indexes, and a copy of the
+// source in which their lines are blanked (offsets unchanged).
+type prescan struct {
+	l      *lines
+	blocks []Block
+	ials   []int
+	masked []byte
+}
+
+func scan(l *lines) *prescan {
+	p := &prescan{l: l}
+	var fence []byte
+	inComment := false
+	for i := 0; i < l.n(); i++ {
+		t := trimSpace(l.text(i))
+		switch {
+		case fence != nil:
+			if isFenceClose(t, fence) {
+				fence = nil
+			}
+		case inComment:
+			inComment = !bytes.Contains(t, []byte("-->"))
+		case openFence(t) != nil:
+			fence = openFence(t)
+		case bytes.HasPrefix(t, []byte("<!--")):
+			inComment = !bytes.Contains(t[4:], []byte("-->"))
+		default:
+			i = p.line(i, t)
+		}
+	}
+	return p
+}
+
+// line handles line i (trimmed t) outside code and comments and returns the
+// last line it consumed.
+func (p *prescan) line(i int, t []byte) int {
+	switch {
+	case bytes.HasPrefix(t, []byte("$$")):
+		return p.math(i, t)
+	case isLiquidTag(t) && liquidName(t) == "highlight":
+		return p.highlight(i)
+	case isLiquidTag(t):
+		b := p.l.block(Liquid, i, i)
+		b.Verbatim = []string{canonLiquid(string(t))}
+		p.add(b, i, i)
+	case isIAL(t):
+		p.ials = append(p.ials, i)
+		p.mask(i, i)
+	}
+	return i
+}
+
+// math recognises a $$ block starting on line i: either one line holding
+// only $$...$$ (an IAL may follow), or $$ lines up to a line holding the
+// closing $$ with no blank line in between.
+func (p *prescan) math(i int, t []byte) int {
+	rest := t[2:]
+	if j := bytes.Index(rest, []byte("$$")); j >= 0 {
+		after := trimSpace(rest[j+2:])
+		if len(after) > 0 && !isIAL(after) {
+			return i // inline math at the start of a paragraph
+		}
+		p.addMath(i, i, string(rest[:j]))
+		return i
+	}
+	var content strings.Builder
+	content.Write(rest)
+	for k := i + 1; k < p.l.n() && !p.l.blank(k); k++ {
+		t := p.l.text(k)
+		if j := bytes.Index(t, []byte("$$")); j >= 0 {
+			content.WriteByte('\n')
+			content.Write(t[:j])
+			p.addMath(i, k, content.String())
+			return k
+		}
+		content.WriteByte('\n')
+		content.Write(t)
+	}
+	return i
+}
+
+func (p *prescan) addMath(a, b int, content string) {
+	blk := p.l.block(Math, a, b)
+	blk.Verbatim = []string{collapse(content)}
+	p.add(blk, a, b)
+}
+
+// highlight turns {% highlight lang %} ... {% endhighlight %} into a Code block.
+func (p *prescan) highlight(i int) int {
+	var code []string
+	for k := i + 1; k < p.l.n(); k++ {
+		t := trimSpace(p.l.text(k))
+		if isLiquidTag(t) && liquidName(t) == "endhighlight" {
+			b := p.l.block(Code, i, k)
+			b.Verbatim = []string{strings.Join(code, "\n")}
+			p.add(b, i, k)
+			return k
+		}
+		code = append(code, string(p.l.text(k)))
+	}
+	return i
+}
+
+func (p *prescan) add(b Block, first, last int) {
+	p.blocks = append(p.blocks, b)
+	p.mask(first, last)
+}
+
+// mask blanks lines a..b in the copy given to goldmark.
+func (p *prescan) mask(a, b int) {
+	if p.masked == nil {
+		p.masked = append([]byte(nil), p.l.src...)
+	}
+	for i := p.l.start[a]; i < p.l.end(b); i++ {
+		if p.masked[i] != '\n' {
+			p.masked[i] = ' '
+		}
+	}
+}
+
+// source returns what goldmark should parse.
+func (p *prescan) source() []byte {
+	if p.masked == nil {
+		return p.l.src
+	}
+	return p.masked
+}
+
+// openFence returns the fence run (``` or ~~~, at least 3) opening a fenced
+// code block on trimmed line t, or nil.
+func openFence(t []byte) []byte {
+	if len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return nil
+	}
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 || (t[0] == '`' && bytes.IndexByte(t[n:], '`') >= 0) {
+		return nil
+	}
+	return t[:n]
+}
+
+func isFenceClose(t, fence []byte) bool {
+	n := 0
+	for n < len(t) && t[n] == fence[0] {
+		n++
+	}
+	return n >= len(fence) && len(trimSpace(t[n:])) == 0
+}
+
+func isLiquidTag(t []byte) bool {
+	return bytes.HasPrefix(t, []byte("{%")) && bytes.HasSuffix(t, []byte("%}")) && len(t) >= 4 &&
+		bytes.Count(t, []byte("{%")) == 1
+}
+
+// liquidName returns the tag name of a Liquid tag such as {% include x %}.
+func liquidName(t []byte) string {
+	f := strings.Fields(strings.Trim(string(t), "{}%-"))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// isIAL reports whether t is a kramdown attribute list or extension such as
+// {: .class} or {::options ...}.
+func isIAL(t []byte) bool {
+	return bytes.HasPrefix(t, []byte("{:")) && bytes.HasSuffix(t, []byte("}"))
+}

@@ -1,0 +1,187 @@
+package change
+
+import (
+	"strings"
+
+	"github.com/langref/langref/translate/blocks"
+)
+
+// Change is one difference between two versions of a page's blocks.
+type Change struct {
+	Class Class
+	Old   *blocks.Block // nil when the block was added
+	New   *blocks.Block // nil when the block was removed
+	Kind  string        // "added", "removed" or "modified"
+}
+
+// Max returns the most severe class of cs, or Cosmetic when cs is empty.
+func Max(cs []Change) Class {
+	c := Cosmetic
+	for _, x := range cs {
+		c = max(c, x.Class)
+	}
+	return c
+}
+
+// CompareBlocks aligns two versions of the blocks of one English page and
+// returns their differences in page order. Blocks with equal kind, text and
+// verbatim material are matched first (a longest common subsequence);
+// between matches, removed and added blocks of the same kind are paired by
+// word similarity and classified with Classify. Unpaired blocks are added
+// or removed: Content for blocks with prose, Cosmetic for comments and
+// Verbatim for the rest (code, math, Liquid tags, rules).
+func CompareBlocks(old, new []blocks.Block) []Change {
+	ka, kb := keys(old), keys(new)
+	var out []Change
+	i, j := 0, 0
+	for _, h := range diffSpans(ka, kb) {
+		for ; i < h.oldStart; i, j = i+1, j+1 {
+			if old[i].Raw != new[j].Raw {
+				out = append(out, modified(&old[i], &new[j]))
+			}
+		}
+		out = append(out, pairUp(old, new, i, h.oldEnd, j, h.newEnd)...)
+		i, j = h.oldEnd, h.newEnd
+	}
+	for ; i < len(old) && j < len(new); i, j = i+1, j+1 {
+		if old[i].Raw != new[j].Raw {
+			out = append(out, modified(&old[i], &new[j]))
+		}
+	}
+	return out
+}
+
+// keys identifies blocks for alignment.
+func keys(bs []blocks.Block) []string {
+	out := make([]string, len(bs))
+	for i, b := range bs {
+		out[i] = b.Kind.String() + "\x00" + b.Text + "\x00" + strings.Join(b.Verbatim, "\x00")
+	}
+	return out
+}
+
+func modified(a, b *blocks.Block) Change {
+	return Change{Class: Classify(dedent(a.Raw), dedent(b.Raw)), Old: a, New: b, Kind: "modified"}
+}
+
+func lone(b *blocks.Block, kind string) Change {
+	c := Verbatim
+	switch {
+	case b.Kind == blocks.Comment:
+		c = Cosmetic
+	case blocks.Translatable(*b):
+		c = Content
+	}
+	ch := Change{Class: c, Kind: kind}
+	if kind == "added" {
+		ch.New = b
+	} else {
+		ch.Old = b
+	}
+	return ch
+}
+
+// pairUp aligns old[i0:i1] with new[j0:j1] by similarity, keeping order.
+func pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
+	n, m := i1-i0, j1-j0
+	score := make([][]float64, n+1)
+	for x := range score {
+		score[x] = make([]float64, m+1)
+	}
+	sim := func(x, y int) float64 { return similarity(&old[i0+x], &new[j0+y]) }
+	for x := n - 1; x >= 0; x-- {
+		for y := m - 1; y >= 0; y-- {
+			score[x][y] = max(score[x+1][y], score[x][y+1])
+			if s := sim(x, y); s >= minSimilarity {
+				score[x][y] = max(score[x][y], score[x+1][y+1]+s)
+			}
+		}
+	}
+	var out []Change
+	x, y := 0, 0
+	for x < n && y < m {
+		s := sim(x, y)
+		switch {
+		case s >= minSimilarity && score[x][y] == score[x+1][y+1]+s:
+			out = append(out, modified(&old[i0+x], &new[j0+y]))
+			x, y = x+1, y+1
+		case score[x][y] == score[x+1][y]:
+			out = append(out, lone(&old[i0+x], "removed"))
+			x++
+		default:
+			out = append(out, lone(&new[j0+y], "added"))
+			y++
+		}
+	}
+	for ; x < n; x++ {
+		out = append(out, lone(&old[i0+x], "removed"))
+	}
+	for ; y < m; y++ {
+		out = append(out, lone(&new[j0+y], "added"))
+	}
+	return out
+}
+
+// minSimilarity is the least similarity for two blocks to count as one
+// modified block rather than a removal and an addition.
+const minSimilarity = 0.4
+
+// similarity is the Dice coefficient of the word multisets of two blocks of
+// the same kind (text and verbatim material), 0 for different kinds. Two
+// blocks without prose (code, math) are always similar enough to pair.
+func similarity(a, b *blocks.Block) float64 {
+	if a.Kind != b.Kind {
+		return 0
+	}
+	wa, wb := blockWords(a), blockWords(b)
+	if len(wa)+len(wb) == 0 {
+		return 1
+	}
+	count := map[string]int{}
+	for _, w := range wa {
+		count[w]++
+	}
+	common := 0
+	for _, w := range wb {
+		if count[w] > 0 {
+			count[w]--
+			common++
+		}
+	}
+	d := 2 * float64(common) / float64(len(wa)+len(wb))
+	if !blocks.Translatable(*a) && !blocks.Translatable(*b) {
+		// code, math and the like in the same place are one edited block
+		d = max(d, minSimilarity)
+	}
+	return d
+}
+
+func blockWords(b *blocks.Block) []string {
+	return append(Words(b.Text), Words(strings.Join(b.Verbatim, " "))...)
+}
+
+// dedent removes the indentation common to all non-blank lines of s, so
+// that a block nested in a list parses alone as it did in place.
+func dedent(s string) string {
+	ls := strings.Split(s, "\n")
+	indent := -1
+	for _, l := range ls {
+		if t := strings.TrimLeft(l, " \t"); t != "" {
+			indent = minIndent(indent, len(l)-len(t))
+		}
+	}
+	if indent <= 0 {
+		return s
+	}
+	for i, l := range ls {
+		ls[i] = l[min(indent, len(l)-len(strings.TrimLeft(l, " \t"))):]
+	}
+	return strings.Join(ls, "\n")
+}
+
+func minIndent(cur, n int) int {
+	if cur < 0 {
+		return n
+	}
+	return min(cur, n)
+}

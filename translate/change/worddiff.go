@@ -1,0 +1,172 @@
+package change
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// hunk is one run of deleted and inserted words between unchanged words.
+type hunk struct{ del, ins []string }
+
+// diffWords diffs two word lists into hunks.
+func diffWords(a, b []string) []hunk {
+	return hunks(runeDiff(a, b))
+}
+
+// runeDiff diffs two word lists with go-diff, each distinct word mapped to
+// one rune (the DiffLinesToRunes trick). The diff has no time limit, so it
+// is deterministic. It also returns the word of each rune.
+func runeDiff(a, b []string) ([]diffmatchpatch.Diff, map[rune]string) {
+	ids := map[string]rune{}
+	byRune := map[rune]string{}
+	encode := func(ws []string) []rune {
+		rs := make([]rune, len(ws))
+		for i, w := range ws {
+			r, ok := ids[w]
+			if !ok {
+				r = wordRune(len(ids))
+				ids[w], byRune[r] = r, w
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	ra, rb := encode(a), encode(b)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	return dmp.DiffMainRunes(ra, rb, false), byRune
+}
+
+// span is a run of a[oldStart:oldEnd] replaced by b[newStart:newEnd].
+type span struct{ oldStart, oldEnd, newStart, newEnd int }
+
+// diffSpans diffs two word lists and returns the replaced runs in order.
+func diffSpans(a, b []string) []span {
+	diffs, _ := runeDiff(a, b)
+	var out []span
+	i, j := 0, 0
+	open := false
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		if d.Type == diffmatchpatch.DiffEqual {
+			i, j, open = i+n, j+n, false
+			continue
+		}
+		if !open {
+			out = append(out, span{i, i, j, j})
+			open = true
+		}
+		if d.Type == diffmatchpatch.DiffDelete {
+			i += n
+		} else {
+			j += n
+		}
+		out[len(out)-1].oldEnd, out[len(out)-1].newEnd = i, j
+	}
+	return out
+}
+
+// wordRune maps word number i to a rune, skipping the surrogate range.
+func wordRune(i int) rune {
+	r := rune(i + 1)
+	if r >= 0xD800 {
+		r += 0x800
+	}
+	return r
+}
+
+func hunks(diffs []diffmatchpatch.Diff, byRune map[rune]string) []hunk {
+	var out []hunk
+	var cur hunk
+	for _, d := range diffs {
+		ws := make([]string, 0, len(d.Text))
+		for _, r := range d.Text {
+			ws = append(ws, byRune[r])
+		}
+		switch d.Type {
+		case diffmatchpatch.DiffDelete:
+			cur.del = append(cur.del, ws...)
+		case diffmatchpatch.DiffInsert:
+			cur.ins = append(cur.ins, ws...)
+		default:
+			if len(cur.del)+len(cur.ins) > 0 {
+				out = append(out, cur)
+			}
+			cur = hunk{}
+		}
+	}
+	if len(cur.del)+len(cur.ins) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// size is the number of words a hunk changes.
+func (h hunk) size() int { return max(len(h.del), len(h.ins)) }
+
+// fix reports whether h only fixes spelling or punctuation: it replaces
+// words one for one with close spellings, or only touches punctuation.
+func (h hunk) fix() bool {
+	if allPunct(h.del) && allPunct(h.ins) {
+		return true
+	}
+	if len(h.del) != len(h.ins) {
+		return false
+	}
+	for i := range h.del {
+		if !spellingFix(h.del[i], h.ins[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func allPunct(ws []string) bool {
+	for _, w := range ws {
+		if !isPunct(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// spellingFix reports whether b is a respelling of a: the same word up to
+// case, or within optimal-string-alignment distance 1 (a transposition
+// counts 1), or distance 2 for words of 7 runes or more that keep their
+// first letter.
+func spellingFix(a, b string) bool {
+	if isPunct(a) != isPunct(b) {
+		return false
+	}
+	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
+	d := osa(ra, rb)
+	return d <= 1 || (d == 2 && max(len(ra), len(rb)) >= 7 && ra[0] == rb[0])
+}
+
+// osa is the optimal string alignment distance: Levenshtein plus adjacent
+// transpositions.
+func osa(a, b []rune) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
