@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output files in testdata/script from the actual output")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"langref": func() {
+			os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+		},
+	})
+}
+
+// TestScripts runs the user-manual scripts in testdata/script. Scripts in
+// testdata/script/bugs describe known bugs and are not run.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("LANG", "C")
+			e.Setenv("NO_COLOR", "1")
+			return nil
+		},
+	})
+}
+
+// TestBugScripts runs the scripts of known bugs when LANGREF_BUGS=1; each
+// fails until its bug is fixed, and then moves up to testdata/script.
+func TestBugScripts(t *testing.T) {
+	if os.Getenv("LANGREF_BUGS") != "1" {
+		t.Skip("set LANGREF_BUGS=1 to run the scripts of known bugs")
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script/bugs",
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("LANG", "C")
+			e.Setenv("NO_COLOR", "1")
+			return nil
+		},
+	})
+}
+
+// TestExitCodes pins the documented exit codes, which the scripts can only
+// tell apart by what langref prints: 0 for success, 1 for findings, 2 for
+// bad flags, arguments or configuration.
+func TestExitCodes(t *testing.T) {
+	good := map[string]string{
+		"_config.yml": "title: Docs\n",
+		"en/a.md":     "---\nlang-ref: a\n---\n",
+		"fr/a.md":     "---\nlang: fr\nlang-ref: a\n---\n",
+	}
+	orphan := with(good, "fr/b.md", "---\nlang: fr\nlang-ref: nothing\n---\n")
+	warning := with(good, "en/a.md", "---\nlang-ref: a\ntitle: A\ntitle: B\n---\n")
+	tests := []struct {
+		name  string
+		files map[string]string
+		args  []string
+		want  int
+	}{
+		{"status of a good site", good, []string{"status"}, 0},
+		{"check of a good site", good, []string{"check"}, 0},
+		{"check with an error", orphan, []string{"check"}, 1},
+		{"status with an orphan still succeeds", orphan, []string{"status"}, 0},
+		{"warning without strict", warning, []string{"check"}, 0},
+		{"warning with strict", warning, []string{"check", "--strict"}, 1},
+		{"bad check format", good, []string{"check", "--format", "xml"}, 2},
+		{"bad status format", good, []string{"status", "--format", "xml"}, 2},
+		{"unknown flag", good, []string{"check", "--no-such-flag"}, 2},
+		{"unknown command", good, []string{"frobnicate"}, 2},
+		{"unknown status language", good, []string{"status", "--lang", "de"}, 2},
+		{"source language is not a translation language", good, []string{"status", "--lang", "en"}, 2},
+		{"path that does not exist", good, []string{"check", "nowhere.md"}, 2},
+		{"broken _config.yml", with(good, "_config.yml", "title: [\n"), []string{"check"}, 2},
+		{"bad rule severity", with(good, ".langref.yml", "rules:\n  orphan-ref: fatal\n"), []string{"check"}, 2},
+		{"bad pairing", with(good, ".langref.yml", "pairing: magic\n"), []string{"check"}, 2},
+		{"help", good, []string{"--help"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeSite(t, tt.files)
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"--root", root}, tt.args...)
+			got := run(args, strings.NewReader(""), &stdout, &stderr, fakeEnv("LANG", "C"))
+			if got != tt.want {
+				t.Errorf("run(%q) = %d, want %d\nstdout:\n%s\nstderr:\n%s", tt.args, got, tt.want, &stdout, &stderr)
+			}
+			if got == 2 && !strings.Contains(stderr.String(), "langref: error: ") {
+				t.Errorf("exit code 2 without an error on stderr:\n%s", &stderr)
+			}
+			if got == 1 && stderr.Len() > 0 {
+				t.Errorf("findings should not print to stderr, got:\n%s", &stderr)
+			}
+		})
+	}
+}
+
+func with(files map[string]string, path, content string) map[string]string {
+	out := map[string]string{}
+	for k, v := range files {
+		out[k] = v
+	}
+	out[path] = content
+	return out
+}
+
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func fakeEnv(kv ...string) func(string) string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return func(k string) string { return m[k] }
+}
