@@ -28,7 +28,16 @@ func loadFiles(t *testing.T) map[string]messageFile {
 	}
 	out := map[string]messageFile{}
 	for _, name := range names {
-		out[name] = loadFile(t, name)
+		lang := langOf(name)
+		if out[lang] == nil {
+			out[lang] = messageFile{}
+		}
+		for id, forms := range loadFile(t, name) {
+			if _, dup := out[lang][id]; dup {
+				t.Errorf("%s: id %s is defined in another %s file too", name, id, lang)
+			}
+			out[lang][id] = forms
+		}
 	}
 	if _, ok := out["en.yaml"]; !ok {
 		t.Fatal("en.yaml is not embedded")
@@ -37,6 +46,14 @@ func loadFiles(t *testing.T) map[string]messageFile {
 		t.Fatalf("only %d locale files embedded: %v", len(out), names)
 	}
 	return out
+}
+
+// langOf returns the file's language as go-i18n reads it, keyed like the
+// main file: "status.zh-Hans.yaml" and "zh-Hans.yaml" are both
+// "zh-Hans.yaml". Messages of one area may live in their own files.
+func langOf(name string) string {
+	parts := strings.Split(name, ".")
+	return parts[len(parts)-2] + ".yaml"
 }
 
 func loadFile(t *testing.T, name string) messageFile {
