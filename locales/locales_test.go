@@ -317,19 +317,18 @@ func hasHan(s string) bool {
 func TestNew(t *testing.T) {
 	zh := loadFile(t, "zh-Hans.yaml")
 	en := loadFile(t, "en.yaml")
-	data := map[string]any{"Errors": 2, "Warnings": 1, "Pages": 9}
 	tests := []struct {
 		name     string
 		langs    []string
 		wantLang string
 		want     string
 	}{
-		{"zh-CN matches zh-Hans", []string{"zh-CN"}, "zh-Hans", "9 个页面中有 2 个错误、1 个警告"},
-		{"zh matches zh-Hans", []string{"zh"}, "zh-Hans", "9 个页面中有 2 个错误、1 个警告"},
-		{"zh-Hans-CN matches zh-Hans", []string{"zh-Hans-CN", "en"}, "zh-Hans", "9 个页面中有 2 个错误、1 个警告"},
-		{"unknown falls back to English", []string{"xx"}, "en", "2 errors, 1 warnings in 9 pages"},
-		{"no language is English", nil, "en", "2 errors, 1 warnings in 9 pages"},
-		{"first known language wins", []string{"xx", "zh-CN", "en"}, "zh-Hans", "9 个页面中有 2 个错误、1 个警告"},
+		{"zh-CN matches zh-Hans", []string{"zh-CN"}, "zh-Hans", "2 个错误"},
+		{"zh matches zh-Hans", []string{"zh"}, "zh-Hans", "2 个错误"},
+		{"zh-Hans-CN matches zh-Hans", []string{"zh-Hans-CN", "en"}, "zh-Hans", "2 个错误"},
+		{"unknown falls back to English", []string{"xx"}, "en", "2 errors"},
+		{"no language is English", nil, "en", "2 errors"},
+		{"first known language wins", []string{"xx", "zh-CN", "en"}, "zh-Hans", "2 个错误"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -337,8 +336,11 @@ func TestNew(t *testing.T) {
 			if p.Lang != tt.wantLang {
 				t.Errorf("Lang = %q, want %q", p.Lang, tt.wantLang)
 			}
-			if got := p.T("check.summary", data); got != tt.want {
-				t.Errorf("check.summary = %q, want %q", got, tt.want)
+			if got := p.N("count.errors", 2, nil); got != tt.want {
+				t.Errorf("count.errors = %q, want %q", got, tt.want)
+			}
+			if got, want := p.N("count.errors", 1, nil), map[string]string{"en": "1 error", "zh-Hans": "1 个错误"}[tt.wantLang]; got != want {
+				t.Errorf("count.errors for 1 = %q, want %q", got, want)
 			}
 		})
 	}

@@ -118,9 +118,7 @@ func (e *env) findingsText(r checkReport) {
 			fmt.Fprintf(e.stdout, "    %s: %s\n", e.out.paint(blue, e.p.T("hint")), f.Hint)
 		}
 	}
-	fmt.Fprintln(e.stdout, e.p.T("check.summary", map[string]any{
-		"Errors": r.Summary.Errors, "Warnings": r.Summary.Warnings, "Pages": r.Summary.Pages,
-	}))
+	e.checkSummary(r.Summary)
 }
 
 // github prints GitHub Actions workflow commands, so that findings show
@@ -138,9 +136,7 @@ func (e *env) github(r checkReport) {
 		fmt.Fprintf(e.stdout, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", cmd,
 			ghProp(f.Path), f.Line, f.Column, ghProp("langref "+f.Rule), ghData(msg))
 	}
-	fmt.Fprintln(e.stdout, e.p.T("check.summary", map[string]any{
-		"Errors": r.Summary.Errors, "Warnings": r.Summary.Warnings, "Pages": r.Summary.Pages,
-	}))
+	e.checkSummary(r.Summary)
 }
 
 func ghData(s string) string {
@@ -149,4 +145,13 @@ func ghData(s string) string {
 
 func ghProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// checkSummary prints the closing line: counts with their plural forms.
+func (e *env) checkSummary(s summary) {
+	fmt.Fprintln(e.stdout, e.p.T("check.summary", map[string]any{
+		"Errors":   e.p.N("count.errors", s.Errors, nil),
+		"Warnings": e.p.N("count.warnings", s.Warnings, nil),
+		"Pages":    e.p.N("count.pages", s.Pages, nil),
+	}))
 }

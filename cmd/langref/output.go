@@ -79,7 +79,7 @@ func (o *output) table(rows [][]string, colors [][]string) {
 				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
 			}
 		}
-		fmt.Fprintln(o.w, b.String())
+		fmt.Fprintln(o.w, strings.TrimRight(b.String(), " "))
 	}
 }
 

@@ -31,7 +31,7 @@ func (e *env) status(c *cli.Context) error {
 	langs := c.StringSlice("lang")
 	for _, l := range langs {
 		if l == s.SourceLang || !s.HasLang(l) {
-			return usageErr(fmt.Errorf("%s", e.p.T("error.unknown-lang", map[string]any{"Lang": l, "Langs": strings.Join(s.Languages, ", ")})))
+			return usageErr(fmt.Errorf("%s", e.p.T("error.unknown-lang", map[string]any{"Lang": l, "Langs": strings.Join(graph.TranslationLangs(s), ", ")})))
 		}
 	}
 	g := graph.Build(s)
@@ -84,8 +84,8 @@ func (e *env) statusText(r *status.Report, langs []string) {
 		return
 	}
 	p := e.p
-	fmt.Fprintln(e.stdout, p.T("status.header", map[string]any{"Source": r.Source, "Root": r.Root, "Langs": len(r.Languages)}))
-	rows := [][]string{{p.T("col.lang"), p.T("col.source"), p.T("state.translated"), p.T("state.missing"), p.T("state.orphan"), p.T("state.broken"), p.T("col.coverage"), ""}}
+	fmt.Fprintln(e.stdout, p.T("status.header", map[string]any{"Source": r.Source, "Root": r.Root, "Langs": e.p.N("count.langs", len(r.Languages), nil)}))
+	rows := [][]string{{p.T("col.lang"), p.T("col.source"), p.T("col.translated"), p.T("col.missing"), p.T("col.orphan"), p.T("col.broken"), p.T("col.coverage"), ""}}
 	colors := [][]string{{bold, bold, bold, bold, bold, bold, bold, ""}}
 	for _, l := range r.Languages {
 		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Missing),

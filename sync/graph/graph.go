@@ -36,7 +36,7 @@ type Reason string
 const (
 	NotAPage       Reason = "not-a-page"       // Jekyll copies it as a static file
 	BadFrontMatter Reason = "bad-front-matter" // YAML that Jekyll cannot read
-	NoKey          Reason = "no-key"           // paired by path only: no pairing key
+	NoKey          Reason = "no-key"           // no pairing key: placed by its mirrored path
 	NoLang         Reason = "no-lang"          // no lang: shown as a source page
 	WrongLang      Reason = "wrong-lang"       // lang names another language
 	DuplicateKey   Reason = "duplicate"        // two pages of the language share the key
@@ -117,12 +117,7 @@ func (g *Graph) Cell(e *Entry, lang string) *Cell {
 
 // Build pairs the pages of s.
 func Build(s *site.Site) *Graph {
-	g := &Graph{Site: s, cells: map[cellID]*Cell{}}
-	for _, l := range s.Languages {
-		if l != s.SourceLang {
-			g.Langs = append(g.Langs, l)
-		}
-	}
+	g := &Graph{Site: s, Langs: TranslationLangs(s), cells: map[cellID]*Cell{}}
 	for _, f := range s.Files {
 		g.Pages = append(g.Pages, newPage(s, f))
 	}
@@ -218,4 +213,15 @@ func (g *Graph) SourceAt(rel string) *Page {
 		}
 	}
 	return g.bySourcePath[rel]
+}
+
+// TranslationLangs returns the site's languages less the source language.
+func TranslationLangs(s *site.Site) []string {
+	var out []string
+	for _, l := range s.Languages {
+		if l != s.SourceLang {
+			out = append(out, l)
+		}
+	}
+	return out
 }
