@@ -21,28 +21,11 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// TestScripts runs the user-manual scripts in testdata/script. Scripts in
-// testdata/script/bugs describe known bugs and are not run.
+// TestScripts runs the user-manual scripts in testdata/script.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
-		Setup: func(e *testscript.Env) error {
-			e.Setenv("LANG", "C")
-			e.Setenv("NO_COLOR", "1")
-			return nil
-		},
-	})
-}
-
-// TestBugScripts runs the scripts of known bugs when LANGREF_BUGS=1; each
-// fails until its bug is fixed, and then moves up to testdata/script.
-func TestBugScripts(t *testing.T) {
-	if os.Getenv("LANGREF_BUGS") != "1" {
-		t.Skip("set LANGREF_BUGS=1 to run the scripts of known bugs")
-	}
-	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script/bugs",
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("LANG", "C")
 			e.Setenv("NO_COLOR", "1")

@@ -52,6 +52,13 @@ var Rules = map[string]Severity{
 	NavUnlisted:        Warning,
 }
 
+func init() {
+	site.KnownRules = map[string]bool{}
+	for id := range Rules {
+		site.KnownRules[id] = true
+	}
+}
+
 // Finding is one problem at one place.
 type Finding struct {
 	Rule string

@@ -27,10 +27,11 @@ func distance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// nearest returns the candidate closest to s within max edits, or "".
-// Ties go to the first candidate.
-func nearest(s string, candidates []string, max int) string {
-	best, bestD := "", max+1
+// nearest returns the candidate closest to s, or "" when none is within
+// allowedEdits of s: a suggestion must be a plausible slip, not any short
+// string. Ties go to the first candidate.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", min(3, allowedEdits(s))+1
 	for _, c := range candidates {
 		if c == s {
 			continue

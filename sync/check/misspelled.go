@@ -76,22 +76,34 @@ func (r *run) correction(key string, vocab []string, counts map[string]int) stri
 		return ""
 	}
 	norm := normalizeKey(key)
-	for _, v := range vocab {
-		if v != key && normalizeKey(v) == norm {
-			return v
-		}
-	}
 	best, bestD := "", 0
 	for _, v := range vocab {
-		d := distance(key, v)
-		if v == key || d > allowedEdits(v) || counts[v] < 3*counts[key] && !r.known(v) {
+		if v == key {
 			continue
 		}
-		if best == "" || d < bestD {
+		d := distance(key, v)
+		if normalizeKey(v) == norm {
+			d = 0 // same key but for case and separators: the best kind of match
+		} else if d > allowedEdits(v) || counts[v] < 3*counts[key] && !r.known(v) {
+			continue
+		}
+		if best == "" || r.better(v, d, best, bestD, counts) {
 			best, bestD = v, d
 		}
 	}
 	return best
+}
+
+// better reports whether candidate v at distance d beats the best so far:
+// fewer edits, then a key known to be right, then the more used key.
+func (r *run) better(v string, d int, best string, bestD int, counts map[string]int) bool {
+	if d != bestD {
+		return d < bestD
+	}
+	if r.known(v) != r.known(best) {
+		return r.known(v)
+	}
+	return counts[v] > counts[best]
 }
 
 // known reports whether key is one that is right wherever it appears.
@@ -113,7 +125,8 @@ func allowedEdits(key string) int {
 	return max(1, utf8.RuneCountInString(key)/5)
 }
 
+var separators = strings.NewReplacer("-", "", "_", "", " ", "")
+
 func normalizeKey(k string) string {
-	k = strings.ToLower(strings.TrimSpace(k))
-	return strings.NewReplacer("-", "", "_", "", " ", "").Replace(k)
+	return separators.Replace(strings.ToLower(strings.TrimSpace(k)))
 }

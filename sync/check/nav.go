@@ -34,7 +34,7 @@ func (r *run) navItem(lang string, it site.NavItem) {
 			variant = "not-a-page"
 		}
 		data := map[string]any{"Path": it.Path, "Lang": lang}
-		if s := nearest(it.Path, r.pathsIn(lang), 3); s != "" {
+		if s := nearest(it.Path, r.pathsIn(lang)); s != "" {
 			data["Suggest"] = s
 		}
 		r.add(NavMissingFile, variant, r.s.ConfigFile, it.Line, it.Col, data)

@@ -45,10 +45,14 @@ func (r *run) missingRefs() {
 
 func (r *run) orphan(c *graph.Cell) {
 	p := c.Page
+	if r.s.ByPath != nil {
+		r.add(OrphanRef, "path", p.Path(), 1, 1, map[string]any{"Key": c.Entry.Key})
+		return
+	}
 	data := map[string]any{"Key": c.Entry.Key, "KeyName": r.s.Key}
 	if src := r.g.SourceAt(r.s.Unmirror(p.Path())); src != nil && src.Key != "" {
 		data["Suggest"], data["SourcePath"] = src.Key, src.Path()
-	} else if k := nearest(c.Entry.Key, r.sourceKeys(), 3); k != "" {
+	} else if k := nearest(c.Entry.Key, r.sourceKeys()); k != "" {
 		data["Suggest"] = k
 	}
 	line, col := fieldPos(p)

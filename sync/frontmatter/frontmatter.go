@@ -217,7 +217,7 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func parseYAML(text []byte, lineOffset int) ([]Field, *Problem) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(text, &root); err != nil {
-		return nil, syntaxProblem(err, lineOffset)
+		return nil, syntaxProblem(text, err, lineOffset)
 	}
 	if len(root.Content) == 0 {
 		return nil, nil // empty front matter is an empty mapping
@@ -240,14 +240,35 @@ func parseYAML(text []byte, lineOffset int) ([]Field, *Problem) {
 	return fields, nil
 }
 
-func syntaxProblem(err error, lineOffset int) *Problem {
+func syntaxProblem(text []byte, err error, lineOffset int) *Problem {
 	msg := err.Error()
 	p := &Problem{Kind: Syntax, Line: 1 + lineOffset, Col: 1, Detail: strings.TrimPrefix(msg, "yaml: ")}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		p.Line, p.Detail = n+lineOffset, m[2]
+		p.Detail = m[2]
 	}
+	p.Line = ErrorLine(text, err) + lineOffset
 	return p
+}
+
+// ErrorLine returns the 1-based line of text where a YAML syntax error
+// is. The parser often reports the line of the enclosing block instead, so
+// this finds the shortest run of leading lines that already fails to parse
+// for a reason other than ending early; it falls back to the parser's line.
+func ErrorLine(text []byte, err error) int {
+	off := 0
+	for line := 1; off < len(text); line++ {
+		off += lineLen(text[off:])
+		var n yaml.Node
+		e := yaml.Unmarshal(text[:off], &n)
+		if e != nil && !strings.Contains(e.Error(), "end of stream") && !strings.Contains(e.Error(), "could not find expected") {
+			return line
+		}
+	}
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return max(n, 1)
+	}
+	return 1
 }
 
 // meantFrontMatter looks at a file Jekyll treats as static and decides
@@ -288,6 +309,9 @@ func missingOpen(src []byte) (*Problem, []Field) {
 	}
 	start = line
 	begin := off
+	if off >= len(src) || !keyLine.Match(bytes.TrimRight(src[off:off+lineLen(src[off:])], "\r\n")) {
+		return nil, nil
+	}
 	for off < len(src) && line-start < 40 {
 		n := lineLen(src[off:])
 		if isCloser(src[off : off+n]) {

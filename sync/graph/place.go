@@ -2,6 +2,8 @@ package graph
 
 import (
 	"sort"
+
+	"github.com/langref/langref/sync/frontmatter"
 )
 
 // placeTranslations puts every page of a translation language into the
@@ -82,7 +84,7 @@ func (g *Graph) reason(p *Page, lang string) Reason {
 		return NoKey
 	case g.Site.ByPath != nil && p.LangField == nil:
 		return ""
-	case p.LangField == nil || p.Lang == "":
+	case p.LangField == nil || p.LangField.Value.Kind == frontmatter.Null || p.LangField.Value.Text == "":
 		return NoLang
 	case p.Lang != lang:
 		return WrongLang

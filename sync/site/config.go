@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 
+	"github.com/langref/langref/sync/frontmatter"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -139,7 +140,7 @@ func readYAML(root, name string) (*yaml.Node, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, yamlError(name, err)
+		return nil, &ConfigError{File: name, Line: frontmatter.ErrorLine(b, err), Err: errors.New(yamlDetail(err))}
 	}
 	if len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode}, nil
@@ -151,6 +152,13 @@ func readYAML(root, name string) (*yaml.Node, error) {
 }
 
 var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func yamlDetail(err error) string {
+	if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
+		return m[2]
+	}
+	return err.Error()
+}
 
 func yamlError(name string, err error) error {
 	if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
@@ -278,7 +286,11 @@ func (c *Config) apply(o langrefFile, m *yaml.Node) error {
 	c.Languages = o.Languages
 	c.Files = o.Files
 	c.Severity = o.Rules
-	for rule, sev := range o.Rules {
+	for _, rule := range sortedKeys(o.Rules) {
+		sev := o.Rules[rule]
+		if KnownRules != nil && !KnownRules[rule] {
+			return &ConfigError{File: ".langref.yml", Line: lookupLine(m, "rules", rule), Err: fmt.Errorf("rules: %q is not a rule id", rule)}
+		}
 		if !validSeverity(sev) {
 			return &ConfigError{File: ".langref.yml", Line: lookupLine(m, "rules", rule), Err: fmt.Errorf("rule %q: severity %q is not one of error, warning, info, off", rule, sev)}
 		}
@@ -296,6 +308,10 @@ func (c *Config) apply(o langrefFile, m *yaml.Node) error {
 	}
 	return nil
 }
+
+// KnownRules, when set, lists the rule ids .langref.yml may name; the
+// check package registers its rules here.
+var KnownRules map[string]bool
 
 func validSeverity(s string) bool {
 	switch s {

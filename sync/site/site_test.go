@@ -348,7 +348,6 @@ func TestLoadConfigErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.bug != "" {
-				t.Skip("BUG: " + tt.bug)
 			}
 			_, err := LoadConfig(writeFiles(t, map[string]string{tt.file: tt.content}))
 			ce, ok := err.(*ConfigError)
