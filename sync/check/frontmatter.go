@@ -5,10 +5,15 @@ import (
 	"strings"
 
 	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/sync/site"
 )
 
-// frontMatter reports blocks Jekyll cannot read and duplicated keys.
+// frontMatter reports blocks Jekyll cannot read and duplicated keys, in
+// pages and in _config.yml.
 func (r *run) frontMatter() {
+	for _, d := range r.s.ConfigDups {
+		r.configDup(d)
+	}
 	for _, p := range r.g.Pages {
 		d := p.File.Doc
 		if d == nil {
@@ -35,6 +40,19 @@ func (r *run) duplicateKey(path string, dup []frontmatter.Field) {
 	for _, f := range dup[:len(dup)-1] {
 		r.add(DuplicateKey, "", path, f.Line, f.Col, map[string]any{
 			"Key": f.Key, "Lines": strings.Join(lines, ", "), "Value": last.Value.Text, "LastLine": last.Line,
+		})
+	}
+}
+
+func (r *run) configDup(d site.DupKey) {
+	lines := make([]string, len(d.Lines))
+	for i, l := range d.Lines {
+		lines[i] = fmt.Sprint(l)
+	}
+	last := d.Lines[len(d.Lines)-1]
+	for _, l := range d.Lines[:len(d.Lines)-1] {
+		r.add(DuplicateKey, "", r.s.ConfigFile, l, 1, map[string]any{
+			"Key": d.Key, "Lines": strings.Join(lines, ", "), "Value": d.Value, "LastLine": last,
 		})
 	}
 }

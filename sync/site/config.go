@@ -42,6 +42,9 @@ type Config struct {
 	// BaselineKey is the front matter key recording the source commit a
 	// translation was made from.
 	BaselineKey string
+	// ConfigDups are keys set more than once in one mapping of
+	// _config.yml, each with all its occurrences; Ruby keeps the last.
+	ConfigDups []DupKey
 	// ConfigFile is the path of _config.yml relative to Root, or "".
 	ConfigFile string
 	repoRoot   string
@@ -209,6 +212,7 @@ func (c *Config) readJekyll() error {
 		return err
 	}
 	c.ConfigFile = "_config.yml"
+	c.ConfigDups = duplicateKeys(m, "", nil)
 	if l := scalar(lookup(m, "default_lang")); l != "" {
 		c.SourceLang = l
 	}
@@ -365,4 +369,41 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// DupKey is a key set more than once in one mapping of a YAML file.
+type DupKey struct {
+	// Key is the dotted path of the key, e.g. "fr.title".
+	Key string
+	// Lines are the lines of every occurrence, in file order.
+	Lines []int
+	// Value is the last occurrence's value, the one Ruby keeps.
+	Value string
+}
+
+// duplicateKeys returns the keys repeated within one mapping of m or of
+// the mappings nested in it, prefix naming m's own path.
+func duplicateKeys(m *yaml.Node, prefix string, out []DupKey) []DupKey {
+	if m.Kind != yaml.MappingNode {
+		return out
+	}
+	var here []DupKey
+	seen := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if j, ok := seen[k.Value]; ok {
+			here[j].Lines = append(here[j].Lines, k.Line)
+			here[j].Value = v.Value
+		} else {
+			seen[k.Value] = len(here)
+			here = append(here, DupKey{Key: prefix + k.Value, Lines: []int{k.Line}, Value: v.Value})
+		}
+		out = duplicateKeys(v, prefix+k.Value+".", out)
+	}
+	for _, d := range here {
+		if len(d.Lines) > 1 {
+			out = append(out, d)
+		}
+	}
+	return out
 }
