@@ -57,7 +57,7 @@ func (e *env) check(c *cli.Context) error {
 		return usageErr(err)
 	}
 	g := graph.Build(s)
-	r := checkReport{Findings: []finding{}, Summary: summary{Pages: len(g.Pages)}}
+	r := checkReport{Findings: []finding{}, Summary: summary{Pages: countPages(g)}}
 	for _, f := range check.Run(g) {
 		out := e.render(f, s.RepoPath(f.Path))
 		if under(out.Path, paths) {
@@ -154,4 +154,15 @@ func (e *env) checkSummary(s summary) {
 		"Warnings": e.p.N("count.warnings", s.Warnings, nil),
 		"Pages":    e.p.N("count.pages", s.Pages, nil),
 	}))
+}
+
+// countPages counts the files Jekyll renders as pages, as site.pages does.
+func countPages(g *graph.Graph) int {
+	n := 0
+	for _, p := range g.Pages {
+		if !p.File.Plain() && p.File.Doc.Page {
+			n++
+		}
+	}
+	return n
 }
