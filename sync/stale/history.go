@@ -1,0 +1,365 @@
+package stale
+
+import (
+	"bytes"
+	"errors"
+	"path"
+	"strings"
+
+	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/translate/blocks"
+	"github.com/langref/langref/translate/change"
+)
+
+// maxCandidates bounds how far back the history of one translation is
+// searched for its last real translation.
+const maxCandidates = 32
+
+// hist is what the history pass needs besides the analysis.
+type hist struct {
+	*analysis
+	repo   *history.Repo
+	h      *history.History
+	prefix string         // the site root relative to the work tree, "" at its top
+	index  map[string]int // commit hash → position in h.Commits (0 is newest)
+	blobs  map[string][]byte
+}
+
+// trace is the history of one item.
+type trace struct {
+	it        *item
+	tr, src   string // repository paths
+	trLog     []history.FileEvent
+	srcLog    []history.FileEvent
+	srcCommit map[string]bool
+	cands     []history.FileEvent
+	base      *history.Commit
+	source    Source
+}
+
+// history finds baselines in git history: one git log, at most one
+// git cat-file --batch-check for recorded baselines, one git cat-file
+// --batch for every blob needed.
+func (a *analysis) history() error {
+	if a.o.NoGit {
+		a.allContent(NoteNoGit)
+		return nil
+	}
+	repo, err := history.Open(a.g.Site.Root)
+	if errors.Is(err, history.ErrNoGit) {
+		a.res.NoGit = true
+		a.allContent(NoteNoGit)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	prefix, err := repo.Rel(a.g.Site.Root)
+	if err != nil {
+		return err
+	}
+	h, err := repo.Load(prefix)
+	if err != nil {
+		return err
+	}
+	x := &hist{analysis: a, repo: repo, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{}}
+	a.res.Shallow = repo.Shallow
+	for i, c := range h.Commits {
+		x.index[c.Hash] = i
+	}
+	return x.run()
+}
+
+func (a *analysis) allContent(note string) {
+	for _, it := range a.items {
+		it.note(note)
+		it.content()
+	}
+}
+
+func (x *hist) run() error {
+	ts := make([]*trace, len(x.items))
+	for i, it := range x.items {
+		ts[i] = x.newTrace(it)
+	}
+	if err := x.checkRecords(ts); err != nil {
+		return err
+	}
+	var specs []string
+	for _, t := range ts {
+		specs = append(specs, x.plan(t)...)
+	}
+	blobs, _, err := x.repo.Blobs(specs)
+	if err != nil {
+		return err
+	}
+	x.blobs = blobs
+	parallel(len(ts), func(i int) { x.decide(ts[i]) })
+	return nil
+}
+
+func (x *hist) repoPath(rel string) string { return path.Join(x.prefix, rel) }
+
+func (x *hist) newTrace(it *item) *trace {
+	t := &trace{it: it, tr: x.repoPath(it.page.Path), src: x.repoPath(it.page.SourcePath), srcCommit: map[string]bool{}}
+	t.trLog, t.srcLog = x.h.FileLog(t.tr), x.h.FileLog(t.src)
+	for _, e := range t.srcLog {
+		t.srcCommit[e.Commit.Hash] = true
+	}
+	return t
+}
+
+// checkRecords validates recorded baselines; revisions that are not
+// commits of the site's history are resolved with one git process, to tell
+// a typo from a commit outside the history.
+func (x *hist) checkRecords(ts []*trace) error {
+	var unknown []string
+	for _, t := range ts {
+		r := t.it.rec
+		if r == nil {
+			continue
+		}
+		c := x.h.Commit(r.value)
+		switch {
+		case c == nil:
+			unknown = append(unknown, r.value)
+		case x.h.PathAt(t.src, c.Hash) == "":
+			x.bad(t, "source-absent")
+		default:
+			t.base, t.source = c, Recorded
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	hashes, err := x.repo.ResolveCommits(unknown)
+	if err != nil {
+		return err
+	}
+	for _, t := range ts {
+		if r := t.it.rec; r != nil && t.base == nil && t.it.page.BadBaseline == nil {
+			reason := "not-commit"
+			if _, ok := hashes[r.value]; ok {
+				reason = "not-in-history"
+			}
+			x.bad(t, reason)
+		}
+	}
+	return nil
+}
+
+func (x *hist) bad(t *trace, reason string) {
+	r := t.it.rec
+	b := &BadBaseline{Reason: reason, Key: r.key, Value: r.value, Line: r.line, Col: r.col}
+	if len(t.srcLog) > 0 {
+		b.Suggest = t.srcLog[0].Commit.Hash
+	}
+	t.it.page.BadBaseline = b
+	t.it.note(NoteBadRecord)
+}
+
+// plan returns the blobs that deciding t needs: the translation before and
+// after each commit that may be its last real translation, and the source
+// page at each such commit.
+func (x *hist) plan(t *trace) []string {
+	if len(t.trLog) == 0 || len(t.srcLog) == 0 {
+		return nil
+	}
+	if t.base != nil {
+		return []string{x.sourceSpec(t, t.base)}
+	}
+	var specs []string
+	for i, e := range t.trLog[:min(len(t.trLog), maxCandidates)] {
+		t.cands = append(t.cands, e)
+		if created(e) || (t.srcCommit[e.Commit.Hash] && x.languageTrees(e.Commit) < 3) {
+			return append(specs, x.sourceSpec(t, e.Commit))
+		}
+		specs = append(specs, afterSpec(e), t.beforeSpec(i), x.sourceSpec(t, e.Commit))
+	}
+	return specs
+}
+
+func created(e history.FileEvent) bool { return e.Status == 'A' || e.Status == 'C' }
+
+func afterSpec(e history.FileEvent) string { return e.Commit.Hash + ":" + e.Path }
+
+// beforeSpec names the translation before its i-th event: as the event
+// before left it, so that consecutive events share blobs.
+func (t *trace) beforeSpec(i int) string {
+	if i+1 < len(t.trLog) {
+		return afterSpec(t.trLog[i+1])
+	}
+	e := t.trLog[i]
+	if created(e) || len(e.Commit.Parents) == 0 {
+		return ""
+	}
+	old := e.Path
+	if e.Status == 'R' {
+		old = e.OldPath
+	}
+	return e.Commit.Parents[0] + ":" + old
+}
+
+// sourceSpec names the source page as it was at commit c: its newest
+// version no newer than c, or "" when it did not exist.
+func (x *hist) sourceSpec(t *trace, c *history.Commit) string {
+	if e := x.sourceEvent(t, c); e != nil && e.Status != 'D' {
+		return afterSpec(*e)
+	}
+	return ""
+}
+
+func (x *hist) sourceEvent(t *trace, c *history.Commit) *history.FileEvent {
+	at := x.index[c.Hash]
+	for i := range t.srcLog {
+		if x.index[t.srcLog[i].Commit.Hash] >= at {
+			return &t.srcLog[i]
+		}
+	}
+	return nil
+}
+
+// decide settles t's baseline from the blobs.
+func (x *hist) decide(t *trace) {
+	it := t.it
+	if len(t.trLog) == 0 || len(t.srcLog) == 0 {
+		it.note(NoteUntracked)
+		it.content()
+		return
+	}
+	if t.base == nil {
+		t.base, t.source = x.lastTranslation(t), History
+	}
+	if t.base == nil {
+		it.note(NoteShallow)
+		it.content()
+		return
+	}
+	old, ok := x.blobs[x.sourceSpec(t, t.base)]
+	if !ok {
+		if x.h.Truncated(t.src) {
+			it.note(NoteShallow)
+		}
+		it.content()
+		return
+	}
+	it.page.Baseline, it.page.BaselineSource = t.base.Hash, t.source
+	it.old = old
+	for _, e := range t.srcLog {
+		if x.index[e.Commit.Hash] < x.index[t.base.Hash] {
+			it.page.SourceCommitsSince++
+		}
+	}
+}
+
+// lastTranslation returns the newest commit that really translated the
+// page: it created the file, changed it together with the source page, or
+// changed its text more than a typo fix would, and was no bulk edit. It
+// returns nil when a shallow clone hides that commit.
+func (x *hist) lastTranslation(t *trace) *history.Commit {
+	truncated := x.h.Truncated(t.tr)
+	for i, e := range t.cands {
+		oldest := i == len(t.trLog)-1
+		switch {
+		case truncated && oldest:
+			return nil // the shallow boundary, not a real creation
+		case created(e) || (t.srcCommit[e.Commit.Hash] && x.languageTrees(e.Commit) < 3):
+			return e.Commit
+		}
+		after, okA := x.blobs[afterSpec(e)]
+		before, okB := x.blobs[t.beforeSpec(i)]
+		switch {
+		case !okA || !okB:
+			return e.Commit
+		case x.mechanical(e, before, after):
+		case t.srcCommit[e.Commit.Hash]:
+			return e.Commit
+		case x.translated(before, after):
+			return e.Commit
+		}
+	}
+	if len(t.cands) == 0 || (truncated && len(t.cands) == len(t.trLog)) {
+		return nil
+	}
+	return t.cands[len(t.cands)-1].Commit
+}
+
+// translated reports whether the change of a translation from before to
+// after is more than a typo fix. Changes to more than a few blocks are, and
+// are not compared further, nor are changes of more than a few lines once
+// white space is set aside.
+func (x *hist) translated(before, after []byte) bool {
+	if bytes.Equal(bytes.Join(bytes.Fields(before), nil), bytes.Join(bytes.Fields(after), nil)) {
+		return false
+	}
+	if changedLines(before, after) > 6 {
+		return true
+	}
+	a, b := x.body(before), x.body(after)
+	if differingBlocks(a, b) > 3 {
+		return true
+	}
+	return change.Max(change.CompareBlocks(a, b)) > change.Typo
+}
+
+// differingBlocks counts the blocks of a and b that the other lacks, by
+// kind and text.
+func differingBlocks(a, b []blocks.Block) int {
+	n := map[string]int{}
+	for _, x := range a {
+		n[x.Kind.String()+"\x00"+x.Text]++
+	}
+	d := 0
+	for _, x := range b {
+		k := x.Kind.String() + "\x00" + x.Text
+		if n[k] > 0 {
+			n[k]--
+		} else {
+			d++
+		}
+	}
+	for _, v := range n {
+		d += v
+	}
+	return d
+}
+
+// mechanical reports whether commit e's change to the translation is no
+// translation work: front matter only, or a bulk edit of a line or two
+// across three language trees or more.
+func (x *hist) mechanical(e history.FileEvent, before, after []byte) bool {
+	if bytes.Equal(frontmatter.Parse(before).Body, frontmatter.Parse(after).Body) {
+		return true
+	}
+	return x.languageTrees(e.Commit) >= 3 && changedLines(before, after) <= 2
+}
+
+// languageTrees counts the language trees whose files commit c changed.
+// It is called concurrently, so it does not cache.
+func (x *hist) languageTrees(c *history.Commit) int {
+	seen := map[string]bool{}
+	for _, ch := range c.Changes {
+		rel, ok := ch.Path, x.prefix == ""
+		if !ok {
+			rel, ok = strings.CutPrefix(ch.Path, x.prefix+"/")
+		}
+		if ok {
+			seen[x.g.Site.FolderLang(rel)] = true
+		}
+	}
+	return len(seen)
+}
+
+// changedLines counts the lines that differ between a and b once their
+// common first and last lines are set aside.
+func changedLines(a, b []byte) int {
+	x, y := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
+	for len(x) > 0 && len(y) > 0 && bytes.Equal(x[0], y[0]) {
+		x, y = x[1:], y[1:]
+	}
+	for len(x) > 0 && len(y) > 0 && bytes.Equal(x[len(x)-1], y[len(y)-1]) {
+		x, y = x[:len(x)-1], y[:len(y)-1]
+	}
+	return max(len(x), len(y))
+}

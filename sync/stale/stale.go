@@ -1,0 +1,178 @@
+// Package stale finds the translations that no longer say what their source
+// page says: for every translated page, the source revision it was made
+// from (its baseline), the source changes since, and how much they matter.
+//
+// Baselines come, in this order, from a commit recorded in the
+// translation's front matter, from the git history of both files, or, when
+// there is no usable history, from the page contents themselves. The whole
+// analysis runs a fixed number of git processes, however large the site.
+package stale
+
+import (
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/translate/blocks"
+	"github.com/langref/langref/translate/change"
+)
+
+// Source says where a baseline comes from. Its values are part of
+// langref's JSON output.
+type Source string
+
+// The sources of a baseline, from most to least trustworthy.
+const (
+	// Recorded: a commit named in the translation's front matter.
+	Recorded Source = "recorded"
+	// History: the source page as it was when the translation was last
+	// really translated, found in git history.
+	History Source = "history"
+	// Content: no usable history; the translation's structure, and the
+	// source text it keeps in HTML comments, against the source page.
+	Content Source = "content"
+)
+
+// Note ids say why a page's baseline is less precise than it could be.
+// They are part of langref's JSON output.
+const (
+	NoteNoGit     = "no-git"       // git is missing, or the site is not in a work tree
+	NoteShallow   = "shallow"      // a shallow clone lacks the commits needed
+	NoteUntracked = "untracked"    // the translation or source page is not committed
+	NoteBadRecord = "bad-baseline" // the recorded baseline is unusable
+)
+
+// DefaultStaleOn is the least change class that makes a page stale unless
+// Options say otherwise: verbatim material or content changed.
+const DefaultStaleOn = change.Verbatim
+
+// Options tune the analysis.
+type Options struct {
+	// StaleOn is the least class of source change that makes a page stale;
+	// smaller changes are minor drift. Use DefaultStaleOn unless the user
+	// asks otherwise.
+	StaleOn change.Class
+	// BaselineKey is the front matter key recording the source commit,
+	// dotted for nested keys ("l10n.sourceCommit"); "" records none.
+	BaselineKey string
+	// NoGit ignores git history even when there is some.
+	NoGit bool
+}
+
+// DefaultOptions returns the options the site's configuration asks for.
+func DefaultOptions(g *graph.Graph) Options {
+	return Options{StaleOn: DefaultStaleOn, BaselineKey: g.Site.BaselineKey}
+}
+
+// Result is the staleness of every translated page of a site.
+type Result struct {
+	// Pages holds one entry per translated page, by its path relative to
+	// the site root.
+	Pages map[string]*Page
+	// Shallow is true when the history comes from a shallow clone.
+	Shallow bool
+	// NoGit is true when there was no history to read.
+	NoGit bool
+}
+
+// Page returns the staleness of the translation at path (relative to the
+// site root), or nil.
+func (r *Result) Page(path string) *Page {
+	if r == nil {
+		return nil
+	}
+	return r.Pages[path]
+}
+
+// Page is the staleness of one translation.
+type Page struct {
+	// Path and SourcePath are relative to the site root.
+	Path, SourcePath string
+	// Baseline is the source commit the translation corresponds to, or, for
+	// content baselines, "" .
+	Baseline       string
+	BaselineSource Source
+	// SourceCommitsSince counts the commits that changed the source page
+	// after the baseline.
+	SourceCommitsSince int
+	// Changes are the source changes since the baseline, in page order.
+	Changes []Change
+	// Class is the most severe class of Changes (Cosmetic when none).
+	Class change.Class
+	// Stale is true when a change reaches Options.StaleOn.
+	Stale bool
+	// Minor is true when there are changes and all are below StaleOn.
+	Minor bool
+	// Structure lists the structural differences with the source page.
+	Structure []Mismatch
+	// Notes are Note ids, sorted, that qualify the baseline.
+	Notes []string
+	// BadBaseline, when not nil, says why the recorded baseline is unusable.
+	BadBaseline *BadBaseline
+}
+
+// Change is one source change since the baseline.
+type Change struct {
+	Class change.Class
+	// Kind is "added", "removed" or "modified".
+	Kind string
+	// Line is the line in the current source page, 0 for removed blocks;
+	// OldLine the line in the source at the baseline, 0 for added blocks
+	// (and for changes found from content).
+	Line, OldLine int
+	// Text is the start of the block's readable text.
+	Text string
+}
+
+// BadBaseline describes an unusable recorded baseline.
+type BadBaseline struct {
+	// Reason is "not-commit" (names no commit), "not-in-history" (a commit
+	// that did not change the site as HEAD sees it) or "source-absent" (the
+	// source page did not exist in that commit).
+	Reason string
+	// Key is the front matter key, Value its value.
+	Key, Value string
+	// Line and Col locate the key.
+	Line, Col int
+	// Suggest is the source page's last commit, a good value to record.
+	Suggest string
+}
+
+// Analyze computes the staleness of every translated page of g.
+func Analyze(g *graph.Graph, o Options) (*Result, error) {
+	a := newAnalysis(g, o)
+	if err := a.history(); err != nil {
+		return nil, err
+	}
+	parallel(len(a.items), func(i int) { a.items[i].finish(o.StaleOn) })
+	return a.res, nil
+}
+
+// fromBlocks turns block changes into reported changes.
+func fromBlocks(cs []change.Change) []Change {
+	out := make([]Change, 0, len(cs))
+	for _, c := range cs {
+		x := Change{Class: c.Class, Kind: c.Kind}
+		if c.New != nil {
+			x.Line, x.Text = c.New.Line, short(c.New)
+		}
+		if c.Old != nil {
+			x.OldLine = c.Old.Line
+			if x.Text == "" {
+				x.Text = short(c.Old)
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// short returns the first words of a block's text.
+func short(b *blocks.Block) string {
+	t := b.Text
+	if t == "" {
+		t = b.Raw
+	}
+	r := []rune(t)
+	if len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return t
+}

@@ -1,0 +1,364 @@
+package stale
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/translate/change"
+)
+
+// TestMain keeps the user's git configuration out of the tests.
+func TestMain(m *testing.M) {
+	os.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	os.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	os.Exit(m.Run())
+}
+
+// repo is a git repository whose site root is docs/, with commits at fixed
+// dates so that hashes are stable.
+type repo struct {
+	t    *testing.T
+	dir  string
+	tick int
+}
+
+func newRepo(t *testing.T) *repo {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	r := &repo{t: t, dir: t.TempDir()}
+	r.git("-c", "init.defaultBranch=main", "init", "-q")
+	r.write("docs/_config.yml", "title: Docs\n")
+	return r
+}
+
+func (r *repo) git(args ...string) string {
+	r.t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = r.dir
+	date := fmt.Sprintf("%d +0000", 1700000000+r.tick*3600)
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_AUTHOR_DATE="+date,
+		"GIT_COMMITTER_NAME=C", "GIT_COMMITTER_EMAIL=c@example.com", "GIT_COMMITTER_DATE="+date)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func (r *repo) write(pathContents ...string) {
+	r.t.Helper()
+	for i := 0; i < len(pathContents); i += 2 {
+		p := filepath.Join(r.dir, filepath.FromSlash(pathContents[i]))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			r.t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(pathContents[i+1]), 0o644); err != nil {
+			r.t.Fatal(err)
+		}
+	}
+}
+
+func (r *repo) commit(msg string) string {
+	r.t.Helper()
+	r.tick++
+	r.git("add", "-A")
+	r.git("commit", "-q", "--allow-empty", "-m", msg)
+	return r.git("rev-parse", "HEAD")
+}
+
+// analyze runs Analyze on the site at dir/docs.
+func analyze(t *testing.T, dir string) *Result {
+	t.Helper()
+	s, err := site.Load(filepath.Join(dir, "docs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := graph.Build(s)
+	res, err := Analyze(g, DefaultOptions(g))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func page(t *testing.T, res *Result, path string) *Page {
+	t.Helper()
+	p := res.Page(path)
+	if p == nil {
+		t.Fatalf("no staleness for %s; have %v", path, res.Pages)
+	}
+	return p
+}
+
+const (
+	en = "---\nlang-ref: a\n---\n# Gradient descent\n\nWe follow the gradient downhill until the loss stops falling.\n\n$$\nx^2\n$$\n"
+	fr = "---\nlang: fr\nlang-ref: a\n---\n# Descente de gradient\n\nNous suivons le gradient vers le bas jusqu'à ce que la perte cesse de baisser.\n\n$$\nx^2\n$$\n"
+)
+
+// want checks the outcome for one page.
+type want struct {
+	source Source
+	base   string // "" to skip
+	since  int
+	class  change.Class
+	stale  bool
+	minor  bool
+	notes  string
+}
+
+func (w want) check(t *testing.T, p *Page) {
+	t.Helper()
+	if p.BaselineSource != w.source || (w.base != "" && p.Baseline != w.base) || p.SourceCommitsSince != w.since ||
+		p.Class != w.class || p.Stale != w.stale || p.Minor != w.minor || strings.Join(p.Notes, ",") != w.notes {
+		t.Errorf("got source %s base %.7s since %d class %s stale %v minor %v notes %q changes %+v\nwant source %s base %.7s since %d class %s stale %v minor %v notes %q",
+			p.BaselineSource, p.Baseline, p.SourceCommitsSince, p.Class, p.Stale, p.Minor, strings.Join(p.Notes, ","), p.Changes,
+			w.source, w.base, w.since, w.class, w.stale, w.minor, w.notes)
+	}
+}
+
+func TestHistoryBaselines(t *testing.T) {
+	newPara := strings.Replace(en, "falling.\n", "falling.\n\nMomentum adds a fraction of the previous step to the next one.\n", 1)
+	tests := []struct {
+		name  string
+		steps func(r *repo) (base string)
+		want  want
+	}{
+		{"English typo fix after translation: not stale", func(r *repo) string {
+			r.write("docs/en/a.md", strings.Replace(en, "downhill", "donwhill", 1), "docs/fr/a.md", fr)
+			b := r.commit("add")
+			r.write("docs/en/a.md", en)
+			r.commit("typo")
+			return b
+		}, want{source: History, since: 1, class: change.Typo, minor: true}},
+		{"new English paragraph: stale, content", func(r *repo) string {
+			r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
+			b := r.commit("add")
+			r.write("docs/en/a.md", newPara)
+			r.commit("more")
+			return b
+		}, want{source: History, since: 1, class: change.Content, stale: true}},
+		{"changed formula: stale, verbatim", func(r *repo) string {
+			r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
+			b := r.commit("add")
+			r.write("docs/en/a.md", strings.Replace(en, "x^2", "x^3", 1))
+			r.commit("formula")
+			return b
+		}, want{source: History, since: 1, class: change.Verbatim, stale: true}},
+		{"a commit touching both files is applied", func(r *repo) string {
+			r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
+			r.commit("add")
+			r.write("docs/en/a.md", newPara, "docs/fr/a.md", fr+"\nL'inertie ajoute une fraction du pas précédent.\n")
+			return r.commit("both")
+		}, want{source: History, since: 0, class: change.Cosmetic}},
+		{"a later typo fix in the translation hides nothing", func(r *repo) string {
+			r.write("docs/en/a.md", en, "docs/fr/a.md", strings.Replace(fr, "suivons", "suivosn", 1))
+			b := r.commit("add")
+			r.write("docs/en/a.md", newPara)
+			r.commit("more")
+			r.write("docs/fr/a.md", fr)
+			r.commit("fr typo")
+			return b
+		}, want{source: History, since: 1, class: change.Content, stale: true}},
+		{"a bulk edit across languages hides nothing", func(r *repo) string {
+			de := strings.Replace(fr, "lang: fr", "lang: de", 1)
+			ja := strings.Replace(fr, "lang: fr", "lang: ja", 1)
+			r.write("docs/en/a.md", en, "docs/fr/a.md", fr, "docs/de/a.md", de, "docs/ja/a.md", ja)
+			b := r.commit("add")
+			r.write("docs/en/a.md", newPara)
+			r.commit("more")
+			bulk := func(s string) string { return strings.Replace(s, "x^2", "x^{2}", 1) }
+			r.write("docs/fr/a.md", bulk(fr), "docs/de/a.md", bulk(de), "docs/ja/a.md", bulk(ja))
+			r.commit("bulk")
+			return b
+		}, want{source: History, since: 1, class: change.Content, stale: true}},
+		{"renamed English page", func(r *repo) string {
+			r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
+			b := r.commit("add")
+			r.git("mv", "docs/en/a.md", "docs/en/b.md")
+			r.commit("rename")
+			r.write("docs/en/b.md", strings.Replace(en, "x^2", "x^3", 1))
+			r.commit("formula")
+			return b
+		}, want{source: History, since: 2, class: change.Verbatim, stale: true}},
+		{"renamed translation", func(r *repo) string {
+			r.write("docs/en/a.md", en, "docs/fr/b.md", fr)
+			b := r.commit("add")
+			r.git("mv", "docs/fr/b.md", "docs/fr/a.md")
+			r.commit("rename")
+			r.write("docs/en/a.md", strings.Replace(en, "x^2", "x^3", 1))
+			r.commit("formula")
+			return b
+		}, want{source: History, since: 1, class: change.Verbatim, stale: true}},
+		{"non-ASCII file names", func(r *repo) string {
+			r.write("docs/en/a.md", "", "docs/en/dérivée.md", en, "docs/fr/dérivée.md", fr)
+			r.write("docs/en/a.md", "---\nlang-ref: other\n---\n")
+			b := r.commit("add")
+			r.write("docs/en/dérivée.md", newPara)
+			r.commit("more")
+			return b
+		}, want{source: History, since: 1, class: change.Content, stale: true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			base := tt.steps(r)
+			res := analyze(t, r.dir)
+			n := 0
+			for path, p := range res.Pages {
+				if strings.HasPrefix(path, "fr/") {
+					n++
+					w := tt.want
+					w.base = base
+					w.check(t, p)
+				}
+			}
+			if n != 1 {
+				t.Fatalf("%d French pages analysed, want 1", n)
+			}
+		})
+	}
+}
+
+func withKey(src, key, value string) string {
+	return strings.Replace(src, "lang: fr\n", "lang: fr\n"+key+": "+value+"\n", 1)
+}
+
+func TestRecordedBaseline(t *testing.T) {
+	more := strings.Replace(en, "falling.\n", "falling.\n\nMomentum adds a fraction of the previous step.\n", 1)
+	r := newRepo(t)
+	r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
+	r.commit("add")
+	r.write("docs/en/a.md", more)
+	c2 := r.commit("more")
+	r.write("docs/en/a.md", strings.Replace(more, "x^2", "x^3", 1))
+	r.commit("formula")
+
+	t.Run("valid", func(t *testing.T) {
+		r.write("docs/fr/a.md", withKey(fr, "source-commit", c2[:10]))
+		p := page(t, analyze(t, r.dir), "fr/a.md")
+		want{source: Recorded, base: c2, since: 1, class: change.Verbatim, stale: true}.check(t, p)
+	})
+	t.Run("nested key", func(t *testing.T) {
+		r.write("docs/.langref.yml", "baseline_key: l10n.sourceCommit\n")
+		defer os.Remove(filepath.Join(r.dir, "docs/.langref.yml"))
+		r.write("docs/fr/a.md", withKey(fr, "l10n", "\n  sourceCommit: "+c2))
+		p := page(t, analyze(t, r.dir), "fr/a.md")
+		want{source: Recorded, base: c2, since: 1, class: change.Verbatim, stale: true}.check(t, p)
+	})
+	for _, tt := range []struct{ value, reason string }{
+		{"deadbeef", "not-commit"},
+		{"HEAD~9", "not-commit"},
+	} {
+		t.Run("invalid "+tt.value, func(t *testing.T) {
+			r.write("docs/fr/a.md", withKey(fr, "source-commit", tt.value))
+			p := page(t, analyze(t, r.dir), "fr/a.md")
+			want{source: History, since: 2, class: change.Content, stale: true, notes: NoteBadRecord}.check(t, p)
+			b := p.BadBaseline
+			if b == nil || b.Reason != tt.reason || b.Line != 3 || b.Col != 1 || b.Key != "source-commit" || b.Value != tt.value {
+				t.Errorf("BadBaseline = %+v, want %s at 3:1", b, tt.reason)
+			}
+		})
+	}
+}
+
+func TestRecordedBaselineOutsideHistory(t *testing.T) {
+	r := newRepo(t)
+	r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
+	r.commit("add")
+	r.write("README", "not the site\n")
+	other := r.commit("outside")
+	r.write("docs/fr/a.md", withKey(fr, "source-commit", other))
+	p := page(t, analyze(t, r.dir), "fr/a.md")
+	if b := p.BadBaseline; b == nil || b.Reason != "not-in-history" {
+		t.Errorf("BadBaseline = %+v, want not-in-history", b)
+	}
+}
+
+func TestShallowClone(t *testing.T) {
+	r := newRepo(t)
+	r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
+	r.commit("add")
+	r.write("docs/en/a.md", strings.Replace(en, "x^2", "x^3", 1))
+	r.commit("formula")
+	clone := t.TempDir()
+	r.git("clone", "-q", "--depth", "1", "file://"+r.dir, clone)
+	res := analyze(t, clone)
+	if !res.Shallow {
+		t.Error("Shallow = false")
+	}
+	// From content: the formula differs between the two pages.
+	want{source: Content, class: change.Verbatim, stale: true, notes: NoteShallow}.check(t, page(t, res, "fr/a.md"))
+}
+
+func TestNoGit(t *testing.T) {
+	dir := t.TempDir()
+	r := &repo{t: t, dir: dir}
+	r.write("docs/_config.yml", "title: Docs\n", "docs/en/a.md", en, "docs/fr/a.md", fr,
+		"docs/en/b.md", strings.Replace(en, "lang-ref: a", "lang-ref: b", 1),
+		"docs/fr/b.md", strings.Replace(strings.Replace(fr, "lang-ref: a", "lang-ref: b", 1), "x^2", "y^2", 1))
+	res := analyze(t, dir)
+	if !res.NoGit {
+		t.Error("NoGit = false")
+	}
+	want{source: Content, notes: NoteNoGit}.check(t, page(t, res, "fr/a.md"))
+	want{source: Content, class: change.Verbatim, stale: true, notes: NoteNoGit}.check(t, page(t, res, "fr/b.md"))
+}
+
+// TestCommentedOriginals checks that the English kept in comments is the
+// record of what was translated when there is no history.
+func TestCommentedOriginals(t *testing.T) {
+	commented := func(english string) string {
+		return "---\nlang: fr\nlang-ref: a\n---\n<!-- # Gradient descent -->\n# Descente de gradient\n\n<!-- " + english + " -->\nNous suivons le gradient.\n\n$$\nx^2\n$$\n"
+	}
+	dir := t.TempDir()
+	r := &repo{t: t, dir: dir}
+	r.write("docs/_config.yml", "title: Docs\n", "docs/en/a.md", en,
+		"docs/fr/a.md", commented("We follow the gradient downhill until the loss stops falling."))
+	want{source: Content, notes: NoteNoGit}.check(t, page(t, analyze(t, dir), "fr/a.md"))
+	r.write("docs/fr/a.md", commented("We follow the slope."))
+	want{source: Content, class: change.Content, stale: true, notes: NoteNoGit}.check(t, page(t, analyze(t, dir), "fr/a.md"))
+}
+
+// TestGitProcesses checks that the number of git processes does not grow
+// with the number of pages, by counting them through a wrapper on PATH.
+func TestGitProcesses(t *testing.T) {
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	r := newRepo(t)
+	for i := range 8 {
+		k := fmt.Sprint(i)
+		r.write("docs/en/"+k+".md", strings.Replace(en, "lang-ref: a", "lang-ref: "+k, 1),
+			"docs/fr/"+k+".md", withKey(strings.Replace(fr, "lang-ref: a", "lang-ref: "+k, 1), "source-commit", "bad"+k))
+		r.commit("add " + k)
+		r.write("docs/en/"+k+".md", strings.Replace(en, "lang-ref: a", "lang-ref: "+k+"\ntitle: x", 1))
+		r.commit("touch " + k)
+	}
+	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
+	script := "#!/bin/sh\necho \"$*\" >> " + log + "\nexec " + real + " \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	res := analyze(t, r.dir)
+	if len(res.Pages) != 8 {
+		t.Fatalf("%d pages, want 8", len(res.Pages))
+	}
+	b, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Open: 2 (rev-parse twice); Load: 1; ResolveCommits: 1; Blobs: 1.
+	if calls := strings.Split(strings.TrimSpace(string(b)), "\n"); len(calls) != 5 {
+		t.Errorf("%d git processes, want 5:\n%s", len(calls), b)
+	}
+}
