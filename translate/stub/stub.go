@@ -1,0 +1,66 @@
+// Package stub makes the first draft of a translation: the source page's
+// front matter with the translation's own keys, and its body in the site's
+// bilingual convention, where each English block is kept in an HTML comment
+// above the text a translator overwrites. It also measures how far a
+// translation has moved away from such a stub.
+package stub
+
+import (
+	"bytes"
+	"errors"
+
+	"github.com/langref/langref/sync/frontmatter"
+)
+
+// Style is how the body of a stub keeps the English text.
+type Style string
+
+// The styles of a stub body.
+const (
+	// Comments keeps each translatable block in an HTML comment followed by
+	// a copy to overwrite, the convention of the DLSP20 translations.
+	Comments Style = "comments"
+	// Plain copies the English body as it is.
+	Plain Style = "plain"
+)
+
+// Options say what a stub records about its translation.
+type Options struct {
+	// Lang is the translation's language.
+	Lang string
+	// Date is the translation date, already written in the site's format.
+	Date string
+	// BaselineKey is the front matter key that records Baseline, the source
+	// commit (or content hash) the translation starts from.
+	BaselineKey, Baseline string
+	// Style chooses the body's layout; the zero value means Comments.
+	Style Style
+	// Memory holds translations of English blocks made elsewhere; may be nil.
+	Memory *Memory
+}
+
+// Result is a stub and what went into it.
+type Result struct {
+	Src []byte
+	// Blocks counts the translatable units of the body; Remembered those
+	// that translation memory filled in.
+	Blocks, Remembered int
+}
+
+// ErrNotAPage is returned for a source without front matter Jekyll reads.
+var ErrNotAPage = errors.New("the source has no front matter Jekyll can read")
+
+// Make returns the stub of the translation of src, a source page.
+func Make(src []byte, o Options) (Result, error) {
+	doc := frontmatter.Parse(src)
+	if !doc.Usable() {
+		return Result{}, ErrNotAPage
+	}
+	var out bytes.Buffer
+	out.WriteString("---\n")
+	out.Write(header(src, doc, o))
+	out.WriteString("---\n")
+	body, n, mem := makeBody(doc, o)
+	out.Write(body)
+	return Result{Src: out.Bytes(), Blocks: n, Remembered: mem}, nil
+}

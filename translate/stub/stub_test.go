@@ -1,0 +1,175 @@
+package stub
+
+import (
+	"strings"
+	"testing"
+)
+
+func mustMake(t *testing.T, src string, o Options) string {
+	t.Helper()
+	r, err := Make([]byte(src), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(r.Src)
+}
+
+func TestFrontMatterOrder(t *testing.T) {
+	src := "---\nlang-ref: ch.01\n# a comment\ntitle: 'Motivation: why'\nauthors: A, B\ndate: 27 Jan 2020\n---\nText here.\n"
+	got := mustMake(t, src, Options{Lang: "vi", Date: "1 Feb 2020", BaselineKey: "source-commit", Baseline: "abc"})
+	want := "---\nlang-ref: ch.01\n# a comment\ntitle: 'Motivation: why'\nauthors: A, B\ndate: 27 Jan 2020\nlang: vi\ntranslator:\ntranslation-date: 1 Feb 2020\nsource-commit: abc\n---\n"
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("got\n%s\nwant prefix\n%s", got, want)
+	}
+}
+
+func TestLangReplacedInPlace(t *testing.T) {
+	got := mustMake(t, "---\nlang: en\nlang-ref: a\n---\nx\n", Options{Lang: "fr", BaselineKey: "source-commit", Baseline: "sha256:00"})
+	if !strings.HasPrefix(got, "---\nlang: fr\nlang-ref: a\ntranslator:\n") || strings.Count(got, "lang:") != 1 {
+		t.Errorf("got\n%s", got)
+	}
+}
+
+func TestDateLayout(t *testing.T) {
+	tests := []struct {
+		name   string
+		values []string
+		want   string
+	}{
+		{"none", nil, "2006-01-02"},
+		{"iso", []string{"2020-01-27", "2020-03-01"}, "2006-01-02"},
+		{"day month year", []string{"27 Jan 2020", "1 Aug 2020", "13 Sep 2020"}, "2 Jan 2006"},
+		{"padded", []string{"07 Aug 2020", "01 Oct 2020", "27 Jan 2020"}, "02 Jan 2006"},
+		{"long month", []string{"10 March 2020"}, "2 January 2006"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DateLayout(tt.values); got != tt.want {
+				t.Errorf("DateLayout(%q) = %q, want %q", tt.values, got, tt.want)
+			}
+		})
+	}
+}
+
+const fm = "---\nlang-ref: a\n---\n"
+
+func stubBody(t *testing.T, md string, o Options) string {
+	t.Helper()
+	o.Lang = "fr"
+	got := mustMake(t, fm+md, o)
+	return got[strings.Index(got[3:], "\n---\n")+3+5:]
+}
+
+// TestVerbatimCopiedOnce: code, display math, HTML and figures, Liquid
+// tags and images appear once, outside comments.
+func TestVerbatimCopiedOnce(t *testing.T) {
+	tests := map[string]string{
+		"fenced code":   "```python\nx = 1\n```",
+		"indented code": "    x = 1\n    y = 2",
+		"highlight":     "{% highlight python %}\nx = 1\n{% endhighlight %}",
+		"display math":  "$$\n\\bar{y} = G(x,w)\n$$",
+		"html figure":   "<center>\n<img src=\"{{site.baseurl}}/a.png\" width=\"50%\"/><br>\n<b>Figure 1:</b> A caption\n</center>",
+		"liquid tag":    "{% include youtube.html id=\"abc\" %}",
+		"image":         "![A figure](/img/a.png)",
+	}
+	for name, v := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := stubBody(t, "Some prose here.\n\n"+v+"\n\nMore prose here.\n", Options{})
+			if n := strings.Count(got, v); n != 1 {
+				t.Errorf("verbatim block appears %d times:\n%s", n, got)
+			}
+			if strings.Count(got, "<!--") != 2 {
+				t.Errorf("want the two paragraphs commented:\n%s", got)
+			}
+		})
+	}
+}
+
+func TestCommentsStyle(t *testing.T) {
+	got := stubBody(t, "## A heading\n\nA paragraph of text.\n", Options{})
+	want := "<!--\n## A heading\n-->\n\n## A heading\n\n<!--\nA paragraph of text.\n-->\n\nA paragraph of text.\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	if plain := stubBody(t, "## A heading\n\nA paragraph of text.\n", Options{Style: Plain}); plain != "## A heading\n\nA paragraph of text.\n" {
+		t.Errorf("plain: %q", plain)
+	}
+}
+
+// TestKramdownSensitive: comments never go inside a table, a list or a
+// paragraph that kramdown reads as one block.
+func TestKramdownSensitive(t *testing.T) {
+	tests := []struct{ name, md string }{
+		{"table", "| a | b |\n|---|---|\n| 1 | 2 |"},
+		{"kramdown table", "| <center>Figure 1: a caption </center>|\n| second row text |"},
+		{"list with nested code and math", "- first item text\n\n  ```\n  code\n  ```\n\n  $$\n  x^2\n  $$\n- second item text\n  1. nested item text"},
+		{"lazy quote in a list", "- **A question?**\n> An answer to it."},
+		{"math inside a paragraph", "$$\\text{loss}(x, y)$$\n, where z is given by"},
+		{"1) line", "steps:<br />\n1) Calling this does that"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := stubBody(t, "Before it.\n\n"+tt.md+"\n\nAfter it.\n", Options{})
+			want := "<!--\n" + tt.md + "\n-->\n\n" + tt.md + "\n"
+			if !strings.Contains(got, want) {
+				t.Errorf("the block is not commented and copied whole:\n%s", got)
+			}
+		})
+	}
+}
+
+func TestLiquidBlockTagsCopiedOnce(t *testing.T) {
+	md := "Use {% raw %}{{ x }}{% endraw %} in a template.\n"
+	if got := stubBody(t, md, Options{}); got != md {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestCommentCloserEscaped(t *testing.T) {
+	got := stubBody(t, "An arrow --> here <!-- and a note --> too.\n", Options{})
+	if !strings.HasPrefix(got, "<!--\nAn arrow --&gt; here <!-- and a note --&gt; too.\n-->\n") {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestMemory(t *testing.T) {
+	m := NewMemory()
+	fr := "<!--\n## Course plan\n-->\n\n## Plan du cours\n\n<!--\n- Basics\n- Backprop\n-->\n\n- Les bases\n- Rétropropagation\n\n<center>fig</center>\n"
+	m.Add("fr/week01/01-1.md", []byte(fr), 10)
+	m.Add("fr/stub.md", []byte("<!--\nUntranslated.\n-->\n\nUntranslated.\n"), 5)
+	if m.Len() != 2 {
+		t.Fatalf("memory holds %d texts, want 2 (untranslated stubs are not learnt)", m.Len())
+	}
+	r, err := Make([]byte(fm+"## Course plan\n\n- Basics\n- Backprop\n\nNew text.\n"), Options{Lang: "fr", Memory: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(r.Src)
+	for _, want := range []string{
+		"<!-- langref: from memory, fr/week01/01-1.md:10 -->\n\n<!--\n## Course plan\n-->\n\n## Plan du cours\n",
+		"<!-- langref: from memory, fr/week01/01-1.md:16 -->\n\n<!--\n- Basics\n- Backprop\n-->\n\n- Les bases\n- Rétropropagation\n",
+		"<!--\nNew text.\n-->\n\nNew text.\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "fig") || r.Remembered != 2 || r.Blocks != 3 {
+		t.Errorf("remembered %d of %d:\n%s", r.Remembered, r.Blocks, got)
+	}
+}
+
+func TestProgress(t *testing.T) {
+	en := fm + "First paragraph with words.\n\nSecond paragraph with words.\n\nThird paragraph with words.\n\nFourth paragraph with words.\n\nFifth paragraph with words.\n"
+	st := mustMake(t, en, Options{Lang: "fr"})
+	if tr, total := Progress([]byte(en), []byte(st)); tr != 0 || total != 5 || !IsStub(tr, total) {
+		t.Errorf("fresh stub: %d/%d", tr, total)
+	}
+	half := strings.Replace(strings.Replace(st, "\n\nFirst paragraph with words.\n", "\n\nPremier paragraphe avec des mots.\n", 1), "\n\nSecond paragraph with words.\n", "\n\nDeuxième paragraphe avec des mots.\n", 1)
+	if tr, total := Progress([]byte(en), []byte(half)); tr != 2 || total != 5 || !IsStub(tr, total) {
+		t.Errorf("40%% stub: %d/%d", tr, total)
+	}
+	if IsStub(4, 5) || IsStub(0, 0) {
+		t.Error("80% translated, or nothing to translate, is not a stub")
+	}
+}
