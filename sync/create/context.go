@@ -1,0 +1,112 @@
+package create
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+
+	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/translate/stub"
+)
+
+// DateKey is the front matter key whose values show the site's date
+// format.
+const DateKey = "translation-date"
+
+// dateLayout finds how the site writes translation dates: from lang's
+// pages first, then from all translations, then from the source pages'
+// date key.
+func dateLayout(s *site.Site, lang string) string {
+	var own, all, dates []string
+	for _, f := range s.Files {
+		if f.Doc == nil || !f.Doc.Usable() {
+			continue
+		}
+		if v, ok := f.Doc.Get(DateKey); ok && v.Value.Kind != frontmatter.Null {
+			all = append(all, v.Value.Text)
+			if f.Folder == lang {
+				own = append(own, v.Value.Text)
+			}
+		}
+		if v, ok := f.Doc.Get("date"); ok && v.Value.Kind != frontmatter.Null {
+			dates = append(dates, v.Value.Text)
+		}
+	}
+	for _, vs := range [][]string{own, all, dates} {
+		if len(vs) > 0 {
+			return stub.DateLayout(vs)
+		}
+	}
+	return stub.DateLayout(nil)
+}
+
+// memory learns every commented English block and its translation in
+// lang's pages, in path order.
+func memory(s *site.Site, lang string) *stub.Memory {
+	m := stub.NewMemory()
+	for _, f := range s.Files {
+		if f.Folder == lang && f.Doc != nil && f.Doc.Usable() {
+			m.Add(f.Path, f.Doc.Body, f.Doc.BodyLine)
+		}
+	}
+	return m
+}
+
+// baselines returns, for each source page, the commit that last changed it
+// (one git log for the site), or "sha256:" and its content hash when there
+// is no history or the file differs from its last commit.
+func baselines(s *site.Site, sources []*graph.Page) map[string]string {
+	out := map[string]string{}
+	for _, p := range sources {
+		sum := sha256.Sum256(p.File.Src)
+		out[p.Path()] = "sha256:" + hex.EncodeToString(sum[:])
+	}
+	if len(sources) == 0 {
+		return out
+	}
+	commits := lastCommits(s, sources)
+	for path, c := range commits {
+		out[path] = c
+	}
+	return out
+}
+
+// lastCommits finds the last commit of each source page whose committed
+// contents are what is on disk.
+func lastCommits(s *site.Site, sources []*graph.Page) map[string]string {
+	repo, err := history.Open(s.Root)
+	if err != nil || repo.Head == "" {
+		return nil
+	}
+	spec, err := repo.Rel(s.Root)
+	if err != nil {
+		return nil
+	}
+	h, err := repo.Load(spec)
+	if err != nil {
+		return nil
+	}
+	candidates, specs := map[string]string{}, []string(nil)
+	for _, p := range sources {
+		rel := strings.TrimPrefix(spec+"/"+p.Path(), "./")
+		if log := h.FileLog(rel); len(log) > 0 {
+			candidates[p.Path()] = log[0].Commit.Hash
+			specs = append(specs, "HEAD:"+rel)
+		}
+	}
+	blobs, _, err := repo.Blobs(specs)
+	if err != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, p := range sources {
+		rel := strings.TrimPrefix(spec+"/"+p.Path(), "./")
+		if c, ok := candidates[p.Path()]; ok && string(blobs["HEAD:"+rel]) == string(p.File.Src) {
+			out[p.Path()] = c
+		}
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+// Package create plans the files of new translations: for each source page,
+// a stub in the translation language's tree (translate/stub), and entries
+// in that language's navigation (sync/navedit). It only computes the plan;
+// the caller prints or applies it (sync/plan).
+package create
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/navedit"
+	"github.com/langref/langref/sync/plan"
+	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/translate/stub"
+)
+
+// Options say which translations to start.
+type Options struct {
+	// Lang is the translation language.
+	Lang string
+	// Pages are the source pages, by path relative to the site root or by
+	// pairing key. With Missing they narrow the missing pages instead: to
+	// those under a folder, or in a navigation chapter.
+	Pages   []string
+	Missing bool
+	// Force plans stubs over existing files (Apply keeps backups).
+	Force bool
+	Style stub.Style
+	// Today is the translation date to record.
+	Today time.Time
+}
+
+// Page is one planned stub.
+type Page struct {
+	Path, Source string
+	// Blocks counts the units to translate; Remembered those filled in from
+	// translation memory.
+	Blocks, Remembered int
+	// Baseline is the source commit or content hash recorded.
+	Baseline string
+}
+
+// Result is the plan and what it holds.
+type Result struct {
+	Plan  *plan.Plan
+	Pages []Page
+	// Nav lists the pages added to the language's navigation.
+	Nav []string
+}
+
+// Errors the caller maps to messages and exit codes.
+var (
+	// ErrBadLang: the language code is not one, or names a path.
+	ErrBadLang = errors.New("not a language code")
+	// ErrSourceLang: stubs are made for translation languages only.
+	ErrSourceLang = errors.New("the source language")
+)
+
+// NotSourceError says an argument names no source page.
+type NotSourceError struct{ Arg string }
+
+func (e *NotSourceError) Error() string {
+	return fmt.Sprintf("%q is neither a source page nor the key of one", e.Arg)
+}
+
+// Build plans the stubs and navigation entries o asks for.
+func Build(s *site.Site, o Options) (*Result, error) {
+	if err := checkLang(s, o.Lang); err != nil {
+		return nil, err
+	}
+	g := graph.Build(s)
+	sources, err := selectSources(g, o)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Plan: &plan.Plan{Root: s.Root}}
+	if err := r.addStubs(s, sources, o); err != nil {
+		return nil, err
+	}
+	return r, r.addNav(s, o.Lang)
+}
+
+func checkLang(s *site.Site, lang string) error {
+	if !site.IsLangCode(lang) || plan.CheckPath(lang) != nil {
+		return fmt.Errorf("%q: %w", lang, ErrBadLang)
+	}
+	if lang == s.SourceLang {
+		return fmt.Errorf("%q: %w", lang, ErrSourceLang)
+	}
+	return nil
+}
+
+func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error {
+	base := baselines(s, sources)
+	so := stub.Options{Lang: o.Lang, Date: o.Today.Format(dateLayout(s, o.Lang)),
+		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang)}
+	for _, src := range sources {
+		target := s.Mirror(src.Path(), o.Lang)
+		if err := plan.CheckPath(target); err != nil {
+			return err
+		}
+		if !o.Force && exists(s, target) {
+			return &plan.ExistsError{Path: target}
+		}
+		so.Baseline = base[src.Path()]
+		st, err := stub.Make(src.File.Src, so)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src.Path(), err)
+		}
+		if err := r.Plan.Add(target, nil, st.Src); err != nil {
+			return err
+		}
+		r.Pages = append(r.Pages, Page{Path: target, Source: src.Path(), Blocks: st.Blocks, Remembered: st.Remembered, Baseline: so.Baseline})
+	}
+	return nil
+}
+
+func exists(s *site.Site, rel string) bool {
+	_, err := os.Lstat(filepath.Join(s.Root, filepath.FromSlash(rel)))
+	return err == nil
+}
+
+// addNav plans the navigation entries of the new pages, when the site has
+// a source navigation; a language without a block gets one only when
+// other translation languages have theirs.
+func (r *Result) addNav(s *site.Site, lang string) error {
+	if s.ConfigFile == "" || s.Nav[s.SourceLang] == nil || s.Nav[s.SourceLang].Line != 0 || len(r.Pages) == 0 {
+		return nil
+	}
+	if s.Nav[lang] == nil && len(s.Nav) < 2 {
+		return nil
+	}
+	old, err := os.ReadFile(filepath.Join(s.Root, s.ConfigFile))
+	if err != nil {
+		return err
+	}
+	var paths []string
+	for _, p := range r.Pages {
+		paths = append(paths, p.Path)
+	}
+	e := navedit.Edit{Lang: lang, Mirror: func(p string) string { return s.Mirror(p, lang) }}
+	out, added, err := navedit.Insert(old, e, paths)
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.ConfigFile, err)
+	}
+	r.Nav = added
+	if len(added) == 0 {
+		return nil
+	}
+	return r.Plan.Add(s.ConfigFile, old, out)
+}
+
+// under reports whether source path p is in folder or chapter sel.
+func under(s *site.Site, e *graph.Entry, sel string) bool {
+	sel = strings.TrimSuffix(sel, "/")
+	p := e.Source.Path()
+	return sel == "" || sel == "." || p == sel || strings.HasPrefix(p, sel+"/") || e.Section == sel
+}
