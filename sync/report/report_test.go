@@ -1,0 +1,163 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/langref/langref/locales"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata from the actual output")
+
+// english renders labels as `langref report` does for an English reader.
+func english() Labels {
+	p := locales.New("en")
+	return func(id string, data map[string]any) string {
+		if n, ok := data["Count"].(int); ok {
+			return p.N(id, n, data)
+		}
+		if data == nil {
+			return p.T(id)
+		}
+		return p.T(id, data)
+	}
+}
+
+// fixture is a report of testdata/status.json: a status report with every
+// state, minor drift and baselines, as status prints them with staleness.
+func fixture(t testing.TB) *Report {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/status.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Assemble(Input{
+		Status: raw,
+		Sources: []Source{
+			{Key: "home", Path: "docs/index.md", Title: "Home", Chapter: "docs/index.md"},
+			{Key: "a", Path: "docs/en/a.md", Title: "Alpha", Chapter: "docs/en/a.md"},
+			{Key: "b", Path: "docs/en/b.md", Title: "Beta", Chapter: "docs/en/a.md"},
+			{Key: "c", Path: "docs/en/c.md", Title: "Gamma"},
+		},
+		Translators: map[string]string{"docs/fr/index.md": "Loïck", "docs/fr/a.md": "Loïck", "docs/ja/home.md": "Shiro"},
+		Findings: []Finding{
+			{Rule: "orphan-ref", Severity: "error", Path: "docs/fr/old.md"},
+			{Rule: "lang-mismatch", Severity: "error", Path: "docs/ja/b.md"},
+			{Rule: "nav-unlisted", Severity: "warning", Path: "docs/en/c.md"},
+		},
+		Commit: "0123456789ab", Date: "2025-05-30",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	r := fixture(t)
+	t.Run("markdown", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := Markdown(&b, r, english()); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "report.md.golden", b.Bytes())
+	})
+	t.Run("csv", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := CSV(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "report.csv.golden", b.Bytes())
+	})
+	t.Run("badges", func(t *testing.T) {
+		files, err := Badges(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for n := range files {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		var b bytes.Buffer
+		for _, n := range names {
+			fmt.Fprintf(&b, "-- %s --\n%s", n, files[n])
+		}
+		golden(t, "badges.golden", b.Bytes())
+	})
+}
+
+func TestAssemble(t *testing.T) {
+	r := fixture(t)
+	if got, want := strings.Join(r.States, " "), "translated stale stub missing broken orphan"; got != want {
+		t.Errorf("states = %q, want %q", got, want)
+	}
+	if got, want := strings.Join(r.Classes(), " "), "translated minor stale stub missing broken orphan"; got != want {
+		t.Errorf("classes = %q, want %q", got, want)
+	}
+	fr := r.Langs[0]
+	if fr.Counts["translated"] != 2 || fr.Classes["translated"] != 1 || fr.Classes["minor"] != 1 || fr.Cells != 5 {
+		t.Errorf("fr = %+v", fr)
+	}
+	if len(r.Stale) != 1 || r.Stale[0].Path != "docs/fr/b.md" || r.Stale[0].Behind != 4 || r.Stale[0].Size != 13 {
+		t.Errorf("stale = %+v", r.Stale)
+	}
+	var kinds []string
+	for _, g := range r.Groups {
+		kinds = append(kinds, fmt.Sprintf("%s:%d", g.Kind, len(g.Rows)))
+	}
+	if got, want := strings.Join(kinds, " "), "chapter:1 chapter:2 unlisted:1 orphans:1"; got != want {
+		t.Errorf("groups = %q, want %q", got, want)
+	}
+	if len(r.Translators) != 2 || r.Translators[0].Name != "Loïck" || r.Translators[0].Pages != 2 {
+		t.Errorf("translators = %+v", r.Translators)
+	}
+	if r.Findings[0].Rule != "lang-mismatch" || r.Findings[2].Severity != "warning" {
+		t.Errorf("findings = %+v", r.Findings)
+	}
+}
+
+func TestHTML(t *testing.T) {
+	var b bytes.Buffer
+	if err := HTML(&b, fixture(t), english()); err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	for _, want := range []string{
+		`<table class="hm">`, `data-lang="fr" data-source-pages="4" data-coverage="0.5"`,
+		`<td class=k1>≈`, `<td class=k2>!`, `<td class=k3>◔`, `prefers-color-scheme:dark`, `@media print`,
+		`<code>docs/fr/b.md</code>`, `<b>Loïck</b>`, `"docs/fr/old.md"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the HTML lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"http://", "https://", "<link", ` src=`, "@import", "url(http"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("the HTML is not self-contained: it has %q", bad)
+		}
+	}
+}
