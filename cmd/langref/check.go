@@ -6,6 +6,7 @@ import (
 
 	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/stale"
 	"github.com/urfave/cli/v2"
 )
 
@@ -57,8 +58,12 @@ func (e *env) check(c *cli.Context) error {
 		return usageErr(err)
 	}
 	g := graph.Build(s)
+	st, err := e.recordedBaselines(g)
+	if err != nil {
+		return err
+	}
 	r := checkReport{Findings: []finding{}, Summary: summary{Pages: countPages(g)}}
-	for _, f := range check.Run(g) {
+	for _, f := range check.RunStale(g, st) {
 		out := e.render(f, s.RepoPath(f.Path))
 		if under(out.Path, paths) {
 			r.Findings = append(r.Findings, out)
@@ -86,7 +91,20 @@ func (s *summary) count(sev check.Severity) {
 	}
 }
 
+// recordedBaselines analyses staleness when some translation records its
+// baseline, for the bad-baseline rule; it skips reading history otherwise.
+func (e *env) recordedBaselines(g *graph.Graph) (*stale.Result, error) {
+	o := stale.DefaultOptions(g)
+	if !stale.HasRecords(g, o) {
+		return nil, nil
+	}
+	return stale.Analyze(g, o)
+}
+
 func (e *env) render(f check.Finding, path string) finding {
+	if ms, ok := f.Data["Mismatches"].([]stale.Mismatch); ok {
+		f.Data["Summary"] = e.structureSummary(ms)
+	}
 	return finding{
 		Rule: f.Rule, Severity: string(f.Severity), Path: path, Line: f.Line, Column: f.Col,
 		Message: e.p.T(f.MessageID(), f.Data), Hint: e.p.T(f.HintID(), f.Data),
@@ -145,6 +163,15 @@ func ghData(s string) string {
 
 func ghProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// structureSummary lists structural differences in the user's language.
+func (e *env) structureSummary(ms []stale.Mismatch) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = e.p.T("stale.aspect."+string(m.Aspect), map[string]any{"Source": m.Source, "Translation": m.Translation})
+	}
+	return strings.Join(parts, e.p.T("stale.list-sep"))
 }
 
 // checkSummary prints the closing line: counts with their plural forms.

@@ -6,7 +6,9 @@ import (
 	"strings"
 
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/sync/status"
+	"github.com/langref/langref/translate/change"
 	"github.com/urfave/cli/v2"
 )
 
@@ -18,6 +20,7 @@ func (e *env) statusCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: e.p.T("flag.lang")},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: e.p.T("flag.format", map[string]any{"Formats": "text, tsv, json"})},
+			&cli.StringFlag{Name: "stale-on", Value: stale.DefaultStaleOn.String(), Usage: e.p.T("flag.stale-on")},
 		},
 		Action: e.status,
 	}
@@ -35,7 +38,11 @@ func (e *env) status(c *cli.Context) error {
 		}
 	}
 	g := graph.Build(s)
-	r := status.Build(g, status.Options{Langs: langs})
+	st, err := e.staleness(g, c.String("stale-on"))
+	if err != nil {
+		return err
+	}
+	r := status.Build(g, status.Options{Langs: langs, Stale: st})
 	paths, err := resolvePaths(s, c.Args().Slice())
 	if err != nil {
 		return usageErr(err)
@@ -48,10 +55,36 @@ func (e *env) status(c *cli.Context) error {
 		e.statusTSV(r, len(langs) > 0)
 	case "text":
 		e.statusText(r, langs)
+		e.staleNotes(st)
 	default:
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": f, "Formats": "text, tsv, json"})))
 	}
 	return nil
+}
+
+// staleness analyses the translated pages of g; staleOn is a change class
+// name, or "" for the default.
+func (e *env) staleness(g *graph.Graph, staleOn string) (*stale.Result, error) {
+	o := stale.DefaultOptions(g)
+	if staleOn != "" {
+		cl, err := change.ParseClass(staleOn)
+		if err != nil {
+			return nil, usageErr(fmt.Errorf("%s", e.p.T("error.stale-on", map[string]any{"Value": staleOn})))
+		}
+		o.StaleOn = cl
+	}
+	return stale.Analyze(g, o)
+}
+
+// staleNotes says, under a text report, why baselines are less precise
+// than they could be.
+func (e *env) staleNotes(st *stale.Result) {
+	switch {
+	case st.NoGit:
+		fmt.Fprintln(e.stdout, e.out.paint(dim, e.p.T("stale.note.no-git")))
+	case st.Shallow:
+		fmt.Fprintln(e.stdout, e.out.paint(dim, e.p.T("stale.note.shallow")))
+	}
 }
 
 func (e *env) json(v any) error {
@@ -70,9 +103,9 @@ func (e *env) statusTSV(r *status.Report, pages bool) {
 		e.out.tsv(rows)
 		return
 	}
-	rows := [][]string{{"lang", "source_pages", "translated", "missing", "orphan", "broken", "coverage"}}
+	rows := [][]string{{"lang", "source_pages", "translated", "stale", "missing", "orphan", "broken", "coverage"}}
 	for _, l := range r.Languages {
-		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Missing),
+		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Stale), fmt.Sprint(l.Missing),
 			fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%.1f", 100*l.Coverage)})
 	}
 	e.out.tsv(rows)
@@ -85,12 +118,12 @@ func (e *env) statusText(r *status.Report, langs []string) {
 	}
 	p := e.p
 	fmt.Fprintln(e.stdout, p.T("status.header", map[string]any{"Source": r.Source, "Root": r.Root, "Langs": e.p.N("count.langs", len(r.Languages), nil)}))
-	rows := [][]string{{p.T("col.lang"), p.T("col.source"), p.T("col.translated"), p.T("col.missing"), p.T("col.orphan"), p.T("col.broken"), p.T("col.coverage"), ""}}
-	colors := [][]string{{bold, bold, bold, bold, bold, bold, bold, ""}}
+	rows := [][]string{{p.T("col.lang"), p.T("col.source"), p.T("col.translated"), p.T("col.stale"), p.T("col.missing"), p.T("col.orphan"), p.T("col.broken"), p.T("col.coverage"), ""}}
+	colors := [][]string{{bold, bold, bold, bold, bold, bold, bold, bold, ""}}
 	for _, l := range r.Languages {
-		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Missing),
+		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Stale), fmt.Sprint(l.Missing),
 			fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%5.1f%%", 100*l.Coverage), bar(l.Coverage, 20)})
-		colors = append(colors, []string{bold, "", green, zeroDim(l.Missing, yellow), zeroDim(l.Orphan, red), zeroDim(l.Broken, red), "", coverageColor(l.Coverage)})
+		colors = append(colors, []string{bold, "", green, zeroDim(l.Stale, magenta), zeroDim(l.Missing, yellow), zeroDim(l.Orphan, red), zeroDim(l.Broken, red), "", coverageColor(l.Coverage)})
 	}
 	e.out.table(rows, colors)
 }
@@ -112,7 +145,39 @@ func coverageColor(f float64) string {
 	return red
 }
 
-var stateColor = map[string]string{"translated": green, "missing": yellow, "orphan": red, "broken": red}
+var stateColor = map[string]string{"translated": green, "stale": magenta, "missing": yellow, "orphan": red, "broken": red}
+
+// magenta marks stale pages.
+const magenta = "35"
+
+// pageState is the STATE cell of a page: its state, the reason it is
+// broken, the class of the changes that made it stale, or the mark of
+// minor drift.
+func (e *env) pageState(pg status.Page) string {
+	state := e.p.T("state." + pg.State)
+	switch {
+	case pg.Reason != "":
+		state += " (" + e.p.T("reason."+pg.Reason) + ")"
+	case pg.State == status.Stale:
+		state += " (" + e.p.T("stale.class."+maxClass(pg.Changes)) + ")"
+	case pg.Drift == status.DriftMinor:
+		state += " ~"
+	case pg.Progress != nil && pg.Progress.Total > 0: // a stub: see sync/status/stub.go
+		state += fmt.Sprintf(" %d%%", 100*pg.Progress.Translated/pg.Progress.Total)
+	}
+	return state
+}
+
+// maxClass returns the name of the most severe class of cs.
+func maxClass(cs []status.Change) string {
+	m := change.Cosmetic
+	for _, c := range cs {
+		if cl, err := change.ParseClass(c.Class); err == nil {
+			m = max(m, cl)
+		}
+	}
+	return m.String()
+}
 
 func (e *env) statusPagesText(r *status.Report, langs []string) {
 	p := e.p
@@ -132,10 +197,7 @@ func (e *env) statusPagesText(r *status.Report, langs []string) {
 			if pg.Lang != lang {
 				continue
 			}
-			state := p.T("state." + pg.State)
-			if pg.Reason != "" {
-				state += " (" + p.T("reason."+pg.Reason) + ")"
-			}
+			state := e.pageState(pg)
 			path := pg.Path
 			if path == "" {
 				path = "—"

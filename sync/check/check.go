@@ -87,13 +87,17 @@ func (f Finding) HintID() string { return "hint." + f.MessageID()[len("check."):
 // Run applies every rule to g and returns the findings sorted by path,
 // line, column and rule.
 func Run(g *graph.Graph) []Finding {
-	r := &run{g: g, s: g.Site}
+	return RunStale(g, nil)
+}
+
+// all applies every rule that needs no history.
+func (r *run) all() {
 	r.frontMatter()
 	r.pairing()
 	r.languages()
 	r.misspelledKeys()
 	r.navigation()
-	return r.sorted()
+	r.structure()
 }
 
 type run struct {

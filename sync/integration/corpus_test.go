@@ -18,6 +18,7 @@ import (
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/sync/status"
 )
 
@@ -127,10 +128,14 @@ func TestFindings(t *testing.T) {
 }
 
 // TestStatusLanguages compares the per-language counts of the status
-// report.
+// report, staleness included.
 func TestStatusLanguages(t *testing.T) {
 	_, g := load(t)
-	r := status.Build(g, status.Options{})
+	st, err := stale.Analyze(g, stale.DefaultOptions(g))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := status.Build(g, status.Options{Stale: st})
 	b, err := json.MarshalIndent(r.Languages, "", "  ")
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,16 @@ import (
 	"sort"
 
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/stale"
 )
+
+// Stale is the state of a translated page whose source page changed
+// enough since it was translated; see package stale.
+const Stale = "stale"
+
+// DriftMinor marks a translated page whose source page changed since, in
+// small ways only (cosmetic changes, typo fixes).
+const DriftMinor = "minor"
 
 // Report is the status of a site. Its JSON form is documented in
 // docs/en/status.md and is part of langref's interface.
@@ -23,6 +32,8 @@ type Language struct {
 	Lang        string  `json:"lang"`
 	SourcePages int     `json:"source_pages"`
 	Translated  int     `json:"translated"`
+	Stale       int     `json:"stale"`
+	Stub        int     `json:"stub,omitempty"` // see stub.go
 	Missing     int     `json:"missing"`
 	Orphan      int     `json:"orphan"`
 	Broken      int     `json:"broken"`
@@ -39,12 +50,37 @@ type Page struct {
 	Reason     string   `json:"reason,omitempty"`
 	OtherPaths []string `json:"other_paths,omitempty"`
 	Section    string   `json:"section,omitempty"`
+	// Progress is set for stubs (state "stub"): see stub.go.
+	Progress *Progress `json:"progress,omitempty"`
+	// The fields below are set for translated and stale pages when the
+	// report was built with staleness (Options.Stale).
+	Drift               string   `json:"drift,omitempty"`
+	Baseline            string   `json:"baseline,omitempty"`
+	BaselineSource      string   `json:"baseline_source,omitempty"`
+	EnglishCommitsSince *int     `json:"english_commits_since,omitempty"`
+	Changes             []Change `json:"changes,omitempty"`
+	Notes               []string `json:"notes,omitempty"`
+}
+
+// Change is one source change since a page's baseline.
+type Change struct {
+	Class string `json:"class"`
+	Kind  string `json:"kind"`
+	// SourceLine is the line in the current source page; 0 (absent) for
+	// removed blocks.
+	SourceLine int `json:"source_line,omitempty"`
+	// OldLine is the line in the source page at the baseline, when known.
+	OldLine int    `json:"old_line,omitempty"`
+	Text    string `json:"text"`
 }
 
 // Options narrows a report.
 type Options struct {
 	// Langs limits the pages to these languages; empty means all.
 	Langs []string
+	// Stale, when set, splits translated pages into translated and stale
+	// and describes their baselines.
+	Stale *stale.Result
 }
 
 // Build summarises g.
@@ -62,9 +98,10 @@ func Build(g *graph.Graph, o Options) *Report {
 			if c == nil {
 				continue
 			}
-			count(&sum, c)
+			pg := row(g, c, o.Stale)
+			count(&sum, c, pg.State)
 			if len(want) == 0 || want[lang] {
-				r.Pages = append(r.Pages, row(g, c))
+				r.Pages = append(r.Pages, pg)
 			}
 		}
 		if sum.SourcePages > 0 {
@@ -76,11 +113,15 @@ func Build(g *graph.Graph, o Options) *Report {
 	return r
 }
 
-func count(sum *Language, c *graph.Cell) {
+func count(sum *Language, c *graph.Cell, state string) {
 	if c.Entry.Source != nil {
 		sum.SourcePages++
 	}
-	switch c.State {
+	switch graph.State(state) {
+	case Stale:
+		sum.Stale++
+	case Stub:
+		sum.Stub++
 	case graph.Translated:
 		sum.Translated++
 	case graph.Missing:
@@ -92,7 +133,7 @@ func count(sum *Language, c *graph.Cell) {
 	}
 }
 
-func row(g *graph.Graph, c *graph.Cell) Page {
+func row(g *graph.Graph, c *graph.Cell, st *stale.Result) Page {
 	s := g.Site
 	p := Page{Key: c.Entry.Key, Lang: c.Lang, State: string(c.State), Reason: string(c.Reason)}
 	if c.Page != nil {
@@ -107,7 +148,32 @@ func row(g *graph.Graph, c *graph.Cell) Page {
 	for _, o := range c.Others {
 		p.OtherPaths = append(p.OtherPaths, s.RepoPath(o.Path()))
 	}
+	if c.State == graph.Translated && c.Page != nil {
+		if sp := st.Page(c.Page.Path()); sp != nil {
+			staleness(&p, sp)
+		}
+	}
+	markStub(&p, c) // stub detection: see stub.go
 	return p
+}
+
+// staleness fills in what package stale found about a translated page.
+func staleness(p *Page, sp *stale.Page) {
+	switch {
+	case sp.Stale:
+		p.State = Stale
+	case sp.Minor:
+		p.Drift = DriftMinor
+	}
+	p.Baseline, p.BaselineSource = sp.Baseline, string(sp.BaselineSource)
+	if sp.BaselineSource != stale.Content {
+		n := sp.SourceCommitsSince
+		p.EnglishCommitsSince = &n
+	}
+	for _, c := range sp.Changes {
+		p.Changes = append(p.Changes, Change{Class: c.Class.String(), Kind: c.Kind, SourceLine: c.Line, OldLine: c.OldLine, Text: c.Text})
+	}
+	p.Notes = sp.Notes
 }
 
 // sortLanguages orders languages by coverage, best first, then by code.

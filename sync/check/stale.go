@@ -1,0 +1,65 @@
+package check
+
+import (
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/sync/stale"
+)
+
+// The rule ids of staleness. They are part of langref's interface.
+const (
+	// BadBaseline: the source commit recorded in a translation's front
+	// matter is unusable.
+	BadBaseline = "bad-baseline"
+	// StructureMismatch: a translation's structure (headings, code, math,
+	// images, links, list items, tables) differs from its source page's.
+	StructureMismatch = "structure-mismatch"
+)
+
+func init() {
+	Rules[BadBaseline] = Error
+	Rules[StructureMismatch] = Warning
+	site.KnownRules[BadBaseline] = true
+	site.KnownRules[StructureMismatch] = true
+}
+
+// RunStale applies every rule to g, and bad-baseline to the staleness st
+// found (none when st is nil).
+func RunStale(g *graph.Graph, st *stale.Result) []Finding {
+	r := &run{g: g, s: g.Site}
+	r.all()
+	r.badBaselines(st)
+	return r.sorted()
+}
+
+// structure reports translations whose structure differs from their
+// source page's, once per page, at the first line that differs.
+func (r *run) structure() {
+	for _, ps := range stale.Structures(r.g) {
+		line := 0
+		for _, m := range ps.Mismatches {
+			if m.Line > 0 && (line == 0 || m.Line < line) {
+				line = m.Line
+			}
+		}
+		r.add(StructureMismatch, "", ps.Path, line, 1, map[string]any{
+			"SourcePath": ps.SourcePath, "Mismatches": ps.Mismatches,
+		})
+	}
+}
+
+// badBaselines reports recorded baselines that name no usable commit.
+func (r *run) badBaselines(st *stale.Result) {
+	if st == nil {
+		return
+	}
+	for p, sp := range st.Pages {
+		b := sp.BadBaseline
+		if b == nil {
+			continue
+		}
+		r.add(BadBaseline, b.Reason, p, b.Line, b.Col, map[string]any{
+			"Key": b.Key, "Value": b.Value, "SourcePath": sp.SourcePath, "Suggest": b.Suggest,
+		})
+	}
+}
