@@ -1,0 +1,166 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/langref/langref/sync/create"
+	"github.com/langref/langref/sync/plan"
+	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/translate/stub"
+	"github.com/urfave/cli/v2"
+)
+
+func (e *env) newCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "new",
+		Usage:     e.p.T("new.usage"),
+		ArgsUsage: e.p.T("new.args"),
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Required: true, Usage: e.p.T("new.flag.lang")},
+			&cli.BoolFlag{Name: "missing", Usage: e.p.T("new.flag.missing")},
+			&cli.StringFlag{Name: "style", Value: string(stub.Comments), Usage: e.p.T("new.flag.style")},
+			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: e.p.T("new.flag.dry-run")},
+			&cli.BoolFlag{Name: "force", Usage: e.p.T("new.flag.force")},
+			&cli.StringFlag{Name: "date", Usage: e.p.T("new.flag.date")},
+		},
+		Action: e.newPages,
+	}
+}
+
+func (e *env) newPages(c *cli.Context) error {
+	s, err := e.loadSite(c)
+	if err != nil {
+		return err
+	}
+	o, err := e.newOptions(c, s)
+	if err != nil {
+		return err
+	}
+	r, err := create.Build(s, o)
+	if err != nil {
+		return e.newError(s, err)
+	}
+	if len(r.Pages) == 0 {
+		fmt.Fprintln(e.stdout, e.p.T("new.nothing", map[string]any{"Lang": o.Lang}))
+		return nil
+	}
+	if c.Bool("dry-run") {
+		return r.Plan.Diff(e.stdout, strings.TrimSuffix(s.RepoPath("."), ".")+slashIf(s.RepoPath(".")))
+	}
+	done, err := r.Plan.Apply(plan.Options{Force: o.Force})
+	e.newReport(s, r, done, o.Lang)
+	if err != nil {
+		return e.newError(s, err)
+	}
+	return nil
+}
+
+func slashIf(p string) string {
+	if p == "." || p == "" {
+		return ""
+	}
+	return "/"
+}
+
+// newOptions reads the flags and arguments of `langref new`.
+func (e *env) newOptions(c *cli.Context, s *site.Site) (create.Options, error) {
+	o := create.Options{Lang: c.String("lang"), Missing: c.Bool("missing"), Force: c.Bool("force"),
+		Style: stub.Style(c.String("style")), Today: time.Now()}
+	if o.Style != stub.Comments && o.Style != stub.Plain {
+		return o, usageErr(errors.New(e.p.T("new.error.style", map[string]any{"Style": o.Style})))
+	}
+	if d := c.String("date"); d != "" {
+		t, err := time.Parse("2006-01-02", d)
+		if err != nil {
+			return o, usageErr(errors.New(e.p.T("new.error.date", map[string]any{"Date": d})))
+		}
+		o.Today = t
+	}
+	if !o.Missing && c.NArg() == 0 {
+		return o, usageErr(errors.New(e.p.T("new.error.no-pages")))
+	}
+	for _, a := range c.Args().Slice() {
+		o.Pages = append(o.Pages, sitePath(s, a))
+	}
+	return o, nil
+}
+
+// newError turns the errors of planning and writing into messages and
+// exit codes: a file in the way is 1, a bad argument 2.
+func (e *env) newError(s *site.Site, err error) error {
+	var exists *plan.ExistsError
+	var changed *plan.ChangedError
+	var notSource *create.NotSourceError
+	switch {
+	case errors.As(err, &exists):
+		msg := e.p.T("new.error.exists", map[string]any{"Path": s.RepoPath(exists.Path)})
+		return &exitError{code: exitFindings, err: e.withHint(msg, e.p.T("new.hint.exists"))}
+	case errors.As(err, &changed):
+		return &exitError{code: exitFindings, err: errors.New(e.p.T("new.error.changed", map[string]any{"Path": s.RepoPath(changed.Path)}))}
+	case errors.As(err, &notSource):
+		return usageErr(errors.New(e.p.T("new.error.not-source", map[string]any{"Arg": notSource.Arg})))
+	case errors.Is(err, create.ErrBadLang), errors.Is(err, plan.ErrEscape):
+		return usageErr(errors.New(e.p.T("new.error.bad-lang", map[string]any{"Detail": err.Error()})))
+	case errors.Is(err, create.ErrSourceLang):
+		return usageErr(errors.New(e.p.T("new.error.source-lang", map[string]any{"Lang": s.SourceLang})))
+	}
+	return &exitError{code: exitFindings, err: err}
+}
+
+// withHint makes an error whose message is followed by a hint line, as
+// exitCode prints it.
+func (e *env) withHint(msg, hint string) error {
+	return fmt.Errorf("%s\nlangref: %s: %s", msg, e.p.T("hint"), hint)
+}
+
+// sitePath returns arg as a path relative to the site root when it names a
+// file from the current folder or from the site root, else arg itself (a
+// pairing key, or a folder or chapter that does not exist yet).
+func sitePath(s *site.Site, arg string) string {
+	for _, base := range []string{"", s.Root} {
+		p := arg
+		if base != "" {
+			p = filepath.Join(base, filepath.FromSlash(arg))
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if _, err := os.Stat(abs); err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(s.Root, abs); err == nil && filepath.IsLocal(rel) {
+			return filepath.ToSlash(rel)
+		}
+		if abs == s.Root {
+			return "."
+		}
+	}
+	return arg
+}
+
+func (e *env) newReport(s *site.Site, r *create.Result, done []plan.Done, lang string) {
+	written := map[string]plan.Done{}
+	for _, d := range done {
+		written[d.Path] = d
+	}
+	for _, pg := range r.Pages {
+		d, ok := written[pg.Path]
+		if !ok {
+			continue
+		}
+		fmt.Fprintln(e.stdout, e.p.N("new.created", pg.Blocks, map[string]any{
+			"Path": s.RepoPath(pg.Path), "Source": s.RepoPath(pg.Source), "Remembered": pg.Remembered}))
+		if d.Backup != "" {
+			fmt.Fprintln(e.stdout, e.p.T("new.backup", map[string]any{"Path": s.RepoPath(pg.Path), "Backup": s.RepoPath(d.Backup)}))
+		}
+	}
+	if _, ok := written[s.ConfigFile]; ok && len(r.Nav) > 0 {
+		fmt.Fprintln(e.stdout, e.p.N("new.nav", len(r.Nav), map[string]any{"Lang": lang, "File": s.RepoPath(s.ConfigFile)}))
+	}
+}
