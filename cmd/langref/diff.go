@@ -130,6 +130,9 @@ func changedOnly(ps []*diff.Page) []*diff.Page {
 func (e *env) diffCells(g *graph.Graph, b *baseliner, o diffOptions) ([]*graph.Cell, string, error) {
 	if !o.stale {
 		c, err := e.findCell(g, o.page, o.lang)
+		if err == nil && b.since == "" && staleCells != nil {
+			staleCells(g, b, []*graph.Cell{c})
+		}
 		return []*graph.Cell{c}, "", err
 	}
 	var out []*graph.Cell

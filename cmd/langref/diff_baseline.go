@@ -12,9 +12,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// staleCells, when set, picks the stale cells of a digest with the
-// staleness engine and records their baselines in b; ok is false when the
-// engine could not run, and the digest falls back to its own baselines.
+// staleCells, when set, records in b the baselines the staleness engine
+// finds for cells, and returns the stale ones; ok is false when the engine
+// could not run, and langref diff falls back to its own baselines.
 var staleCells func(g *graph.Graph, b *baseliner, cells []*graph.Cell) (stale []*graph.Cell, ok bool)
 
 // baseliner finds, for each translation, the source revision it was made

@@ -24,7 +24,8 @@ const (
 	// math, image, table shape, link targets) at the same point in order.
 	Anchor Method = "anchor"
 	// Order: between two anchors both sides hold blocks of the same kinds
-	// one for one, or one side holds a single block.
+	// one for one, or the source holds a single block (whose translation
+	// is then all the translation blocks there).
 	Order Method = "order"
 	// Unsure: between two anchors the blocks do not correspond one for
 	// one; Target holds every translation block of the stretch.

@@ -35,7 +35,7 @@ func gap(out []Match, src, tgt []blocks.Block, gs, gt []int) {
 		for _, i := range gs {
 			out[i] = Match{Method: None}
 		}
-	case len(gs) == 1 || len(gt) == 1:
+	case len(gs) == 1:
 		for _, i := range gs {
 			out[i] = Match{Target: gt, Method: Order}
 		}

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/stale"
+	"github.com/langref/langref/translate/diff"
+)
+
+func init() { staleCells = staleFromEngine }
+
+// staleFromEngine takes the baselines of cells from the staleness
+// analysis and returns the cells it finds stale; content baselines (no usable history)
+// are left to the baseliner's own rules.
+func staleFromEngine(g *graph.Graph, b *baseliner, cells []*graph.Cell) ([]*graph.Cell, bool) {
+	res, err := stale.Analyze(g, stale.DefaultOptions(g))
+	if err != nil || res.NoGit {
+		return nil, false
+	}
+	b.known = map[string]diff.Baseline{}
+	var out []*graph.Cell
+	for _, c := range cells {
+		p := res.Page(c.Page.Path())
+		if p == nil {
+			continue
+		}
+		if p.Baseline != "" {
+			b.known[c.Page.Path()] = diff.Baseline{Rev: p.Baseline, Source: string(p.BaselineSource)}
+		}
+		if p.Stale {
+			out = append(out, c)
+		}
+	}
+	return out, true
+}
