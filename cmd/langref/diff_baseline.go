@@ -60,8 +60,8 @@ func (b *baseliner) pages(cells []*graph.Cell, o diffOptions) ([]*diff.Page, err
 	out := []*diff.Page{}
 	for _, pl := range plans {
 		if !b.fill(pl, blobs) {
-			if !o.stale {
-				return nil, errors.New(b.p.T("diff.error.not-at-since", map[string]any{"Path": pl.specs[0], "Rev": pl.in.Baseline.Rev}))
+			if !o.stale { // a source or translation not committed yet lands here too
+				return nil, errors.New(b.p.T("diff.error.not-at-since", map[string]any{"Path": pl.in.SourcePath, "Rev": short(pl.in.Baseline.Rev)}))
 			}
 			continue
 		}
@@ -210,3 +210,6 @@ func nested(n *yaml.Node, keys []string) string {
 	}
 	return n.Value
 }
+
+// short abbreviates a commit hash for messages.
+func short(rev string) string { return rev[:min(len(rev), 7)] }
