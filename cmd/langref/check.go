@@ -169,7 +169,9 @@ func ghProp(s string) string {
 func (e *env) structureSummary(ms []stale.Mismatch) string {
 	parts := make([]string, len(ms))
 	for i, m := range ms {
-		parts[i] = e.p.T("stale.aspect."+string(m.Aspect), map[string]any{"Source": m.Source, "Translation": m.Translation})
+		parts[i] = e.p.T("stale.aspect."+string(m.Aspect), map[string]any{
+			"Source": m.Source, "Translation": m.Translation, "Line": m.Line, "SourceLine": m.SourceLine,
+		})
 	}
 	return strings.Join(parts, e.p.T("stale.list-sep"))
 }

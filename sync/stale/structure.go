@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/translate/blocks"
@@ -127,9 +128,37 @@ func prose(k blocks.Kind) bool {
 	return false
 }
 
-// codeKey is a code block's content, blank lines and trailing spaces aside.
+// codeKey is what a translation must keep of a code block: its code.
+// Translators rightly localize comments, the contents of string literals
+// and lines of human-language output (lines with non-ASCII letters), so
+// those are left out, as are blank lines and spacing.
 func codeKey(b blocks.Block) string {
-	return normSpace(strings.Join(b.Verbatim, "\n"))
+	var keep []string
+	for _, line := range strings.Split(strings.Join(b.Verbatim, "\n"), "\n") {
+		if hasNonASCIILetter(line) {
+			continue
+		}
+		line = codeComment.ReplaceAllString(line, "")
+		line = codeString.ReplaceAllString(line, `""`)
+		if l := normSpace(line); l != "" {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+var (
+	codeComment = regexp.MustCompile(`(^|\s)(#|//|--|%).*$`)
+	codeString  = regexp.MustCompile(`"(\\.|[^"\\])*"|'(\\.|[^'\\])*'`)
+)
+
+func hasNonASCIILetter(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
