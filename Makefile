@@ -17,6 +17,7 @@ fmt:
 
 bench:
 	bash bench/run.sh
+	bash bench/stale.sh
 
 # langref checks its own documentation.
 docs-check:

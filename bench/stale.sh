@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# stale.sh measures langref's staleness against the per-file baseline of
+# issue 3 (`make bench`):
+#  1. on the DLSP20 corpus, in the same run: (a) langref status --format
+#     json over all languages, (b) bench/lsync.sh, two git processes per
+#     translation, (c) a bare git log --name-status over docs; it prints
+#     (b)/(a) (target at least 50) and (a)/(c) (target at most 2);
+#  2. on synthetic sites from bench/gensite at 1x, 2x and 4x a base size:
+#     generation time, then langref status time and peak memory, and the
+#     growth from one size to the next (targets: the 20,000-page site under
+#     10 s and 1 GiB, growth close to linear).
+# Times are wall-clock means; on a shared machine also read the CPU
+# (user+sys) columns, which other processes disturb less.
+#
+# Usage: bash bench/stale.sh [path/to/dlsp20-docs.bundle]
+# Environment:
+#   GO             go command
+#   HYPERFINE      hyperfine command, or none for a shell loop
+#   BASE_PAGES     English pages of the 1x site (5000)
+#   BASE_LANGS     translation languages, at every size (10)
+#   BASE_COMMITS   commits of the 1x site (5000)
+#   SCALES         sizes to measure, as multiples of the base ("1 2 4")
+#   SCALE_RUNS     langref status runs per size (3)
+#   SITES_DIR      where to generate the sites (a temporary folder)
+#   KEEP_SITES=1   leave the generated sites in SITES_DIR
+#   SKIP_SCALE=1   only the DLSP20 part
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/lib.sh
+repo=$(pwd)
+GO=${GO:-go}
+HYPERFINE=${HYPERFINE:-hyperfine}
+BASE_PAGES=${BASE_PAGES:-5000}
+BASE_LANGS=${BASE_LANGS:-10}
+BASE_COMMITS=${BASE_COMMITS:-5000}
+SCALES=${SCALES:-1 2 4}
+SCALE_RUNS=${SCALE_RUNS:-3}
+
+bundle=${1:-$(find_bundle)}
+tmp=$(mktemp -d)
+sites=${SITES_DIR:-$tmp/sites}
+cleanup() {
+	rm -rf "$tmp"
+	[[ -n ${SITES_DIR:-} && ${KEEP_SITES:-} != 1 ]] && rm -rf "$sites"/site-*x
+	return 0
+}
+trap cleanup EXIT
+
+"$GO" build -o "$tmp/langref" ./cmd/langref
+"$GO" build -o "$tmp/gensite" ./bench/gensite
+langref=$tmp/langref
+
+# measure NAME RUNS CMD... prints "mean_s cpu_s" of CMD (run in the
+# working directory, output discarded), with hyperfine when installed.
+measure() {
+	local name=$1 runs=$2
+	shift 2
+	if command -v "$HYPERFINE" >/dev/null; then
+		"$HYPERFINE" -N --style basic --warmup 1 --runs "$runs" --export-json "$tmp/$name.json" -n "$name" "$(printf '%q ' "$@")" >&2
+		jq -r '.results[0] | "\(.mean) \(.user + .system)"' "$tmp/$name.json"
+		return
+	fi
+	"$@" >/dev/null # warm up
+	/usr/bin/time -f '%e %U %S' -o "$tmp/$name.times" -a bash -c \
+		'for _ in $(seq "$0"); do "$@" >/dev/null; done' "$runs" "$@"
+	awk -v n="$runs" '{ print $1 / n, ($2 + $3) / n }' "$tmp/$name.times"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+
+dlsp20() {
+	echo "== DLSP20: langref status vs the lsync rule vs git log"
+	git clone -q "$bundle" "$tmp/dlsp20"
+	cd "$tmp/dlsp20"
+	local a b c
+	read -r -a a < <(measure status 10 "$langref" status --format json)
+	read -r -a b < <(measure lsync 3 bash "$repo/bench/lsync.sh" docs)
+	read -r -a c < <(measure gitlog 10 git log --name-status -z -M -- docs)
+	printf '%-40s %9s %9s\n' command "wall s" "cpu s"
+	printf '%-40s %9.3f %9.3f\n' "(a) langref status --format json" "${a[@]}" \
+		"(b) bench/lsync.sh docs" "${b[@]}" "(c) git log --name-status -z -M" "${c[@]}"
+	echo "(b)/(a) $(ratio "${b[0]}" "${a[0]}") wall, $(ratio "${b[1]}" "${a[1]}") cpu   (target >= 50)"
+	echo "(a)/(c) $(ratio "${a[0]}" "${c[0]}") wall, $(ratio "${a[1]}" "${c[1]}") cpu   (target <= 2)"
+	"$langref" status --format json | jq -r '[.pages[] | select(.path != "") | .state] | group_by(.) | map("\(.[0]) \(length)") | "langref: " + join(", ")'
+	bash "$repo/bench/lsync.sh" docs | cut -f2 | sort | uniq -c | awk '{ s = s sep $2 " " $1; sep = ", " } END { print "lsync:   " s }'
+	cd "$repo"
+}
+
+# scale K generates the K-times site and measures langref status on it:
+# prints "K pages commits files gen_s wall_s cpu_s rss_kb".
+scale() {
+	local k=$1 dir=$sites/site-${1}x pages=$((BASE_PAGES * $1)) commits=$((BASE_COMMITS * $1))
+	rm -rf "$dir"
+	local start end
+	start=$(date +%s%N)
+	"$tmp/gensite" -pages "$pages" -langs "$BASE_LANGS" -commits "$commits" -seed "$k" -out "$dir" 2>"$tmp/gen-$k.txt"
+	end=$(date +%s%N)
+	sed 's/^/  /' "$tmp/gen-$k.txt" >&2
+	(cd "$dir" && "$langref" status --format json >/dev/null) # warm the page cache
+	: >"$tmp/time-$k.txt"
+	for _ in $(seq "$SCALE_RUNS"); do
+		(cd "$dir" && /usr/bin/time -f '%e %U %S %M' -a -o "$tmp/time-$k.txt" "$langref" status --format json >/dev/null)
+	done
+	local files
+	files=$(git -C "$dir" ls-files | wc -l)
+	sort -n "$tmp/time-$k.txt" | awk -v k="$k" -v p="$pages" -v c="$commits" -v f="$files" -v g="$(((end - start) / 1000000))" -v n="$SCALE_RUNS" '
+		{ w[NR] = $1; cpu[NR] = $2 + $3; if ($4 > rss) rss = $4 }
+		END { m = int((n + 1) / 2); print k, p, c, f, g / 1000, w[m], cpu[m], rss }'
+	[[ ${KEEP_SITES:-} == 1 ]] || rm -rf "$dir"
+}
+
+scaling() {
+	echo
+	echo "== scale: langref status on bench/gensite sites (base $BASE_PAGES pages x $BASE_LANGS languages x $BASE_COMMITS commits)"
+	[[ -x /usr/bin/time ]] || {
+		echo "stale.sh: error: /usr/bin/time not found: it measures peak memory" >&2
+		echo "stale.sh: hint: apt-get install -y time" >&2
+		return 1
+	}
+	mkdir -p "$sites"
+	for k in $SCALES; do scale "$k"; done >"$tmp/scale.txt"
+	awk 'BEGIN { printf "%5s %7s %7s %7s %8s %8s %8s %8s %10s %10s\n", "size", "pages", "commits", "files", "gen s", "wall s", "cpu s", "rss MiB", "wall/prev", "rss/prev" }
+	{
+		printf "%4sx %7d %7d %7d %8.1f %8.2f %8.2f %8.0f", $1, $2, $3, $4, $5, $6, $7, $8 / 1024
+		if (NR > 1) printf " %5.2f/%-4.1f %5.2f/%-4.1f", $6 / w, $1 / k, $8 / r, $1 / k
+		printf "\n"; k = $1; w = $6; r = $8
+	}' "$tmp/scale.txt"
+	echo "(x/y: the measure grew x times while the site grew y times; linear is x = y)"
+	awk -v p=$((BASE_PAGES * 4)) '$2 >= p { printf "%d pages: %.2f s (target < 10), %.0f MiB (target < 1024)\n", $2, $6, $8 / 1024 }' "$tmp/scale.txt"
+}
+
+command -v jq >/dev/null || {
+	echo "stale.sh: error: jq is not installed" >&2
+	echo "stale.sh: hint: apt-get install -y jq" >&2
+	exit 1
+}
+dlsp20
+[[ ${SKIP_SCALE:-} == 1 ]] || scaling
