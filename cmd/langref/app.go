@@ -47,7 +47,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	e.p = locales.New(uiLang(args, getenv), "en")
 	e.out = newOutput(stdout, getenv)
 	app := e.app()
-	err := app.Run(append([]string{"langref"}, interspersed(app, args)...))
+	err := app.Run(append([]string{"langref"}, args...))
 	return e.exitCode(err)
 }
 
@@ -106,7 +106,7 @@ func (e *env) app() *cli.App {
 			&cli.StringFlag{Name: "root", Usage: e.p.T("flag.root"), EnvVars: []string{"LANGREF_ROOT"}},
 			&cli.StringFlag{Name: "ui-lang", Usage: e.p.T("flag.ui-lang")},
 		},
-		Commands:       []*cli.Command{e.statusCommand(), e.checkCommand(), e.diffCommand(), e.newCommand()},
+		Commands:       []*cli.Command{e.statusCommand(), e.checkCommand(), e.reportCommand(), e.diffCommand(), e.newCommand()},
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageErr(err)

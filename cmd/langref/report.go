@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/langref/langref/sync/check"
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/sync/report"
+	"github.com/langref/langref/sync/stale"
+	"github.com/langref/langref/sync/status"
+	"github.com/urfave/cli/v2"
+)
+
+const reportFormats = "html, markdown, json, csv"
+
+func (e *env) reportCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "report",
+		Usage: e.p.T("report.usage"),
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: e.p.T("flag.format", map[string]any{"Formats": reportFormats})},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: e.p.T("report.flag.output")},
+			&cli.StringFlag{Name: "badges", Usage: e.p.T("report.flag.badges")},
+			&cli.BoolFlag{Name: "no-history", Usage: e.p.T("report.flag.no-history")},
+			&cli.StringFlag{Name: "stale-on", Value: stale.DefaultStaleOn.String(), Usage: e.p.T("flag.stale-on")},
+		},
+		Action: e.report,
+	}
+}
+
+// reportOptions are the report command's flags.
+type reportOptions struct {
+	format, output, badges, staleOn string
+	history                         bool
+}
+
+func (e *env) report(c *cli.Context) error {
+	o := reportOptions{format: c.String("format"), output: c.String("output"), badges: c.String("badges"),
+		staleOn: c.String("stale-on"), history: !c.Bool("no-history")}
+	if o.format == "" {
+		o.format = "html"
+	}
+	if !validFormat(o.format) {
+		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": o.format, "Formats": reportFormats})))
+	}
+	s, err := e.loadSite(c)
+	if err != nil {
+		return err
+	}
+	g := graph.Build(s)
+	var h *history.History
+	head := ""
+	if o.history {
+		h, head, err = report.LoadHistory(s.Root)
+		if err != nil && !errors.Is(err, history.ErrNoGit) {
+			fmt.Fprintf(e.stderr, "langref: %s: %v\n", e.p.T("report.warning"), err)
+		}
+	}
+	sr, err := e.staleness(g, o.staleOn)
+	if err != nil {
+		return err
+	}
+	st := status.Build(g, status.Options{Stale: sr})
+	r, err := report.Build(g, st, check.Run(g), h, head)
+	if err != nil {
+		return err
+	}
+	plan, err := e.reportPlan(r, o, c.IsSet("format"))
+	if err != nil {
+		return err
+	}
+	return e.applyPlan(plan)
+}
+
+func validFormat(f string) bool {
+	return f == "html" || f == "markdown" || f == "json" || f == "csv"
+}
+
+// reportPlan renders every output: the report (to stdout under the key
+// "", or to its file) and the badges.
+func (e *env) reportPlan(r *report.Report, o reportOptions, formatSet bool) (map[string][]byte, error) {
+	plan := map[string][]byte{}
+	if o.output != "" || o.badges == "" || formatSet {
+		var b bytes.Buffer
+		if err := e.renderReport(&b, r, o.format); err != nil {
+			return nil, err
+		}
+		plan[o.output] = b.Bytes()
+	}
+	if o.badges != "" {
+		badges, err := report.Badges(r)
+		if err != nil {
+			return nil, err
+		}
+		for name, data := range badges {
+			plan[filepath.Join(o.badges, name)] = data
+		}
+	}
+	return plan, nil
+}
+
+func (e *env) renderReport(b *bytes.Buffer, r *report.Report, format string) error {
+	l := e.labels()
+	switch format {
+	case "markdown":
+		return report.Markdown(b, r, l)
+	case "csv":
+		return report.CSV(b, r)
+	case "json":
+		old := e.stdout
+		e.stdout = b
+		defer func() { e.stdout = old }()
+		return e.json(r.JSON())
+	}
+	return report.HTML(b, r, l)
+}
+
+// labels renders the report's words through the user's locale; a Count
+// that is a number picks the plural form.
+func (e *env) labels() report.Labels {
+	return func(id string, data map[string]any) string {
+		if n, ok := data["Count"].(int); ok {
+			return e.p.N(id, n, data)
+		}
+		if data == nil {
+			return e.p.T(id)
+		}
+		return e.p.T(id, data)
+	}
+}
+
+// applyPlan writes the plan: "" to stdout, files through a temporary file
+// renamed into place, skipping files whose bytes are unchanged.
+func (e *env) applyPlan(plan map[string][]byte) error {
+	paths := make([]string, 0, len(plan))
+	for p := range plan {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if p == "" {
+			if _, err := e.stdout.Write(plan[p]); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeFile(p, plan[p]); err != nil {
+			return &exitError{code: exitFindings, err: err}
+		}
+	}
+	return nil
+}
+
+func writeFile(path string, data []byte) error {
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create %q: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, ".langref-*")
+	if err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	return os.Rename(f.Name(), path)
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/langref/langref/internal/browser"
+	"github.com/langref/langref/internal/testcorpus"
+)
+
+// langrefOK runs langref and fails the test unless it exits 0.
+func langrefOK(t *testing.T, args ...string) []byte {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if code := run(args, strings.NewReader(""), &stdout, &stderr, fakeEnv("LANG", "C")); code != 0 {
+		t.Fatalf("langref %q: exit %d\n%s", args, code, &stderr)
+	}
+	return stdout.Bytes()
+}
+
+// TestReportMatchesStatus: on the DLSP20 corpus, every number of the
+// report is the number `status --format json` gives.
+func TestReportMatchesStatus(t *testing.T) {
+	root := filepath.Join(testcorpus.Clone(t), "docs")
+	var st, rep map[string]any
+	if err := json.Unmarshal(langrefOK(t, "--root", root, "status", "--format", "json"), &st); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(langrefOK(t, "--root", root, "report", "--format", "json"), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(rep["status"], st) {
+		t.Error("report --format json: its status differs from status --format json")
+	}
+	langs := st["languages"].([]any)
+	if len(langs) != 15 {
+		t.Fatalf("DLSP20 has %d translation languages, want 15", len(langs))
+	}
+	t.Run("html", func(t *testing.T) { htmlMatches(t, root, langs) })
+	t.Run("csv", func(t *testing.T) { csvMatches(t, root, langs) })
+	t.Run("badges", func(t *testing.T) { badgesMatch(t, root, langs) })
+	hist, _ := rep["history"].(map[string]any)
+	if hist == nil || len(hist["months"].([]any)) < 12 {
+		t.Errorf("the DLSP20 report should have years of history, got %v", hist)
+	}
+}
+
+func htmlMatches(t *testing.T, root string, langs []any) {
+	html := string(langrefOK(t, "--root", root, "report", "--format", "html"))
+	re := regexp.MustCompile(`data-lang="([^"]+)" data-source-pages="(\d+)" data-coverage="([^"]+)"`)
+	got := re.FindAllStringSubmatch(html, -1)
+	if len(got) != len(langs) {
+		t.Fatalf("%d language bars, want %d", len(got), len(langs))
+	}
+	for i, l := range langs {
+		m := l.(map[string]any)
+		cov, _ := strconv.ParseFloat(got[i][3], 64)
+		if got[i][1] != m["lang"] || got[i][2] != fmt.Sprint(m["source_pages"]) || cov != m["coverage"] {
+			t.Errorf("bar %d = %v, status says %v", i, got[i][1:], m)
+		}
+		for state, n := range m {
+			if _, ok := n.(float64); !ok || state == "source_pages" || state == "coverage" {
+				continue
+			}
+			attr := fmt.Sprintf(` data-%s="%d"`, state, int(n.(float64)))
+			if !strings.Contains(got[i][0]+html[strings.Index(html, got[i][0])+len(got[i][0]):][:400], attr) {
+				t.Errorf("%s: the bar lacks%s", m["lang"], attr)
+			}
+		}
+	}
+}
+
+func csvMatches(t *testing.T, root string, langs []any) {
+	recs, err := csv.NewReader(bytes.NewReader(langrefOK(t, "--root", root, "report", "--format", "csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := recs[0]
+	for i, l := range langs {
+		m := l.(map[string]any)
+		for j, col := range head {
+			want := fmt.Sprint(m[col])
+			if col == "coverage" {
+				want = strconv.FormatFloat(m[col].(float64), 'f', -1, 64)
+			}
+			if recs[i+1][j] != want {
+				t.Errorf("csv %s %s = %s, status says %s", m["lang"], col, recs[i+1][j], want)
+			}
+		}
+	}
+}
+
+func badgesMatch(t *testing.T, root string, langs []any) {
+	dir := t.TempDir()
+	langrefOK(t, "--root", root, "report", "--badges", dir)
+	for _, l := range langs {
+		m := l.(map[string]any)
+		var ep struct{ Label, Message string }
+		b, err := os.ReadFile(filepath.Join(dir, m["lang"].(string)+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		json.Unmarshal(b, &ep)
+		want := fmt.Sprintf("%d%%", int(math.Floor(100*m["coverage"].(float64)+1e-9)))
+		if ep.Label != m["lang"] || ep.Message != want {
+			t.Errorf("badge %v, want %s %s", ep, m["lang"], want)
+		}
+	}
+}
+
+// TestReportInBrowser opens the HTML reports of a small site and of the
+// DLSP20 corpus in headless Chromium: the heat map renders, the script
+// runs without errors, and a screenshot is taken.
+// LANGREF_UPDATE_SCREENSHOT=1 saves DLSP20's to docs/report-dlsp20.png.
+func TestReportInBrowser(t *testing.T) {
+	b := browser.New(t)
+	t.Run("small site", func(t *testing.T) {
+		root := writeSite(t, map[string]string{
+			"_config.yml": "title: Docs\nchapters:\n  - path: en/a.md\n    sections:\n      - path: en/b.md\n",
+			"en/a.md":     "---\nlang-ref: a\ntitle: Alpha\n---\n",
+			"en/b.md":     "---\nlang-ref: b\ntitle: Beta\n---\n",
+			"fr/a.md":     "---\nlang: fr\nlang-ref: a\ntranslator: Ana\n---\n",
+			"fr/x.md":     "---\nlang: fr\nlang-ref: x\n---\n",
+		})
+		out := filepath.Join(t.TempDir(), "report.html")
+		langrefOK(t, "--root", root, "report", "-o", out)
+		rendered(t, b, out, 3)
+		b.Screenshot(out, filepath.Join(t.TempDir(), "small.png"), 1200)
+	})
+	t.Run("DLSP20", func(t *testing.T) {
+		root := filepath.Join(testcorpus.Clone(t), "docs")
+		out := filepath.Join(t.TempDir(), "report.html")
+		langrefOK(t, "--root", root, "report", "-o", out)
+		rendered(t, b, out, 60)
+		png := filepath.Join(t.TempDir(), "dlsp20.png")
+		if os.Getenv("LANGREF_UPDATE_SCREENSHOT") == "1" {
+			png = filepath.Join("..", "..", "docs", "report-dlsp20.png")
+		}
+		if size := b.Screenshot(out, png, 2000); size > 500<<10 {
+			t.Errorf("the screenshot is %d KB, keep it under 500 KB", size>>10)
+		}
+	})
+}
+
+// rendered checks that the page's script ran and its heat map has rows.
+func rendered(t *testing.T, b *browser.Browser, file string, rows int) {
+	t.Helper()
+	dom := b.DOM(file)
+	if !strings.Contains(dom, `data-ready="1"`) {
+		t.Errorf("%s: the report's script did not finish", file)
+	}
+	if !strings.Contains(dom, `<table class="hm">`) {
+		t.Fatalf("%s: no heat map in the DOM", file)
+	}
+	if got := strings.Count(dom, `<tr data-i="`); got != rows {
+		t.Errorf("%s: %d heat map rows, want %d", file, got, rows)
+	}
+}
