@@ -47,7 +47,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	e.p = locales.New(uiLang(args, getenv), "en")
 	e.out = newOutput(stdout, getenv)
 	app := e.app()
-	err := app.Run(append([]string{"langref"}, args...))
+	err := app.Run(append([]string{"langref"}, interspersed(app, args)...))
 	return e.exitCode(err)
 }
 
