@@ -69,6 +69,8 @@ type langView struct {
 	SourcePages int
 	Coverage    float64
 	Segments    []segment
+	// Counts are the status counts as data-STATE attributes.
+	Counts template.HTMLAttr
 }
 
 type segment struct {
@@ -103,7 +105,7 @@ func newView(r *Report, l Labels) (*view, error) {
 	}
 	for _, lang := range r.Langs {
 		v.Langs = append(v.Langs, langView{Code: lang.Lang, SourcePages: lang.SourcePages,
-			Coverage: lang.Coverage, Segments: segments(lang, v.Classes)})
+			Coverage: lang.Coverage, Segments: segments(lang, v.Classes), Counts: counts(r, lang)})
 	}
 	rows := 0
 	for _, g := range r.Groups {
@@ -271,4 +273,14 @@ func classCSS(cs []classView) template.CSS {
 		fmt.Fprintf(&b, ".k%d{--c:%s;--i:%s}\n", c.Index, v.color, v.ink)
 	}
 	return template.CSS(b.String())
+}
+
+// counts gives a language's status counts as data attributes, so that
+// scripts and tests read the exact numbers of status.
+func counts(r *Report, l Lang) template.HTMLAttr {
+	var b strings.Builder
+	for _, s := range r.States {
+		fmt.Fprintf(&b, ` data-%s="%d"`, template.HTMLEscapeString(s), l.Counts[s])
+	}
+	return template.HTMLAttr(strings.TrimPrefix(b.String(), " "))
 }
