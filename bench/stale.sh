@@ -24,6 +24,7 @@
 #   SITES_DIR      where to generate the sites (a temporary folder)
 #   KEEP_SITES=1   leave the generated sites in SITES_DIR
 #   SKIP_SCALE=1   only the DLSP20 part
+#   SKIP_DLSP20=1  only the scale part
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
@@ -134,5 +135,5 @@ command -v jq >/dev/null || {
 	echo "stale.sh: hint: apt-get install -y jq" >&2
 	exit 1
 }
-dlsp20
+[[ ${SKIP_DLSP20:-} == 1 ]] || dlsp20
 [[ ${SKIP_SCALE:-} == 1 ]] || scaling
