@@ -14,6 +14,7 @@ import (
 	"github.com/langref/langref/sync/report"
 	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/sync/status"
+	"github.com/langref/langref/translate/diff"
 	"github.com/urfave/cli/v2"
 )
 
@@ -28,6 +29,7 @@ func (e *env) reportCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: e.p.T("report.flag.output")},
 			&cli.StringFlag{Name: "badges", Usage: e.p.T("report.flag.badges")},
 			&cli.BoolFlag{Name: "no-history", Usage: e.p.T("report.flag.no-history")},
+			&cli.BoolFlag{Name: "diffs", Usage: e.p.T("report.flag.diffs")},
 			&cli.StringFlag{Name: "stale-on", Value: stale.DefaultStaleOn.String(), Usage: e.p.T("flag.stale-on")},
 		},
 		Action: e.report,
@@ -37,12 +39,12 @@ func (e *env) reportCommand() *cli.Command {
 // reportOptions are the report command's flags.
 type reportOptions struct {
 	format, output, badges, staleOn string
-	history                         bool
+	history, diffs                  bool
 }
 
 func (e *env) report(c *cli.Context) error {
 	o := reportOptions{format: c.String("format"), output: c.String("output"), badges: c.String("badges"),
-		staleOn: c.String("stale-on"), history: !c.Bool("no-history")}
+		staleOn: c.String("stale-on"), history: !c.Bool("no-history"), diffs: c.Bool("diffs")}
 	if o.format == "" {
 		o.format = "html"
 	}
@@ -71,11 +73,39 @@ func (e *env) report(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if o.diffs && o.format == "html" {
+		if r.Diffs, err = e.staleDiffs(g, r); err != nil {
+			return err
+		}
+	}
 	plan, err := e.reportPlan(r, o, c.IsSet("format"))
 	if err != nil {
 		return err
 	}
 	return e.applyPlan(plan)
+}
+
+// staleDiffs renders, with `langref diff --stale --format html`, the diff
+// of every stale page of every language that has some.
+func (e *env) staleDiffs(g *graph.Graph, r *report.Report) (map[string]string, error) {
+	out := map[string]string{}
+	for _, l := range r.Langs {
+		if l.Counts[status.Stale] == 0 {
+			continue
+		}
+		d, err := e.diffReport(g, diffOptions{lang: l.Lang, stale: true, format: "html"})
+		if err != nil {
+			return nil, err
+		}
+		for _, pg := range d.Pages {
+			var b bytes.Buffer
+			if err := diff.HTML(&b, &diff.Report{Lang: l.Lang, Pages: []*diff.Page{pg}}, e.p); err != nil {
+				return nil, err
+			}
+			out[report.DiffID(l.Lang, pg.Key)] = b.String()
+		}
+	}
+	return out, nil
 }
 
 func validFormat(f string) bool {

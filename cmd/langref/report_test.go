@@ -140,8 +140,11 @@ func TestReportInBrowser(t *testing.T) {
 	t.Run("DLSP20", func(t *testing.T) {
 		root := filepath.Join(testcorpus.Clone(t), "docs")
 		out := filepath.Join(t.TempDir(), "report.html")
-		langrefOK(t, "--root", root, "report", "-o", out)
-		rendered(t, b, out, 60)
+		langrefOK(t, "--root", root, "report", "--diffs", "-o", out)
+		dom := rendered(t, b, out, 60)
+		if n := strings.Count(dom, `<details class="diff" id="diff-`); n < 50 {
+			t.Errorf("--diffs embedded %d diffs of stale pages, want dozens", n)
+		}
 		png := filepath.Join(t.TempDir(), "dlsp20.png")
 		if os.Getenv("LANGREF_UPDATE_SCREENSHOT") == "1" {
 			png = filepath.Join("..", "..", "docs", "report-dlsp20.png")
@@ -152,8 +155,9 @@ func TestReportInBrowser(t *testing.T) {
 	})
 }
 
-// rendered checks that the page's script ran and its heat map has rows.
-func rendered(t *testing.T, b *browser.Browser, file string, rows int) {
+// rendered checks that the page's script ran and its heat map has rows,
+// and returns the DOM.
+func rendered(t *testing.T, b *browser.Browser, file string, rows int) string {
 	t.Helper()
 	dom := b.DOM(file)
 	if !strings.Contains(dom, `data-ready="1"`) {
@@ -165,4 +169,5 @@ func rendered(t *testing.T, b *browser.Browser, file string, rows int) {
 	if got := strings.Count(dom, `<tr data-i="`); got != rows {
 		t.Errorf("%s: %d heat map rows, want %d", file, got, rows)
 	}
+	return dom
 }

@@ -220,7 +220,7 @@ func (r *Report) stale(cells map[cellID]*Cell) {
 		if c.State != "stale" || c.Class == "minor" {
 			continue
 		}
-		r.Stale = append(r.Stale, StalePage{Lang: id.lang, Path: c.Path, Behind: c.Behind, Size: c.Size})
+		r.Stale = append(r.Stale, StalePage{Lang: id.lang, Key: id.key, Path: c.Path, Behind: c.Behind, Size: c.Size})
 	}
 	sort.Slice(r.Stale, func(i, j int) bool {
 		a, b := r.Stale[i], r.Stale[j]

@@ -33,6 +33,12 @@ func HTML(w io.Writer, r *Report, l Labels) error {
 		"css":      func() template.CSS { return template.CSS(css) },
 		"js":       func() template.JS { return template.JS(script) },
 		"classCSS": classCSS,
+		"diffOf": func(s StalePage) string {
+			if _, ok := r.Diffs[DiffID(s.Lang, s.Key)]; ok {
+				return DiffID(s.Lang, s.Key)
+			}
+			return ""
+		},
 	}).Parse(htmlTemplate)
 	if err != nil {
 		return err
@@ -55,6 +61,7 @@ type view struct {
 	Stale     []StalePage
 	MoreStale int
 	Folded    bool
+	DiffList  []diffView
 	Data      template.JS
 	Months    [2]string
 }
@@ -122,6 +129,7 @@ func newView(r *Report, l Labels) (*view, error) {
 	}
 	v.Data = template.JS(b)
 	v.Charts = charts(r)
+	v.DiffList = diffList(r)
 	if p := r.Progress; p != nil && len(p.Months) > 0 {
 		v.Months = [2]string{p.Months[0], p.Months[len(p.Months)-1]}
 	}
@@ -174,7 +182,7 @@ func newData(r *Report, l Labels, classes []classView) *data {
 		d.Names = append(d.Names, c.Name)
 	}
 	d.Labels = map[string]string{}
-	for _, id := range []string{"path", "source", "translator", "baseline", "reason", "diff", "diff-soon", "close"} {
+	for _, id := range []string{"path", "source", "translator", "baseline", "reason", "diff", "diff-soon", "diff-open", "close"} {
 		d.Labels[id] = l("report.cell."+id, nil)
 	}
 	d.Labels["behind"] = l("report.cell.behind", map[string]any{"Count": "{n}"})
@@ -283,4 +291,27 @@ func counts(r *Report, l Lang) template.HTMLAttr {
 		fmt.Fprintf(&b, ` data-%s="%d"`, template.HTMLEscapeString(s), l.Counts[s])
 	}
 	return template.HTMLAttr(strings.TrimPrefix(b.String(), " "))
+}
+
+// diffView is one embedded diff, in heat map order.
+type diffView struct {
+	ID, Lang, Path string
+	HTML           template.HTML
+}
+
+// diffList orders the embedded diffs as the heat map's cells: rows, then
+// languages. The fragments come from translate/diff, which escapes them.
+func diffList(r *Report) []diffView {
+	var out []diffView
+	for _, g := range r.Groups {
+		for _, row := range g.Rows {
+			for i, c := range row.Cells {
+				id := DiffID(r.Langs[i].Lang, row.Key)
+				if frag, ok := r.Diffs[id]; ok && c != nil {
+					out = append(out, diffView{ID: id, Lang: r.Langs[i].Lang, Path: c.Path, HTML: template.HTML(frag)})
+				}
+			}
+		}
+	}
+	return out
 }

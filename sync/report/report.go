@@ -41,7 +41,14 @@ type Report struct {
 	Stale []StalePage
 	// Progress is translated pages per month, nil without history.
 	Progress *Progress
+	// Diffs holds the HTML fragments of `langref diff`, by DiffID, for
+	// the pages whose diff the report embeds.
+	Diffs map[string]string
 }
+
+// DiffID names the diff of the page key in lang: the fragment id the
+// heat map links to.
+func DiffID(lang, key string) string { return "diff-" + lang + "-" + key }
 
 // Lang is one translation language's numbers.
 type Lang struct {
@@ -107,8 +114,8 @@ type Translator struct {
 
 // StalePage is a translation behind its source.
 type StalePage struct {
-	Lang, Path, SourcePath string
-	Behind, Size           int
+	Lang, Key, Path, SourcePath string
+	Behind, Size                int
 	// Classes counts the source changes by class (content, typo, ...).
 	Classes map[string]int
 }

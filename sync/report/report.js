@@ -35,8 +35,11 @@ function show(td,d){
   if(d.behind>=0)h+=" · "+esc(L.behind.replace("{n}",d.behind));
   h+="<dl>";
   rows.forEach(function(r){if(r[1])h+="<dt>"+esc(r[0])+"</dt><dd><code>"+esc(r[1])+"</code></dd>"});
-  var id="diff-"+d.lang+"-"+d.key;
-  h+="<dt>"+esc(L.diff)+'</dt><dd><a href="#'+esc(encodeURIComponent(id))+'">#'+esc(id)+"</a> · "+esc(L["diff-soon"])+"</dd></dl>";
+  var id="diff-"+d.lang+"-"+d.key,there=document.getElementById(id);
+  h+="<dt>"+esc(L.diff)+"</dt><dd>";
+  if(there)h+='<a class="go" href="#'+esc(encodeURIComponent(id))+'" data-id="'+esc(id)+'">'+esc(L["diff-open"])+"</a>";
+  else if(d.path&&d.src)h+="<code>langref diff --lang "+esc(d.lang)+" "+esc(d.path)+"</code> · "+esc(L["diff-soon"]);
+  h+="</dd></dl>";
   panel.innerHTML=h;panel.hidden=false;
 }
 var table=document.querySelector("table.hm");
@@ -53,7 +56,11 @@ table.addEventListener("click",function(e){
   if(!td)return;
   var d=info(td);if(d)show(td,d);
 });
-panel.addEventListener("click",function(e){if(e.target.tagName==="BUTTON"){panel.hidden=true;if(sel)sel.classList.remove("sel")}});
+panel.addEventListener("click",function(e){
+  if(e.target.tagName==="BUTTON"){panel.hidden=true;if(sel)sel.classList.remove("sel");return}
+  var a=e.target.closest("a.go");
+  if(a){var t=document.getElementById(a.getAttribute("data-id"));if(t){e.preventDefault();t.open=true;t.scrollIntoView();}}
+});
 window.addEventListener("beforeprint",function(){panel.hidden=true});
 document.documentElement.setAttribute("data-ready","1");
 })();
