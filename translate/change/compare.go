@@ -84,11 +84,12 @@ func lone(b *blocks.Block, kind string) Change {
 // pairUp aligns old[i0:i1] with new[j0:j1] by similarity, keeping order.
 func pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
 	n, m := i1-i0, j1-j0
+	sims := similarities(old[i0:i1], new[j0:j1])
+	sim := func(x, y int) float64 { return sims[x*m+y] }
 	score := make([][]float64, n+1)
 	for x := range score {
 		score[x] = make([]float64, m+1)
 	}
-	sim := func(x, y int) float64 { return similarity(&old[i0+x], &new[j0+y]) }
 	for x := n - 1; x >= 0; x-- {
 		for y := m - 1; y >= 0; y-- {
 			score[x][y] = max(score[x+1][y], score[x][y+1])
@@ -126,29 +127,60 @@ func pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
 // modified block rather than a removal and an addition.
 const minSimilarity = 0.4
 
-// similarity is the Dice coefficient of the word multisets of two blocks of
-// the same kind (text and verbatim material), 0 for different kinds. Two
+// similarities returns the similarity of every block of a with every block
+// of b, row by row, splitting each block into words once.
+func similarities(a, b []blocks.Block) []float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return nil
+	}
+	wb := make([]wordBag, len(b))
+	for y := range b {
+		wb[y] = newWordBag(&b[y])
+	}
+	out := make([]float64, len(a)*len(b))
+	for x := range a {
+		wa := newWordBag(&a[x])
+		for y := range b {
+			out[x*len(b)+y] = bagSimilarity(&a[x], &b[y], wa, wb[y])
+		}
+	}
+	return out
+}
+
+// wordBag is the multiset of a block's words.
+type wordBag struct {
+	count map[string]int
+	n     int
+}
+
+func newWordBag(b *blocks.Block) wordBag {
+	ws := blockWords(b)
+	bag := wordBag{count: make(map[string]int, len(ws)), n: len(ws)}
+	for _, w := range ws {
+		bag.count[w]++
+	}
+	return bag
+}
+
+// bagSimilarity is the Dice coefficient of the word multisets of two blocks
+// of the same kind (text and verbatim material), 0 for different kinds. Two
 // blocks without prose (code, math) are always similar enough to pair.
-func similarity(a, b *blocks.Block) float64 {
+func bagSimilarity(a, b *blocks.Block, wa, wb wordBag) float64 {
 	if a.Kind != b.Kind {
 		return 0
 	}
-	wa, wb := blockWords(a), blockWords(b)
-	if len(wa)+len(wb) == 0 {
+	if wa.n+wb.n == 0 {
 		return 1
 	}
-	count := map[string]int{}
-	for _, w := range wa {
-		count[w]++
+	small, large := wa.count, wb.count
+	if len(small) > len(large) {
+		small, large = large, small
 	}
 	common := 0
-	for _, w := range wb {
-		if count[w] > 0 {
-			count[w]--
-			common++
-		}
+	for w, k := range small {
+		common += min(k, large[w])
 	}
-	d := 2 * float64(common) / float64(len(wa)+len(wb))
+	d := 2 * float64(common) / float64(wa.n+wb.n)
 	if !blocks.Translatable(*a) && !blocks.Translatable(*b) {
 		// code, math and the like in the same place are one edited block
 		d = max(d, minSimilarity)
@@ -157,7 +189,11 @@ func similarity(a, b *blocks.Block) float64 {
 }
 
 func blockWords(b *blocks.Block) []string {
-	return append(Words(b.Text), Words(strings.Join(b.Verbatim, " "))...)
+	ws := Words(b.Text)
+	if len(b.Verbatim) == 0 {
+		return ws
+	}
+	return append(ws, Words(strings.Join(b.Verbatim, " "))...)
 }
 
 // dedent removes the indentation common to all non-blank lines of s, so

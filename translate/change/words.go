@@ -1,6 +1,9 @@
 package change
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Words splits s into the tokens that word diffs count: runs of letters,
 // digits and marks (joined across an inner apostrophe or hyphen, and across
@@ -8,55 +11,66 @@ import "unicode"
 // and single characters of Han, Hiragana, Katakana and Hangul, scripts
 // written without spaces.
 func Words(s string) []string {
-	rs := []rune(s)
+	if !utf8.ValidString(s) {
+		// Invalid bytes become U+FFFD, one each, as []rune(s) makes them.
+		return Words(string([]rune(s)))
+	}
 	var out []string
 	start := -1
-	flush := func(i int) {
-		if start >= 0 {
-			out = append(out, string(rs[start:i]))
-			start = -1
-		}
-	}
-	for i, r := range rs {
+	prev := utf8.RuneError
+	for i, r := range s {
+		size := utf8.RuneLen(r)
 		switch {
 		case isCJK(r):
-			flush(i)
-			out = append(out, string(r))
+			out = flushWord(out, s, &start, i)
+			out = append(out, s[i:i+size])
 		case isWordRune(r):
 			if start < 0 {
 				start = i
 			}
-		case start >= 0 && joins(rs, i):
+		case start >= 0 && joinsAt(prev, r, s[i+size:]):
 		case unicode.IsSpace(r):
-			flush(i)
+			out = flushWord(out, s, &start, i)
 		default:
-			flush(i)
-			out = append(out, string(r))
+			out = flushWord(out, s, &start, i)
+			out = append(out, s[i:i+size])
 		}
+		prev = r
 	}
-	flush(len(rs))
+	return flushWord(out, s, &start, len(s))
+}
+
+// flushWord appends the word that starts at *start and ends at end, if any.
+func flushWord(out []string, s string, start *int, end int) []string {
+	if *start >= 0 {
+		out = append(out, s[*start:end])
+		*start = -1
+	}
 	return out
 }
 
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	// Hangul Jamo, at U+1100, is the first block of these scripts.
+	return r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 func isWordRune(r rune) bool {
 	return !isCJK(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
 }
 
-// joins reports whether rs[i] continues the word before it: an apostrophe
-// or hyphen between word runes, or . or , between digits.
-func joins(rs []rune, i int) bool {
-	if i == 0 || i+1 >= len(rs) || !isWordRune(rs[i-1]) || !isWordRune(rs[i+1]) {
+// joinsAt reports whether r, between prev and the text rest, continues
+// the word before it: an apostrophe or hyphen between word runes, or . or ,
+// between digits.
+func joinsAt(prev, r rune, rest string) bool {
+	next, size := utf8.DecodeRuneInString(rest)
+	if size == 0 || !isWordRune(prev) || !isWordRune(next) {
 		return false
 	}
-	switch rs[i] {
+	switch r {
 	case '\'', '’', '-':
 		return true
 	case '.', ',':
-		return unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+		return unicode.IsDigit(prev) && unicode.IsDigit(next)
 	}
 	return false
 }

@@ -3,6 +3,7 @@ package change
 import (
 	"slices"
 	"testing"
+	"unicode"
 )
 
 func TestWords(t *testing.T) {
@@ -26,4 +27,60 @@ func TestWords(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wordsByRunes is the first implementation of Words, on a rune slice: the
+// reference that the faster one must match.
+func wordsByRunes(s string) []string {
+	rs := []rune(s)
+	var out []string
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			out = append(out, string(rs[start:i]))
+			start = -1
+		}
+	}
+	joins := func(i int) bool {
+		if i == 0 || i+1 >= len(rs) || !isWordRune(rs[i-1]) || !isWordRune(rs[i+1]) {
+			return false
+		}
+		switch rs[i] {
+		case '\'', '’', '-':
+			return true
+		case '.', ',':
+			return unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1])
+		}
+		return false
+	}
+	for i, r := range rs {
+		switch {
+		case isCJK(r):
+			flush(i)
+			out = append(out, string(r))
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0 && joins(i):
+		case unicode.IsSpace(r):
+			flush(i)
+		default:
+			flush(i)
+			out = append(out, string(r))
+		}
+	}
+	flush(len(rs))
+	return out
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Hello, world!", "don't-stop 1,000.5 x", "教師あり學習 ディープ", "a\xffb\xc3", "-a- 'b' 1.a ,1,", "ﬁ𝑥 ᄀ\u00a0x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Words(s), wordsByRunes(s); !slices.Equal(got, want) {
+			t.Fatalf("Words(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
