@@ -1,5 +1,7 @@
 package history
 
+import "slices"
+
 // FileEvent is one commit in the history of a file.
 type FileEvent struct {
 	Commit *Commit
@@ -42,6 +44,22 @@ type fileTrace struct {
 	names     []string // the file's path in each commit, "" if absent
 	events    []FileEvent
 	truncated bool // the file reached a shallow boundary
+
+	// lastName and lastTouched cache h.touched for the name seen last.
+	lastName    string
+	lastTouched []int
+}
+
+// touches reports whether commit i names the file called name.
+func (t *fileTrace) touches(h *History, i int, name string) bool {
+	if name != t.lastName || t.lastTouched == nil {
+		t.lastName, t.lastTouched = name, h.touched[name]
+		if t.lastTouched == nil {
+			t.lastTouched = []int{}
+		}
+	}
+	_, found := slices.BinarySearch(t.lastTouched, i)
+	return found
 }
 
 // trace follows the file at path from the newest commits to their parents.
@@ -68,12 +86,19 @@ func (h *History) trace(path string) *fileTrace {
 // step records commit i's change to the file called name, if any, and
 // gives the file's names to the parents that do not have one yet.
 func (t *fileTrace) step(h *History, i int, c *Commit, name string) {
+	touched := t.touches(h, i, name)
+	if !touched && !c.Merge() {
+		// Neither a change to the file nor a rename away from it.
+		if j := h.parents[i]; len(j) == 1 && j[0] >= 0 && t.names[j[0]] == "" {
+			t.names[j[0]] = name
+		}
+		return
+	}
 	if ch, ok := h.eventChange(i, c, name); ok {
 		t.events = append(t.events, FileEvent{Commit: c, FileChange: ch})
 	}
-	for k, parent := range c.Parents {
-		j, ok := h.byHash[parent]
-		if !ok || t.names[j] != "" {
+	for k, j := range h.parents[i] {
+		if j < 0 || t.names[j] != "" {
 			continue
 		}
 		t.names[j] = h.nameBefore(i, k, c, name)

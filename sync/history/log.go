@@ -61,6 +61,8 @@ type History struct {
 	movedOut map[changeKey]FileChange // renames, by commit and OldPath
 	boundary []bool                   // the commit is a shallow boundary
 	hasChild []bool                   // the commit is a parent of another
+	parents  [][]int                  // positions of each commit's parents, -1 when not loaded
+	touched  map[string][]int         // by path (new or old), the commits that name it, ascending
 	shallow  bool
 }
 
@@ -114,6 +116,8 @@ func newHistory(commits []*Commit, r *Repo) *History {
 		movedOut: make(map[changeKey]FileChange),
 		boundary: make([]bool, len(commits)),
 		hasChild: make([]bool, len(commits)),
+		parents:  make([][]int, len(commits)),
+		touched:  make(map[string][]int),
 		shallow:  r.Shallow,
 	}
 	for i, c := range commits {
@@ -121,11 +125,16 @@ func newHistory(commits []*Commit, r *Repo) *History {
 		h.boundary[i] = r.boundary[c.Hash]
 		h.index(i, c)
 	}
-	for _, c := range commits {
-		for _, p := range c.Parents {
-			if j, ok := h.byHash[p]; ok {
+	for i, c := range commits {
+		h.parents[i] = make([]int, len(c.Parents))
+		for k, p := range c.Parents {
+			j, ok := h.byHash[p]
+			if !ok {
+				j = -1
+			} else {
 				h.hasChild[j] = true
 			}
+			h.parents[i][k] = j
 		}
 	}
 	return h
@@ -140,12 +149,23 @@ func (h *History) index(i int, c *Commit) {
 	for k, diff := range diffs {
 		for _, ch := range diff {
 			h.changes[changeKey{i, k, ch.Path}] = ch
+			h.touch(ch.Path, i)
+			if ch.OldPath != "" {
+				h.touch(ch.OldPath, i)
+			}
 		}
 	}
 	for _, ch := range c.Changes {
 		if ch.Status == 'R' && !c.Merge() {
 			h.movedOut[changeKey{i, 0, ch.OldPath}] = ch
 		}
+	}
+}
+
+// touch records that commit i names path.
+func (h *History) touch(path string, i int) {
+	if l := h.touched[path]; len(l) == 0 || l[len(l)-1] != i {
+		h.touched[path] = append(l, i)
 	}
 }
 

@@ -37,6 +37,10 @@ type Repo struct {
 	Head string
 	// Shallow is true in a shallow clone, where old history is missing.
 	Shallow bool
+	// CommonDir is the absolute path of the repository's git directory
+	// shared by all its work trees (git rev-parse --git-common-dir), where
+	// langref may keep caches.
+	CommonDir string
 
 	git      string          // path to the git binary
 	boundary map[string]bool // commits whose parents a shallow clone cut off
@@ -50,7 +54,7 @@ func Open(dir string) (*Repo, error) {
 		return nil, fmt.Errorf("%w: git is not installed or not in PATH (hint: install git to compare translations with their history)", ErrNoGit)
 	}
 	r := &Repo{git: git}
-	out, err := r.runIn(dir, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow")
+	out, err := r.runIn(dir, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow", "--git-common-dir")
 	if err != nil {
 		if strings.Contains(err.Error(), "not a git repository") {
 			return nil, fmt.Errorf("%w: %q is not inside a git work tree (hint: run langref inside a clone of the site)", ErrNoGit, dir)
@@ -58,11 +62,15 @@ func Open(dir string) (*Repo, error) {
 		return nil, fmt.Errorf("open git repository at %q: %w", dir, err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	if len(lines) != 3 {
+	if len(lines) != 4 {
 		return nil, fmt.Errorf("open git repository at %q: unexpected output of git rev-parse: %q", dir, out)
 	}
 	r.Root = filepath.Clean(filepath.FromSlash(lines[0]))
 	r.Shallow = lines[1] == "true"
+	r.CommonDir = filepath.FromSlash(lines[3])
+	if !filepath.IsAbs(r.CommonDir) {
+		r.CommonDir, _ = filepath.Abs(filepath.Join(dir, r.CommonDir))
+	}
 	if err := r.readBoundary(dir, lines[2]); err != nil {
 		return nil, err
 	}
