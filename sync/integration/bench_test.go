@@ -9,6 +9,7 @@ import (
 	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/sync/status"
 )
 
@@ -33,6 +34,32 @@ func BenchmarkStatus(b *testing.B) {
 	for b.Loop() {
 		g := loadGraph(b, root)
 		status.Build(g, status.Options{})
+	}
+}
+
+// BenchmarkStatusStale is the staleness analysis of `langref status` on
+// a first run: reading the site, then stale.Analyze over every language,
+// git history included, without the cache of earlier results.
+func BenchmarkStatusStale(b *testing.B) {
+	benchmarkStale(b, true)
+}
+
+// BenchmarkStatusStaleCached is BenchmarkStatusStale on later runs, with
+// the results of the first one in the cache.
+func BenchmarkStatusStaleCached(b *testing.B) {
+	benchmarkStale(b, false)
+}
+
+func benchmarkStale(b *testing.B, noCache bool) {
+	root := siteRoot(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		g := loadGraph(b, root)
+		o := stale.DefaultOptions(g)
+		o.NoCache = noCache
+		if _, err := stale.Analyze(g, o); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

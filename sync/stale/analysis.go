@@ -2,7 +2,9 @@ package stale
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	gosync "sync"
@@ -15,12 +17,17 @@ import (
 
 // analysis is one run of Analyze.
 type analysis struct {
-	g      *graph.Graph
-	o      Options
-	res    *Result
-	items  []*item
-	mu     gosync.Mutex
-	parsed map[string][]blocks.Block // file contents → body blocks
+	g        *graph.Graph
+	o        Options
+	res      *Result
+	items    []*item
+	mu       gosync.Mutex
+	parsed   map[string][]blocks.Block // file contents → body blocks
+	bodyAt   map[string]bodyAt         // file contents → where the body starts
+	compared map[pairKey][]Change      // old and new source page → changes
+
+	cache     *cache // results of earlier runs, nil when not used
+	cachePath string
 }
 
 // item is one translated page under analysis.
@@ -34,10 +41,15 @@ type item struct {
 	// old is the source page at the baseline; nil for content baselines.
 	old     []byte
 	changes []Change
+	// cacheKey keys the item's result in the cache, "" when not cached;
+	// cached is true when the result came from there.
+	cacheKey string
+	cached   bool
 }
 
 func newAnalysis(g *graph.Graph, o Options) *analysis {
-	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}}, parsed: map[string][]blocks.Block{}}
+	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}},
+		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{}}
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
@@ -60,20 +72,60 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 // body returns the blocks of the body of a file with the given contents,
 // parsing each distinct contents once. It is safe for concurrent use.
 func (a *analysis) body(src []byte) []blocks.Block {
-	k := string(src)
 	a.mu.Lock()
-	bs, ok := a.parsed[k]
+	bs, ok := a.parsed[string(src)]
 	a.mu.Unlock()
 	if ok {
 		return bs
 	}
-	d := frontmatter.Parse(src)
-	bs = blocks.Parse(d.Body, d.BodyLine)
+	body, line := a.split(src)
+	bs = blocks.Parse(body, line)
 	a.mu.Lock()
-	a.parsed[k] = bs
+	a.parsed[string(src)] = bs
 	a.mu.Unlock()
 	return bs
 }
+
+// split returns the body of a file with the given contents and the line
+// where it starts, reading each distinct contents' front matter once. It is
+// safe for concurrent use.
+func (a *analysis) split(src []byte) ([]byte, int) {
+	a.mu.Lock()
+	at, ok := a.bodyAt[string(src)]
+	a.mu.Unlock()
+	if !ok {
+		d := frontmatter.Parse(src)
+		at = bodyAt{len(src) - len(d.Body), d.BodyLine}
+		a.mu.Lock()
+		a.bodyAt[string(src)] = at
+		a.mu.Unlock()
+	}
+	return src[at.offset:], at.line
+}
+
+// bodyAt locates the body of a file: its byte offset and first line.
+type bodyAt struct{ offset, line int }
+
+// compare returns the changes from the source page old to src, comparing
+// each distinct pair of contents once. It is safe for concurrent use.
+func (a *analysis) compare(old, src []byte) []Change {
+	k := pairKey{sum(old), sum(src)}
+	a.mu.Lock()
+	cs, ok := a.compared[k]
+	a.mu.Unlock()
+	if !ok {
+		cs = fromBlocks(change.CompareBlocks(a.body(old), a.body(src)))
+		a.mu.Lock()
+		a.compared[k] = cs
+		a.mu.Unlock()
+	}
+	return slices.Clone(cs)
+}
+
+// pairKey names a pair of file contents by their hashes.
+type pairKey struct{ old, new [sha256.Size]byte }
+
+func sum(b []byte) [sha256.Size]byte { return sha256.Sum256(b) }
 
 // structure compares the structure of the item's translation with its
 // source page's.
@@ -128,16 +180,10 @@ func (it *item) content() {
 // finish settles the item's changes, class and flags.
 func (it *item) finish(staleOn change.Class) {
 	p := it.page
-	switch p.BaselineSource {
-	case "":
-		it.content()
-	case Recorded, History:
-		it.changes = []Change{}
-		if !bytes.Equal(it.old, it.src) {
-			it.changes = fromBlocks(change.CompareBlocks(it.a.body(it.old), it.a.body(it.src)))
-		}
+	if !it.cached {
+		it.settle()
 	}
-	p.Changes = it.changes
+	p.Class, p.Stale = change.Cosmetic, false
 	for _, c := range p.Changes {
 		p.Class = max(p.Class, c.Class)
 		if c.Class >= staleOn {
@@ -145,6 +191,21 @@ func (it *item) finish(staleOn change.Class) {
 		}
 	}
 	p.Minor = len(p.Changes) > 0 && !p.Stale
+}
+
+// settle computes the item's changes and notes.
+func (it *item) settle() {
+	p := it.page
+	switch p.BaselineSource {
+	case "":
+		it.content()
+	case Recorded, History:
+		it.changes = []Change{}
+		if !bytes.Equal(it.old, it.src) {
+			it.changes = it.a.compare(it.old, it.src)
+		}
+	}
+	p.Changes = it.changes
 	for n := range it.notes {
 		p.Notes = append(p.Notes, n)
 	}

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
-	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/history"
 	"github.com/langref/langref/translate/blocks"
 	"github.com/langref/langref/translate/change"
@@ -24,6 +25,8 @@ type hist struct {
 	prefix string         // the site root relative to the work tree, "" at its top
 	index  map[string]int // commit hash → position in h.Commits (0 is newest)
 	blobs  map[string][]byte
+	logs   map[string][]history.FileEvent // FileLog by path
+	sums   map[string]string              // content hash by path, for cache keys
 }
 
 // trace is the history of one item.
@@ -63,7 +66,8 @@ func (a *analysis) history() error {
 	if err != nil {
 		return err
 	}
-	x := &hist{analysis: a, repo: repo, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{}}
+	x := &hist{analysis: a, repo: repo, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
+		logs: map[string][]history.FileEvent{}, sums: map[string]string{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
 		x.index[c.Hash] = i
@@ -83,6 +87,7 @@ func (x *hist) run() error {
 	for i, it := range x.items {
 		ts[i] = x.newTrace(it)
 	}
+	ts = x.useCache(ts)
 	if err := x.checkRecords(ts); err != nil {
 		return err
 	}
@@ -101,9 +106,20 @@ func (x *hist) run() error {
 
 func (x *hist) repoPath(rel string) string { return path.Join(x.prefix, rel) }
 
+// fileLog is h.FileLog, once per path: source pages have many
+// translations.
+func (x *hist) fileLog(path string) []history.FileEvent {
+	l, ok := x.logs[path]
+	if !ok {
+		l = x.h.FileLog(path)
+		x.logs[path] = l
+	}
+	return l
+}
+
 func (x *hist) newTrace(it *item) *trace {
 	t := &trace{it: it, tr: x.repoPath(it.page.Path), src: x.repoPath(it.page.SourcePath), srcCommit: map[string]bool{}}
-	t.trLog, t.srcLog = x.h.FileLog(t.tr), x.h.FileLog(t.src)
+	t.trLog, t.srcLog = x.fileLog(t.tr), x.fileLog(t.src)
 	for _, e := range t.srcLog {
 		t.srcCommit[e.Commit.Hash] = true
 	}
@@ -290,7 +306,7 @@ func (x *hist) lastTranslation(t *trace) *history.Commit {
 // are not compared further, nor are changes of more than a few lines once
 // white space is set aside.
 func (x *hist) translated(before, after []byte) bool {
-	if bytes.Equal(bytes.Join(bytes.Fields(before), nil), bytes.Join(bytes.Fields(after), nil)) {
+	if equalIgnoringSpace(before, after) {
 		return false
 	}
 	if changedLines(before, after) > 6 {
@@ -329,7 +345,7 @@ func differingBlocks(a, b []blocks.Block) int {
 // translation work: front matter only, or a bulk edit of a line or two
 // across three language trees or more.
 func (x *hist) mechanical(e history.FileEvent, before, after []byte) bool {
-	if bytes.Equal(frontmatter.Parse(before).Body, frontmatter.Parse(after).Body) {
+	if b, _ := x.split(before); bytes.Equal(b, x.bodyOnly(after)) {
 		return true
 	}
 	return x.languageTrees(e.Commit) >= 3 && changedLines(before, after) <= 2
@@ -362,4 +378,56 @@ func changedLines(a, b []byte) int {
 		x, y = x[:len(x)-1], y[:len(y)-1]
 	}
 	return max(len(x), len(y))
+}
+
+// bodyOnly returns the body of a file with the given contents.
+func (x *hist) bodyOnly(src []byte) []byte {
+	b, _ := x.split(src)
+	return b
+}
+
+// equalIgnoringSpace reports whether a and b are equal once all their
+// white space (as unicode.IsSpace has it) is removed.
+func equalIgnoringSpace(a, b []byte) bool {
+	var ca, cb []byte // the runs of non-space bytes being compared
+	for {
+		if len(ca) == 0 {
+			ca, a = nextWord(a)
+		}
+		if len(cb) == 0 {
+			cb, b = nextWord(b)
+		}
+		if len(ca) == 0 || len(cb) == 0 {
+			return len(ca) == len(cb)
+		}
+		k := min(len(ca), len(cb))
+		if !bytes.Equal(ca[:k], cb[:k]) {
+			return false
+		}
+		ca, cb = ca[k:], cb[k:]
+	}
+}
+
+// nextWord splits off the first run of non-space runes of b, after any
+// white space.
+func nextWord(b []byte) (word, rest []byte) {
+	start, i := -1, 0
+	for i < len(b) {
+		r, n := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(b[i:])
+		}
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				break
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += n
+	}
+	if start < 0 {
+		return nil, nil
+	}
+	return b[start:i], b[i:]
 }

@@ -54,6 +54,11 @@ type Options struct {
 	BaselineKey string
 	// NoGit ignores git history even when there is some.
 	NoGit bool
+	// NoCache neither reads nor writes the results of earlier runs, which
+	// Analyze otherwise keeps in the git directory
+	// ($(git rev-parse --git-common-dir)/langref/stale-v1.json) to answer
+	// quickly for the pages whose files and history did not change.
+	NoCache bool
 }
 
 // DefaultOptions returns the options the site's configuration asks for.
@@ -142,6 +147,7 @@ func Analyze(g *graph.Graph, o Options) (*Result, error) {
 		return nil, err
 	}
 	parallel(len(a.items), func(i int) { a.items[i].finish(o.StaleOn) })
+	a.saveCache()
 	return a.res, nil
 }
 

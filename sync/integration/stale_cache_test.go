@@ -1,0 +1,78 @@
+package integration_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/langref/langref/internal/testcorpus"
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/sync/stale"
+	"github.com/langref/langref/translate/change"
+)
+
+// TestStaleCache checks that the cache of stale.Analyze never changes its
+// results: on a cold cache, a warm one, with another StaleOn, after a
+// translation changed, and with a corrupt cache file.
+func TestStaleCache(t *testing.T) {
+	dir := testcorpus.Clone(t)
+	root := filepath.Join(dir, "docs")
+	cacheFile := filepath.Join(dir, ".git", "langref", "stale-v1.json")
+	analyze := func(staleOn change.Class, noCache bool) *stale.Result {
+		t.Helper()
+		s, err := site.Load(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := graph.Build(s)
+		o := stale.DefaultOptions(g)
+		o.StaleOn, o.NoCache = staleOn, noCache
+		res, err := stale.Analyze(g, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	same := func(name string, staleOn change.Class) {
+		t.Helper()
+		want := analyze(staleOn, true)
+		if got := analyze(staleOn, false); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: results differ with the cache", name)
+			for p, w := range want.Pages {
+				if g := got.Pages[p]; !reflect.DeepEqual(g, w) {
+					t.Errorf("%s: %s\ngot  %+v\nwant %+v", name, p, g, w)
+				}
+			}
+		}
+	}
+	if _, err := os.Stat(cacheFile); err == nil {
+		t.Fatal("the clone has a cache already")
+	}
+	same("cold", stale.DefaultStaleOn)
+	if _, err := os.Stat(cacheFile); err != nil {
+		t.Fatalf("no cache written: %v", err)
+	}
+	same("warm", stale.DefaultStaleOn)
+	same("stale on typo", change.Typo)
+
+	before := analyze(stale.DefaultStaleOn, false).Page("fr/week01/01-1.md")
+	page := filepath.Join(root, "en", "week01", "01-1.md")
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, append(b, "\nOne more paragraph, which no translation has yet.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	same("source page changed", stale.DefaultStaleOn)
+	if after := analyze(stale.DefaultStaleOn, false).Page("fr/week01/01-1.md"); len(after.Changes) != len(before.Changes)+1 {
+		t.Errorf("fr/week01/01-1.md: %d changes after a new source paragraph, want %d", len(after.Changes), len(before.Changes)+1)
+	}
+
+	if err := os.WriteFile(cacheFile, []byte(`{"format": "langref-stale-v1", "entries": {"fr/week01/01-1.md": [`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	same("corrupt cache", stale.DefaultStaleOn)
+}

@@ -1,0 +1,235 @@
+package stale
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"hash"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	gosync "sync"
+
+	"github.com/langref/langref/sync/history"
+)
+
+// cacheFormat names the format of the cache file and of its keys. Change
+// it whenever the analysis could give another result for the same inputs:
+// old caches are then ignored.
+const cacheFormat = "langref-stale-v1"
+
+// buildStamp identifies the langref build, so that a new build, whose
+// analysis may differ, ignores the results of the previous one: the
+// commit it was built from, or, for builds from a modified tree, the
+// executable's size and modification time.
+var buildStamp = gosync.OnceValue(func() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		var rev, modified string
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value
+			}
+		}
+		if rev != "" && modified == "false" {
+			return bi.Main.Path + "@" + rev
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprint(exe, fi.Size(), fi.ModTime().UnixNano())
+})
+
+// cacheFile is where, in the git directory, results are kept between runs.
+const cacheFile = "langref/stale-v1.json"
+
+// cache holds the results of earlier runs, by translation path. Each entry
+// is valid while its key, a hash of everything its result depends on, is
+// unchanged. The cache is never required: a missing, unreadable or corrupt
+// file is an empty cache, and a failed write is ignored.
+type cache struct {
+	Format  string                 `json:"format"`
+	Entries map[string]*cacheEntry `json:"entries"`
+}
+
+// cacheEntry is the result of one translation: its page with the flags
+// that depend on Options.StaleOn left out, as they are set again.
+type cacheEntry struct {
+	Key  string `json:"key"`
+	Page *Page  `json:"page"`
+}
+
+// readCache reads the cache at path, or returns an empty one.
+func readCache(path string) *cache {
+	c := &cache{}
+	if b, err := os.ReadFile(path); err == nil && json.Unmarshal(b, c) == nil && c.Format == cacheFormat && c.Entries != nil {
+		return c
+	}
+	return &cache{Format: cacheFormat, Entries: map[string]*cacheEntry{}}
+}
+
+// write replaces the cache file at path atomically: a temporary file in
+// the same directory, renamed over it.
+func (c *cache) write(path string) error {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".stale-*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// lookup returns the cached page of it when its key matches.
+func (c *cache) lookup(path, key string) (*Page, bool) {
+	e, ok := c.Entries[path]
+	if !ok || e.Key != key || e.Page == nil {
+		return nil, false
+	}
+	return e.Page, true
+}
+
+// keyWriter builds a cache key field by field.
+type keyWriter struct{ h hash.Hash }
+
+func newKey() keyWriter { return keyWriter{sha256.New()} }
+
+func (k keyWriter) add(fields ...any) {
+	for _, f := range fields {
+		fmt.Fprintf(k.h, "%v\x00", f)
+	}
+}
+
+func (k keyWriter) sum() string { return hex.EncodeToString(k.h.Sum(nil)) }
+
+// cacheKey returns the key of t's result: everything the analysis reads
+// about the translation and its source page, or "" when t's result is not
+// to be cached (a recorded baseline outside the history, a shallow clone).
+func (x *hist) cacheKey(t *trace) string {
+	it := t.it
+	if x.repo.Shallow || buildStamp() == "" {
+		return ""
+	}
+	k := newKey()
+	k.add(cacheFormat, buildStamp(), t.tr, t.src, it.lang, x.g.Site.SourceLang, x.o.BaselineKey, len(t.trLog), len(t.srcLog))
+	if r := it.rec; r != nil {
+		c := x.h.Commit(r.value)
+		if c == nil {
+			return ""
+		}
+		k.add("record", r.key, r.value, r.line, r.col, c.Hash, x.h.PathAt(t.src, c.Hash), x.newerSource(t, c))
+	}
+	for _, e := range t.trLog[:min(len(t.trLog), maxCandidates+1)] {
+		k.add("tr")
+		x.addEvent(k, e)
+		k.add(x.languageTrees(e.Commit), x.newerSource(t, e.Commit))
+	}
+	for _, e := range t.srcLog {
+		k.add("src")
+		x.addEvent(k, e)
+	}
+	k.add(x.contentSum(t.tr, it.tr), x.contentSum(t.src, it.src))
+	return k.sum()
+}
+
+func (x *hist) addEvent(k keyWriter, e history.FileEvent) {
+	k.add(e.Commit.Hash, e.Commit.Parents, string(e.Status), e.Path, e.OldPath)
+}
+
+// newerSource counts the source page's commits newer than c, which places
+// c among them.
+func (x *hist) newerSource(t *trace, c *history.Commit) int {
+	at, n := x.index[c.Hash], 0
+	for _, e := range t.srcLog {
+		if x.index[e.Commit.Hash] < at {
+			n++
+		}
+	}
+	return n
+}
+
+// contentSum returns the hash of the contents b of the file at path,
+// hashing each file once.
+func (x *hist) contentSum(path string, b []byte) string {
+	if s, ok := x.sums[path]; ok {
+		return s
+	}
+	h := sha256.Sum256(b)
+	s := hex.EncodeToString(h[:])
+	x.sums[path] = s
+	return s
+}
+
+// useCache reads the cache and settles the traces whose result it holds;
+// it returns the others.
+func (x *hist) useCache(ts []*trace) []*trace {
+	if x.o.NoCache || x.repo.CommonDir == "" {
+		return ts
+	}
+	x.cachePath = filepath.Join(x.repo.CommonDir, filepath.FromSlash(cacheFile))
+	x.cache = readCache(x.cachePath)
+	var rest []*trace
+	for _, t := range ts {
+		it := t.it
+		it.cacheKey = x.cacheKey(t)
+		if p, ok := x.cache.lookup(it.page.Path, it.cacheKey); it.cacheKey != "" && ok {
+			it.fromCache(p)
+		} else {
+			rest = append(rest, t)
+		}
+	}
+	return rest
+}
+
+// fromCache sets the item's page to the cached one.
+func (it *item) fromCache(p *Page) {
+	p.Path, p.SourcePath = it.page.Path, it.page.SourcePath
+	*it.page = *p
+	it.cached = true
+}
+
+// saveCache writes the results of this run to the cache when any was not
+// there already. Failures are ignored: the cache is only an optimisation.
+func (a *analysis) saveCache() {
+	if a.cache == nil {
+		return
+	}
+	entries := map[string]*cacheEntry{}
+	changed := false
+	for _, it := range a.items {
+		if it.cacheKey == "" {
+			continue
+		}
+		entries[it.page.Path] = &cacheEntry{Key: it.cacheKey, Page: it.page}
+		changed = changed || !it.cached
+	}
+	if !changed && len(entries) == len(a.cache.Entries) {
+		return
+	}
+	c := &cache{Format: cacheFormat, Entries: entries}
+	_ = c.write(a.cachePath)
+}
