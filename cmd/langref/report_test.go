@@ -145,6 +145,7 @@ func TestReportInBrowser(t *testing.T) {
 		if n := strings.Count(dom, `<details class="diff" id="diff-`); n < 50 {
 			t.Errorf("--diffs embedded %d diffs of stale pages, want dozens", n)
 		}
+		interact(t, b, out)
 		png := filepath.Join(t.TempDir(), "dlsp20.png")
 		if os.Getenv("LANGREF_UPDATE_SCREENSHOT") == "1" {
 			png = filepath.Join("..", "..", "docs", "report-dlsp20.png")
@@ -170,4 +171,35 @@ func rendered(t *testing.T, b *browser.Browser, file string, rows int) string {
 		t.Errorf("%s: %d heat map rows, want %d", file, got, rows)
 	}
 	return dom
+}
+
+// probe hovers over and clicks the first stale cell of a report, follows
+// the panel's diff link, and records what it saw on <body>.
+const probe = `<script>(function(){
+var td=document.querySelector("td.k2"),p=document.getElementById("panel");
+td.dispatchEvent(new MouseEvent("mouseover",{bubbles:true}));td.click();
+document.body.setAttribute("data-tip",td.title);
+var a=p.querySelector("a.go");if(a){a.click();
+document.body.setAttribute("data-open",String(document.getElementById(a.getAttribute("data-id")).open))}
+})()</script></body>`
+
+// interact checks the tooltip, the cell panel and its link to an embedded
+// diff, on a copy of the report with a probe script.
+func interact(t *testing.T, b *browser.Browser, file string) {
+	t.Helper()
+	html, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	probed := filepath.Join(t.TempDir(), "probed.html")
+	if err := os.WriteFile(probed, bytes.Replace(html, []byte("</body>"), []byte(probe), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := b.DOM(probed)
+	if !regexp.MustCompile(`data-tip="\w+ · stale\ntranslation: docs/`).MatchString(dom) {
+		t.Errorf("no tooltip on a stale cell: %.300s", dom[strings.Index(dom, "<body"):])
+	}
+	if !strings.Contains(dom, `data-open="true"`) {
+		t.Error("the panel's diff link did not open the embedded diff")
+	}
 }

@@ -70,6 +70,10 @@ func (r *Report) cells(g *generic, translators map[string]string) map[cellID]*Ce
 			c.Behind = n
 		}
 		c.Size = changeSize(p["changes"])
+		if pr, ok := p["progress"].(map[string]any); ok {
+			c.Done, _ = num(pr, "translated")
+			c.Total, _ = num(pr, "total")
+		}
 		out[cellID{str(p, "key"), str(p, "lang")}] = c
 	}
 	return out

@@ -182,7 +182,7 @@ func newData(r *Report, l Labels, classes []classView) *data {
 		d.Names = append(d.Names, c.Name)
 	}
 	d.Labels = map[string]string{}
-	for _, id := range []string{"path", "source", "translator", "baseline", "reason", "diff", "diff-soon", "diff-open", "close"} {
+	for _, id := range []string{"path", "source", "translator", "baseline", "reason", "diff", "diff-soon", "diff-open", "close", "progress"} {
 		d.Labels[id] = l("report.cell."+id, nil)
 	}
 	d.Labels["behind"] = l("report.cell.behind", map[string]any{"Count": "{n}"})
@@ -195,7 +195,10 @@ func (d *data) cell(r *Report, row, col int, src string, c *Cell, index map[stri
 	if c == nil {
 		return "<td class=n>"
 	}
-	extra := []any{"", -1, c.Baseline, c.Behind, c.Reason}
+	extra := []any{"", -1, c.Baseline, c.Behind, c.Reason, ""}
+	if c.Total > 0 {
+		extra[5] = fmt.Sprintf("%d/%d", c.Done, c.Total)
+	}
 	if c.Path != "" && c.Path != mirror(r, src, d.Langs[col]) {
 		extra[0] = c.Path
 	}
@@ -208,7 +211,7 @@ func (d *data) cell(r *Report, row, col int, src string, c *Cell, index map[stri
 		}
 		extra[1] = i
 	}
-	if extra[0] != "" || extra[1] != -1 || c.Baseline != "" || c.Behind >= 0 || c.Reason != "" {
+	if extra[0] != "" || extra[1] != -1 || c.Baseline != "" || c.Behind >= 0 || c.Reason != "" || c.Total > 0 {
 		d.Extra[fmt.Sprintf("%d.%d", row, col)] = trim(extra)
 	}
 	return fmt.Sprintf("<td class=k%d>%s", index[c.Class], look(c.Class).symbol)

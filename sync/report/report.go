@@ -95,6 +95,9 @@ type Cell struct {
 	Behind int
 	// Size is how much the source changed since the baseline (0 unknown).
 	Size int
+	// Done and Total count the translated blocks of a stub (Total 0: not
+	// a stub, or unknown).
+	Done, Total int
 }
 
 // RuleCount is the number of findings of one rule.

@@ -9,7 +9,7 @@ function info(td){
   var row=D.rows[i],x=D.extra[i+"."+c]||[],k=+td.className.replace(/\D/g,"");
   var sp=row[1],lang=D.langs[c],path=x[0]||"";
   if(!path&&D.classes[k]!=="missing"&&sp)path=mirror(sp,lang);
-  return {lang:lang,key:row[0],src:sp,state:D.names[k],path:path,who:x[1]>=0?D.people[x[1]]:"",base:x[2]||"",behind:x[3]===undefined?-1:x[3],reason:x[4]||""};
+  return {lang:lang,key:row[0],src:sp,state:D.names[k],path:path,who:x[1]>=0?D.people[x[1]]:"",base:x[2]||"",behind:x[3]===undefined?-1:x[3],reason:x[4]||"",share:x[5]||""};
 }
 function mirror(src,lang){
   var pre=D.root&&D.root!=="."?D.root+"/":"",rel=src.slice(pre.length);
@@ -24,13 +24,14 @@ function tip(d){
   if(d.base)s.push(L.baseline+": "+d.base);
   if(d.behind>=0)s.push(L.behind.replace("{n}",d.behind));
   if(d.reason)s.push(L.reason+": "+d.reason);
+  if(d.share)s.push(L.progress+": "+d.share);
   return s.join("\n");
 }
 function esc(s){return String(s).replace(/[&<>"]/g,function(c){return{"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]})}
 function show(td,d){
   if(sel)sel.classList.remove("sel");
   sel=td;td.classList.add("sel");
-  var rows=[[L.path,d.path],[L.source,d.src],[L.translator,d.who],[L.baseline,d.base],[L.reason,d.reason]];
+  var rows=[[L.path,d.path],[L.source,d.src],[L.translator,d.who],[L.baseline,d.base],[L.reason,d.reason],[L.progress,d.share]];
   var h='<button type="button" aria-label="'+esc(L.close)+'">×</button><b>'+esc(d.lang)+" · "+esc(d.state)+"</b>";
   if(d.behind>=0)h+=" · "+esc(L.behind.replace("{n}",d.behind));
   h+="<dl>";

@@ -149,7 +149,7 @@ func TestHTML(t *testing.T) {
 	for _, want := range []string{
 		`<table class="hm">`, `data-lang="fr" data-source-pages="4" data-coverage="0.5"`,
 		`<td class=k1>≈`, `<td class=k2>!`, `<td class=k3>◔`, `prefers-color-scheme:dark`, `@media print`,
-		`<code>docs/fr/b.md</code>`, `<b>Loïck</b>`, `"docs/fr/old.md"`,
+		`<code>docs/fr/b.md</code>`, `<b>Loïck</b>`, `"docs/fr/old.md"`, `"4/10"`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the HTML lacks %q", want)
