@@ -131,7 +131,10 @@ func sum(b []byte) [sha256.Size]byte { return sha256.Sum256(b) }
 // source page's.
 func (it *item) structure() []Mismatch {
 	if it.page.Structure == nil {
-		it.page.Structure = Compare(it.a.body(it.src), it.a.body(it.tr), it.a.g.Site.SourceLang, it.lang)
+		site := it.a.g.Site
+		it.page.Structure = Compare(it.a.body(it.src), it.a.body(it.tr), Sides{
+			SrcLang: site.SourceLang, Lang: it.lang, SrcPath: it.page.SourcePath, Path: it.page.Path, Tree: site.Unmirror,
+		})
 	}
 	return it.page.Structure
 }

@@ -2,6 +2,7 @@ package stale
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -42,18 +43,43 @@ type Mismatch struct {
 	SourceLine int `json:"source_line"`
 }
 
+// Sides says where the two pages compared sit, so that links can be read
+// the same way on both sides.
+type Sides struct {
+	SrcLang, Lang string
+	// SrcPath and Path are the pages' paths relative to the site root.
+	SrcPath, Path string
+	// Tree maps a site path to its path inside its language's tree
+	// (fr/a.md and en/a.md are both a.md); nil leaves paths as they are.
+	Tree func(string) string
+}
+
+func (s Sides) source() Sides {
+	s.Lang, s.Path = s.SrcLang, s.SrcPath
+	return s
+}
+
 // elem is one structural element: what must match, and where it is.
 type elem struct {
 	key  string
 	line int
+	code *codeSig // set for code blocks, which match more loosely
+}
+
+// equal reports whether translation element y keeps source element x.
+func (x elem) equal(y elem) bool {
+	if x.code != nil && y.code != nil {
+		return x.code.keptBy(y.code)
+	}
+	return x.key == y.key
 }
 
 // Compare returns the aspects on which the translation's blocks tr differ
 // from the source page's blocks src, in report order. Paths inside links
 // that name the translation's language (/fr/ for lang fr) are read as the
 // source language's, since translations link to their own pages.
-func Compare(src, tr []blocks.Block, srcLang, lang string) []Mismatch {
-	a, b := items(src, srcLang, srcLang), items(tr, lang, srcLang)
+func Compare(src, tr []blocks.Block, sides Sides) []Mismatch {
+	a, b := items(src, sides.source()), items(tr, sides)
 	var out []Mismatch
 	for _, asp := range aspects {
 		x, y := a[asp], b[asp]
@@ -69,7 +95,7 @@ func Compare(src, tr []blocks.Block, srcLang, lang string) []Mismatch {
 // firstDiff returns the first index where x and y differ, or -1.
 func firstDiff(x, y []elem) int {
 	for i := range min(len(x), len(y)) {
-		if x[i].key != y[i].key {
+		if !x[i].equal(y[i]) {
 			return i
 		}
 	}
@@ -92,19 +118,19 @@ func lineAt(its []elem, i int) int {
 }
 
 // items sorts the structural elements of bs by aspect.
-func items(bs []blocks.Block, lang, srcLang string) map[Aspect][]elem {
+func items(bs []blocks.Block, sd Sides) map[Aspect][]elem {
 	out := map[Aspect][]elem{}
-	add := func(a Aspect, key string, line int) { out[a] = append(out[a], elem{key, line}) }
+	add := func(a Aspect, key string, line int) { out[a] = append(out[a], elem{key: key, line: line}) }
 	for _, b := range bs {
 		switch b.Kind {
 		case blocks.Heading:
 			add(Headings, fmt.Sprint(b.Level), b.Line)
 		case blocks.Code:
-			add(CodeBlock, codeKey(b), b.Line)
+			out[CodeBlock] = append(out[CodeBlock], elem{line: b.Line, code: newCodeSig(b)})
 		case blocks.Math:
 			add(MathBlock, normSpace(strings.Join(b.Verbatim, " ")), b.Line)
 		case blocks.Image:
-			add(Images, normLink(strings.Join(b.Verbatim, " "), lang, srcLang), b.Line)
+			add(Images, normLink(strings.Join(b.Verbatim, " "), sd), b.Line)
 		case blocks.ListItem:
 			add(ListItems, "", b.Line)
 		case blocks.Table:
@@ -113,7 +139,7 @@ func items(bs []blocks.Block, lang, srcLang string) map[Aspect][]elem {
 		}
 		if prose(b.Kind) {
 			for _, l := range linkTargets(b) {
-				add(Links, normLink(l, lang, srcLang), b.Line)
+				add(Links, normLink(l, sd), b.Line)
 			}
 		}
 	}
@@ -128,23 +154,46 @@ func prose(k blocks.Kind) bool {
 	return false
 }
 
-// codeKey is what a translation must keep of a code block: its code.
+// codeSig is what a translation must keep of a code block: its code.
 // Translators rightly localize comments, the contents of string literals
-// and lines of human-language output (lines with non-ASCII letters), so
-// those are left out, as are blank lines and spacing.
-func codeKey(b blocks.Block) string {
-	var keep []string
+// and lines of human-language output, so comments and strings are blanked
+// and lines with non-ASCII letters are counted apart.
+type codeSig struct {
+	lines []string // code lines, normalized
+	human int      // lines with non-ASCII letters: translated text
+}
+
+func newCodeSig(b blocks.Block) *codeSig {
+	c := &codeSig{}
 	for _, line := range strings.Split(strings.Join(b.Verbatim, "\n"), "\n") {
 		if hasNonASCIILetter(line) {
+			c.human++
 			continue
 		}
 		line = codeComment.ReplaceAllString(line, "")
 		line = codeString.ReplaceAllString(line, `""`)
 		if l := normSpace(line); l != "" {
-			keep = append(keep, l)
+			c.lines = append(c.lines, l)
 		}
 	}
-	return strings.Join(keep, "\n")
+	return c
+}
+
+// keptBy reports whether translation t keeps source code c: t's code
+// lines are c's in order, and any of c's lines t lacks can be ones it
+// translated (English output rendered in the translation's language).
+func (c *codeSig) keptBy(t *codeSig) bool {
+	i := 0
+	for _, l := range t.lines {
+		for i < len(c.lines) && c.lines[i] != l {
+			i++
+		}
+		if i == len(c.lines) {
+			return false
+		}
+		i++
+	}
+	return len(c.lines)-len(t.lines) <= t.human
 }
 
 var (
@@ -180,17 +229,34 @@ func linkTargets(b blocks.Block) []string {
 	return out
 }
 
-// normLink reads a link target written for lang as if written for srcLang:
-// /fr/week01 and fr/week01 become /en/week01 and en/week01.
-func normLink(s, lang, srcLang string) string {
-	if lang == srcLang {
+// normLink reads a link target so that a translation's link and the
+// source page's compare equal when they point at the same page in their
+// own languages. Relative links are resolved against the page and mapped
+// into the language-independent tree (zh/status.md and en/status.md are
+// both status.md; anchors, named after headings, differ by language and
+// are dropped). Absolute paths and URLs have /fr/ read as /en/.
+func normLink(s string, sd Sides) string {
+	if isRelative(s) && sd.Tree != nil {
+		target, _, _ := strings.Cut(s, "#")
+		if target == "" {
+			return "#"
+		}
+		return sd.Tree(path.Join(path.Dir(sd.Path), target))
+	}
+	if sd.Lang == sd.SrcLang {
 		return s
 	}
-	s = strings.ReplaceAll(s, "/"+lang+"/", "/"+srcLang+"/")
-	if rest, ok := strings.CutPrefix(s, lang+"/"); ok {
-		s = srcLang + "/" + rest
+	s = strings.ReplaceAll(s, "/"+sd.Lang+"/", "/"+sd.SrcLang+"/")
+	if rest, ok := strings.CutPrefix(s, sd.Lang+"/"); ok {
+		s = sd.SrcLang + "/" + rest
 	}
 	return s
+}
+
+// isRelative reports whether link s is a path relative to its page.
+func isRelative(s string) bool {
+	return s != "" && !strings.HasPrefix(s, "/") && !strings.Contains(s, "://") &&
+		!strings.Contains(s, "{{") && !strings.HasPrefix(s, "mailto:") && !strings.HasPrefix(s, "#")
 }
 
 // Aspects returns the aspects of ms, for reports.
