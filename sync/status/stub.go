@@ -22,6 +22,9 @@ func markStub(p *Page, c *graph.Cell) {
 	if p.State != string(graph.Translated) && p.State != Stale || c.Page == nil || c.Entry.Source == nil || c.Page.File.Src == nil {
 		return
 	}
+	if !stub.MayBeStub(c.Entry.Source.File.Src, c.Page.File.Src) {
+		return
+	}
 	tr, total := stub.Progress(c.Entry.Source.File.Src, c.Page.File.Src)
 	if stub.IsStub(tr, total) {
 		p.State, p.Progress = Stub, &Progress{Translated: tr, Total: total}

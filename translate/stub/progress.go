@@ -51,3 +51,41 @@ func words(s string) int { return len(strings.Fields(s)) }
 func IsStub(translated, total int) bool {
 	return total > 0 && translated*4 < total*3
 }
+
+// MayBeStub is a quick test that rules out most finished translations
+// before Progress parses both pages: a stub keeps English blocks unchanged
+// outside comments, so at least one English line of minWords words or more
+// appears, whitespace aside, in the translation's text outside comments.
+// It returns false only when Progress would find no unchanged block whose
+// markup is written as in English.
+func MayBeStub(english, translation []byte) bool {
+	text := collapse(stripComments(string(frontmatter.Parse(translation).Body)))
+	for _, line := range strings.Split(string(frontmatter.Parse(english).Body), "\n") {
+		if l := collapse(line); words(l) >= minWords && strings.Contains(text, l) {
+			return true
+		}
+	}
+	return false
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// stripComments removes HTML comments, where translations keep English on
+// purpose.
+func stripComments(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "<!--")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		j := strings.Index(s[i:], "-->")
+		if j < 0 {
+			return b.String()
+		}
+		b.WriteString(" ")
+		s = s[i+j+3:]
+	}
+}

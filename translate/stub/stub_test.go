@@ -173,3 +173,28 @@ func TestProgress(t *testing.T) {
 		t.Error("80% translated, or nothing to translate, is not a stub")
 	}
 }
+
+// TestMayBeStub: the quick test never rules out a page Progress calls a
+// stub, and rules out translations whose English survives only in comments.
+func TestMayBeStub(t *testing.T) {
+	en := "---\ntitle: A\n---\n\n# Title\n\nThe first paragraph has several words in it.\n\nA second paragraph, also\nwrapped over two lines.\n"
+	tests := []struct {
+		name, tr string
+		want     bool
+	}{
+		{"untouched stub", "---\nlang: fr\n---\n\n<!-- The first paragraph has several words in it. -->\nThe first paragraph has several words in it.\n", true},
+		{"rewrapped English", "---\nlang: fr\n---\n\nThe first paragraph has\nseveral words in it.\n", true},
+		{"English in comments only", "---\nlang: fr\n---\n\n<!-- The first paragraph has several words in it. -->\nLe premier paragraphe a plusieurs mots.\n", false},
+		{"translated", "---\nlang: fr\n---\n\n# Titre\n\nLe premier paragraphe.\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MayBeStub([]byte(en), []byte(tt.tr)); got != tt.want {
+				t.Errorf("MayBeStub = %v, want %v", got, tt.want)
+			}
+			if tr, total := Progress([]byte(en), []byte(tt.tr)); IsStub(tr, total) && !MayBeStub([]byte(en), []byte(tt.tr)) {
+				t.Errorf("Progress says stub (%d/%d) but MayBeStub rules it out", tr, total)
+			}
+		})
+	}
+}
