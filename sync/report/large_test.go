@@ -5,7 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/langref/langref/internal/browser"
 )
 
 // synthetic returns the input of a site with n source pages in chapters of
@@ -86,5 +91,36 @@ func TestLargeSite(t *testing.T) {
 		if err := os.WriteFile(f, b.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestLargeSiteInBrowser opens the 20,000-page report in headless
+// Chromium: its script must finish within seconds.
+func TestLargeSiteInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 300,000-cell report")
+	}
+	b := browser.New(t)
+	r, err := Assemble(synthetic(t, 20000, fifteen))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := HTML(&buf, r, english()); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "large.html")
+	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	dom := b.DOM(file)
+	took := time.Since(start)
+	t.Logf("Chromium loaded the 20,000-page report and ran its script in %v", took.Round(time.Millisecond))
+	if !strings.Contains(dom, `data-ready="1"`) {
+		t.Error("the report's script did not finish")
+	}
+	if took > 30*time.Second {
+		t.Errorf("the report took %v to open, want a few seconds", took)
 	}
 }
