@@ -18,11 +18,17 @@ type Progress struct {
 // markStub turns the row of a translated page that is still a stub into a
 // stub row with its progress. It is the whole of stub detection's hook into
 // status, kept apart from the staleness code.
-func markStub(p *Page, c *graph.Cell) {
+func markStub(p *Page, c *graph.Cell, prose map[*graph.Page][]string) {
 	if p.State != string(graph.Translated) && p.State != Stale || c.Page == nil || c.Entry.Source == nil || c.Page.File.Src == nil {
 		return
 	}
-	if !stub.MayBeStub(c.Entry.Source.File.Src, c.Page.File.Src) {
+	src := c.Entry.Source
+	lines, ok := prose[src]
+	if !ok {
+		lines = stub.ProseLines(src.File.Doc.Body)
+		prose[src] = lines
+	}
+	if !stub.MayBeStub(lines, c.Page.File.Doc.Body) {
 		return
 	}
 	tr, total := stub.Progress(c.Entry.Source.File.Src, c.Page.File.Src)

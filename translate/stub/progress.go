@@ -54,18 +54,90 @@ func IsStub(translated, total int) bool {
 
 // MayBeStub is a quick test that rules out most finished translations
 // before Progress parses both pages: a stub keeps English blocks unchanged
-// outside comments, so at least one English line of minWords words or more
-// appears, whitespace aside, in the translation's text outside comments.
-// It returns false only when Progress would find no unchanged block whose
-// markup is written as in English.
-func MayBeStub(english, translation []byte) bool {
-	text := collapse(stripComments(string(frontmatter.Parse(translation).Body)))
-	for _, line := range strings.Split(string(frontmatter.Parse(english).Body), "\n") {
-		if l := collapse(line); words(l) >= minWords && strings.Contains(text, l) {
+// outside comments, so at least one English prose line of minWords words
+// or more appears, whitespace aside, in the translation's text outside
+// comments. Both arguments are page bodies (after the front matter);
+// lines are the English body's ProseLines.
+func MayBeStub(lines []string, translationBody []byte) bool {
+	if len(lines) == 0 {
+		return false
+	}
+	text := collapse(stripComments(string(translationBody)))
+	for _, l := range lines {
+		if strings.Contains(text, l) {
 			return true
 		}
 	}
 	return false
+}
+
+// ProseLines returns the lines of an English body that a stub would keep
+// and a translation would not: prose outside code, math, HTML and tables,
+// whitespace collapsed.
+func ProseLines(body []byte) []string {
+	var out []string
+	fenced, math := false, false
+	for _, line := range strings.Split(string(body), "\n") {
+		l := collapse(line)
+		if strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
+			fenced = !fenced
+		}
+		if strings.Count(l, "$$")%2 == 1 {
+			math = !math
+		}
+		if !fenced && !math && !copied(l) && proseWords(l) >= minWords {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// proseWords counts the words of l that look like prose (letters, maybe
+// between brackets or followed by punctuation), or 0 when they are not two
+// thirds of the line: a formula or a line of code says nothing about a
+// translation's prose.
+func proseWords(l string) int {
+	fields := strings.Fields(l)
+	n := 0
+	for _, f := range fields {
+		if isProseWord(f) {
+			n++
+		}
+	}
+	if n*3 < len(fields)*2 {
+		return 0
+	}
+	return n
+}
+
+func isProseWord(f string) bool {
+	f = strings.TrimLeft(f, "(\"")
+	f = strings.TrimRight(f, ")\",.;:!?")
+	if f == "" || !isASCIILetter(f[0]) {
+		return false
+	}
+	for _, r := range f {
+		if r > 127 {
+			if r != '’' {
+				return false
+			}
+			continue
+		}
+		if !isASCIILetter(byte(r)) && r != '\'' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// copied reports whether a line is one translations copy as it is
+// (display math, HTML, table rows, Liquid tags, images), so that finding
+// it in a translation says nothing about its prose.
+func copied(l string) bool {
+	return strings.HasPrefix(l, "$$") || strings.HasPrefix(l, "<") || strings.HasPrefix(l, "{%") ||
+		strings.HasPrefix(l, "|") || strings.HasPrefix(l, "![") || strings.Contains(l, "$$")
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
