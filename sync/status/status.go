@@ -91,7 +91,7 @@ func Build(g *graph.Graph, o Options) *Report {
 	for _, l := range o.Langs {
 		want[l] = true
 	}
-	prose := map[*graph.Page][]string{} // stub detection's view of each source page
+	stubs := detectStubs(g)
 	for _, lang := range g.Langs {
 		sum := Language{Lang: lang}
 		for _, e := range g.Entries {
@@ -99,7 +99,7 @@ func Build(g *graph.Graph, o Options) *Report {
 			if c == nil {
 				continue
 			}
-			pg := row(g, c, o.Stale, prose)
+			pg := row(g, c, o.Stale, stubs)
 			count(&sum, c, pg.State)
 			if len(want) == 0 || want[lang] {
 				r.Pages = append(r.Pages, pg)
@@ -134,7 +134,7 @@ func count(sum *Language, c *graph.Cell, state string) {
 	}
 }
 
-func row(g *graph.Graph, c *graph.Cell, st *stale.Result, prose map[*graph.Page][]string) Page {
+func row(g *graph.Graph, c *graph.Cell, st *stale.Result, stubs map[*graph.Page]*Progress) Page {
 	s := g.Site
 	p := Page{Key: c.Entry.Key, Lang: c.Lang, State: string(c.State), Reason: string(c.Reason)}
 	if c.Page != nil {
@@ -154,7 +154,7 @@ func row(g *graph.Graph, c *graph.Cell, st *stale.Result, prose map[*graph.Page]
 			staleness(&p, sp)
 		}
 	}
-	markStub(&p, c, prose) // stub detection: see stub.go
+	markStub(&p, c, stubs) // stub detection: see stub.go
 	return p
 }
 

@@ -1,6 +1,9 @@
 package status
 
 import (
+	"runtime"
+	gosync "sync"
+
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/translate/stub"
 )
@@ -18,21 +21,67 @@ type Progress struct {
 // markStub turns the row of a translated page that is still a stub into a
 // stub row with its progress. It is the whole of stub detection's hook into
 // status, kept apart from the staleness code.
-func markStub(p *Page, c *graph.Cell, prose map[*graph.Page][]string) {
-	if p.State != string(graph.Translated) && p.State != Stale || c.Page == nil || c.Entry.Source == nil || c.Page.File.Src == nil {
+func markStub(p *Page, c *graph.Cell, stubs map[*graph.Page]*Progress) {
+	if p.State != string(graph.Translated) && p.State != Stale || c.Page == nil {
 		return
 	}
-	src := c.Entry.Source
-	lines, ok := prose[src]
-	if !ok {
-		lines = stub.ProseLines(src.File.Doc.Body)
-		prose[src] = lines
+	if pr := stubs[c.Page]; pr != nil {
+		p.State, p.Progress = Stub, pr
 	}
-	if !stub.MayBeStub(lines, c.Page.File.Doc.Body) {
-		return
+}
+
+// detectStubs finds the translations that are still stubs, on every
+// processor; each source page is prepared once for all its languages.
+func detectStubs(g *graph.Graph) map[*graph.Page]*Progress {
+	var cells []*graph.Cell
+	sources := map[*graph.Page]*stub.Source{}
+	for _, e := range g.Entries {
+		if e.Source == nil || e.Source.File.Src == nil {
+			continue
+		}
+		sources[e.Source] = stub.NewSource(e.Source.File.Src)
+		for _, lang := range g.Langs {
+			if c := g.Cell(e, lang); c != nil && c.Page != nil && c.Page.File.Src != nil && c.State == graph.Translated {
+				cells = append(cells, c)
+			}
+		}
 	}
-	tr, total := stub.Progress(c.Entry.Source.File.Src, c.Page.File.Src)
-	if stub.IsStub(tr, total) {
-		p.State, p.Progress = Stub, &Progress{Translated: tr, Total: total}
+	found := make([]*Progress, len(cells))
+	parallel(len(cells), func(i int) {
+		c := cells[i]
+		src := sources[c.Entry.Source]
+		if !src.MayBeStub(c.Page.File.Doc.Body) {
+			return
+		}
+		if tr, total := src.Progress(c.Page.File.Src); stub.IsStub(tr, total) {
+			found[i] = &Progress{Translated: tr, Total: total}
+		}
+	})
+	out := map[*graph.Page]*Progress{}
+	for i, pr := range found {
+		if pr != nil {
+			out[cells[i].Page] = pr
+		}
 	}
+	return out
+}
+
+// parallel calls f(0) to f(n-1) on all processors.
+func parallel(n int, f func(int)) {
+	next := make(chan int)
+	var wg gosync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

@@ -2,6 +2,7 @@ package stub
 
 import (
 	"strings"
+	gosync "sync"
 
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/translate/blocks"
@@ -11,13 +12,43 @@ import (
 // total is the number of translatable English blocks, translated the number
 // that no longer appear unchanged, outside comments, in the translation.
 func Progress(english, translation []byte) (translated, total int) {
+	return NewSource(english).Progress(translation)
+}
+
+// Source is an English page prepared once for stub detection in every
+// language: its prose openings for MayBeStub, its translatable blocks for
+// Progress (parsed on first use). It is safe for concurrent use.
+type Source struct {
+	src   []byte
+	lines []string
+	once  gosync.Once
+	keys  []string
+}
+
+// NewSource prepares the English page src, a whole file.
+func NewSource(src []byte) *Source {
+	return &Source{src: src, lines: ProseLines(frontmatter.Parse(src).Body)}
+}
+
+// MayBeStub is the package's MayBeStub for this source page.
+func (s *Source) MayBeStub(translationBody []byte) bool {
+	return MayBeStub(s.lines, translationBody)
+}
+
+// Progress is the package's Progress for this source page.
+func (s *Source) Progress(translation []byte) (translated, total int) {
+	s.once.Do(func() {
+		for _, b := range translatableBlocks(s.src) {
+			s.keys = append(s.keys, normalize(b.Text))
+		}
+	})
 	left := map[string]int{}
 	for _, b := range translatableBlocks(translation) {
 		left[normalize(b.Text)]++
 	}
-	for _, b := range translatableBlocks(english) {
+	for _, k := range s.keys {
 		total++
-		if k := normalize(b.Text); left[k] > 0 {
+		if left[k] > 0 {
 			left[k]--
 			continue
 		}
@@ -62,7 +93,7 @@ func MayBeStub(lines []string, translationBody []byte) bool {
 	if len(lines) == 0 {
 		return false
 	}
-	text := collapse(stripComments(string(translationBody)))
+	text := squeeze(stripComments(string(translationBody)))
 	for _, l := range lines {
 		if strings.Contains(text, l) {
 			return true
@@ -71,9 +102,10 @@ func MayBeStub(lines []string, translationBody []byte) bool {
 	return false
 }
 
-// ProseLines returns the lines of an English body that a stub would keep
-// and a translation would not: prose outside code, math, HTML and tables,
-// whitespace collapsed.
+// ProseLines returns the openings (first minWords+1 words, single-spaced)
+// of the lines of an English body that a stub would keep and a
+// translation would not: prose outside code, math, HTML and tables. An
+// opening is enough to find a kept line, and cheaper than the whole.
 func ProseLines(body []byte) []string {
 	var out []string
 	fenced, math := false, false
@@ -86,7 +118,7 @@ func ProseLines(body []byte) []string {
 			math = !math
 		}
 		if !fenced && !math && !copied(l) && proseWords(l) >= minWords {
-			out = append(out, l)
+			out = append(out, opening(l))
 		}
 	}
 	return out
@@ -138,6 +170,38 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func copied(l string) bool {
 	return strings.HasPrefix(l, "$$") || strings.HasPrefix(l, "<") || strings.HasPrefix(l, "{%") ||
 		strings.HasPrefix(l, "|") || strings.HasPrefix(l, "![") || strings.Contains(l, "$$")
+}
+
+// squeeze turns every run of whitespace into one space, in one pass.
+func squeeze(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\r':
+			space = true
+		default:
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// opening returns the first minWords+1 words of a collapsed line.
+func opening(l string) string {
+	n := 0
+	for i, c := range l {
+		if c == ' ' {
+			if n++; n == minWords+1 {
+				return l[:i]
+			}
+		}
+	}
+	return l
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
