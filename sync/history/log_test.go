@@ -199,6 +199,7 @@ func TestMerges(t *testing.T) {
 
 			_, h := r.load("docs")
 			equalLines(t, describe(h.FileLog(tt.path)), tt.want)
+			checkFollow(t, h, 1)
 			if got := h.PathAt(tt.path, r.hash["base"]); got != "docs/x.md" && tt.path != "docs/b.md" {
 				t.Errorf("PathAt(base) = %q; want docs/x.md", got)
 			}
@@ -228,6 +229,8 @@ func TestShallow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkFollow(t, shallowHist, 1)
+	checkFollow(t, fullHist, 1)
 	if full.Shallow || !shallow.Shallow {
 		t.Fatalf("got Shallow %v for the full repo and %v for the clone", full.Shallow, shallow.Shallow)
 	}

@@ -141,7 +141,7 @@ func (x *hist) cacheKey(t *trace) string {
 		if c == nil {
 			return ""
 		}
-		k.add("record", r.key, r.value, r.line, r.col, c.Hash, x.h.PathAt(t.src, c.Hash), x.newerSource(t, c))
+		k.add("record", r.key, r.value, r.line, r.col, c.Hash, x.logs.PathAt(t.src, c.Hash), x.newerSource(t, c))
 	}
 	for _, e := range t.trLog[:min(len(t.trLog), maxCandidates+1)] {
 		k.add("tr")

@@ -25,8 +25,8 @@ type hist struct {
 	prefix string         // the site root relative to the work tree, "" at its top
 	index  map[string]int // commit hash → position in h.Commits (0 is newest)
 	blobs  map[string][]byte
-	logs   map[string][]history.FileEvent // FileLog by path
-	sums   map[string]string              // content hash by path, for cache keys
+	logs   *history.Logs     // the logs of every page, followed together
+	sums   map[string]string // content hash by path, for cache keys
 }
 
 // trace is the history of one item.
@@ -67,7 +67,7 @@ func (a *analysis) history() error {
 		return err
 	}
 	x := &hist{analysis: a, repo: repo, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
-		logs: map[string][]history.FileEvent{}, sums: map[string]string{}}
+		sums: map[string]string{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
 		x.index[c.Hash] = i
@@ -83,6 +83,7 @@ func (a *analysis) allContent(note string) {
 }
 
 func (x *hist) run() error {
+	x.follow()
 	ts := make([]*trace, len(x.items))
 	for i, it := range x.items {
 		ts[i] = x.newTrace(it)
@@ -106,16 +107,22 @@ func (x *hist) run() error {
 
 func (x *hist) repoPath(rel string) string { return path.Join(x.prefix, rel) }
 
-// fileLog is h.FileLog, once per path: source pages have many
-// translations.
-func (x *hist) fileLog(path string) []history.FileEvent {
-	l, ok := x.logs[path]
-	if !ok {
-		l = x.h.FileLog(path)
-		x.logs[path] = l
+// follow follows every page through the history in one pass, noting
+// the path of each source page at its translations' recorded baselines.
+func (x *hist) follow() {
+	var paths []string
+	var at []history.At
+	for _, it := range x.items {
+		src := x.repoPath(it.page.SourcePath)
+		paths = append(paths, x.repoPath(it.page.Path), src)
+		if r := it.rec; r != nil {
+			at = append(at, history.At{Path: src, Rev: r.value})
+		}
 	}
-	return l
+	x.logs = x.h.Follow(paths, at)
 }
+
+func (x *hist) fileLog(path string) []history.FileEvent { return x.logs.FileLog(path) }
 
 func (x *hist) newTrace(it *item) *trace {
 	t := &trace{it: it, tr: x.repoPath(it.page.Path), src: x.repoPath(it.page.SourcePath), srcCommit: map[string]bool{}}
@@ -140,7 +147,7 @@ func (x *hist) checkRecords(ts []*trace) error {
 		switch {
 		case c == nil:
 			unknown = append(unknown, r.value)
-		case x.h.PathAt(t.src, c.Hash) == "":
+		case x.logs.PathAt(t.src, c.Hash) == "":
 			x.bad(t, "source-absent")
 		default:
 			t.base, t.source = c, Recorded
@@ -254,7 +261,7 @@ func (x *hist) decide(t *trace) {
 	}
 	old, ok := x.blobs[x.sourceSpec(t, t.base)]
 	if !ok {
-		if x.h.Truncated(t.src) {
+		if x.logs.Truncated(t.src) {
 			it.note(NoteShallow)
 		}
 		it.content()
@@ -274,7 +281,7 @@ func (x *hist) decide(t *trace) {
 // changed its text more than a typo fix would, and was no bulk edit. It
 // returns nil when a shallow clone hides that commit.
 func (x *hist) lastTranslation(t *trace) *history.Commit {
-	truncated := x.h.Truncated(t.tr)
+	truncated := x.logs.Truncated(t.tr)
 	for i, e := range t.cands {
 		oldest := i == len(t.trLog)-1
 		switch {
