@@ -105,3 +105,27 @@ func siteBytes(b *testing.B, root string) int64 {
 	}
 	return n
 }
+
+// BenchmarkStatusSite is `langref status` without the printing and
+// without the cache, on the site at $LANGREF_BENCH_SITE (such as the docs
+// folder of a bench/gensite site), for profiling at scale:
+//
+//	LANGREF_BENCH_SITE=/tmp/s1/docs go test ./sync/integration -run '^$' \
+//	    -bench StatusSite -benchtime 1x -cpuprofile cpu.out
+func BenchmarkStatusSite(b *testing.B) {
+	root := os.Getenv("LANGREF_BENCH_SITE")
+	if root == "" {
+		b.Skip("LANGREF_BENCH_SITE is not set")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		g := loadGraph(b, root)
+		o := stale.DefaultOptions(g)
+		o.NoCache = true
+		res, err := stale.Analyze(g, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		status.Build(g, status.Options{Stale: res})
+	}
+}
