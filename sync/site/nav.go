@@ -10,6 +10,11 @@ type Nav struct {
 	Lang  string
 	Line  int // line of the language's block in _config.yml (0: top level)
 	Items []NavItem
+
+	// pos indexes the first position of each path of Items, as parseNav
+	// built them (indexed is their number then).
+	pos     map[string]int
+	indexed int
 }
 
 // NavItem is one "path:" entry of a navigation block.
@@ -22,6 +27,12 @@ type NavItem struct {
 // Index returns the position of path in the navigation, or -1.
 func (n *Nav) Index(path string) int {
 	if n == nil {
+		return -1
+	}
+	if n.pos != nil && n.indexed == len(n.Items) {
+		if i, ok := n.pos[path]; ok {
+			return i
+		}
 		return -1
 	}
 	for i, it := range n.Items {
@@ -53,6 +64,10 @@ func parseNav(m *yaml.Node, lang string, key *yaml.Node) *Nav {
 	}
 	for _, k := range NavKeys {
 		nav.Items = appendItems(nav.Items, lookup(m, k), "")
+	}
+	nav.pos, nav.indexed = make(map[string]int, len(nav.Items)), len(nav.Items)
+	for i := len(nav.Items) - 1; i >= 0; i-- {
+		nav.pos[nav.Items[i].Path] = i
 	}
 	return nav
 }
