@@ -26,6 +26,7 @@ type hist struct {
 	index  map[string]int // commit hash → position in h.Commits (0 is newest)
 	blobs  map[string][]byte
 	logs   *history.Logs     // the logs of every page, followed together
+	trees  []int             // by position in h.Commits: languageTrees
 	sums   map[string]string // content hash by path, for cache keys
 }
 
@@ -84,6 +85,7 @@ func (a *analysis) allContent(note string) {
 
 func (x *hist) run() error {
 	x.follow()
+	x.countTrees()
 	ts := make([]*trace, len(x.items))
 	for i, it := range x.items {
 		ts[i] = x.newTrace(it)
@@ -359,8 +361,24 @@ func (x *hist) mechanical(e history.FileEvent, before, after []byte) bool {
 }
 
 // languageTrees counts the language trees whose files commit c changed.
-// It is called concurrently, so it does not cache.
 func (x *hist) languageTrees(c *history.Commit) int {
+	i, ok := x.index[c.Hash]
+	if !ok || x.trees == nil {
+		return x.treesOf(c)
+	}
+	return x.trees[i]
+}
+
+// countTrees counts the language trees of every commit, for
+// languageTrees: bulk commits would otherwise be counted once per page.
+func (x *hist) countTrees() {
+	x.trees = make([]int, len(x.h.Commits))
+	for i, c := range x.h.Commits {
+		x.trees[i] = x.treesOf(c)
+	}
+}
+
+func (x *hist) treesOf(c *history.Commit) int {
 	seen := map[string]bool{}
 	for _, ch := range c.Changes {
 		rel, ok := ch.Path, x.prefix == ""
