@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ExistsError is returned when a file the plan creates is already there.
@@ -61,8 +62,40 @@ func (p *Plan) Apply(o Options) ([]Done, error) {
 
 func (p *Plan) abs(rel string) string { return filepath.Join(p.Root, filepath.FromSlash(rel)) }
 
+// inside checks that rel stays in the root once symbolic links are
+// followed: the deepest part of its path that exists must resolve to a
+// place under the resolved root, since writing follows links.
+func (p *Plan) inside(rel string) error {
+	root, err := filepath.EvalSymlinks(p.Root)
+	if err != nil {
+		return err
+	}
+	at := p.abs(rel)
+	for {
+		if _, err := os.Lstat(at); err == nil {
+			break
+		}
+		parent := filepath.Dir(at)
+		if parent == at {
+			return nil
+		}
+		at = parent
+	}
+	real, err := filepath.EvalSymlinks(at)
+	if err != nil {
+		return err
+	}
+	if r, err := filepath.Rel(root, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("%q (through a symbolic link, to %q): %w", rel, real, ErrEscape)
+	}
+	return nil
+}
+
 func (p *Plan) check(w Write, o Options) error {
 	if err := CheckPath(w.Path); err != nil {
+		return err
+	}
+	if err := p.inside(w.Path); err != nil {
 		return err
 	}
 	cur, err := os.ReadFile(p.abs(w.Path))
