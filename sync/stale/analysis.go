@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	gosync "sync"
+	"unsafe"
 
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/graph"
@@ -81,7 +82,7 @@ func (a *analysis) body(src []byte) []blocks.Block {
 	body, line := a.split(src)
 	bs = blocks.Parse(body, line)
 	a.mu.Lock()
-	a.parsed[string(src)] = bs
+	a.parsed[contentKey(src)] = bs
 	a.mu.Unlock()
 	return bs
 }
@@ -97,10 +98,20 @@ func (a *analysis) split(src []byte) ([]byte, int) {
 		d := frontmatter.Parse(src)
 		at = bodyAt{len(src) - len(d.Body), d.BodyLine}
 		a.mu.Lock()
-		a.bodyAt[string(src)] = at
+		a.bodyAt[contentKey(src)] = at
 		a.mu.Unlock()
 	}
 	return src[at.offset:], at.line
+}
+
+// contentKey returns src as a map key without copying it: the contents of
+// files and blobs are never modified. Looking up a key that shares src's
+// memory compares no bytes.
+func contentKey(src []byte) string {
+	if len(src) == 0 {
+		return ""
+	}
+	return unsafe.String(&src[0], len(src))
 }
 
 // bodyAt locates the body of a file: its byte offset and first line.
