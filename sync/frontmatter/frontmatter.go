@@ -158,6 +158,10 @@ func parsePage(src []byte) *Doc {
 		d.Problem = &Problem{Kind: InvalidUTF8, Line: invalidLine(src), Col: 1}
 		return d
 	}
+	if fields, ok := simpleFields(yamlText); ok {
+		d.Fields = fields
+		return d
+	}
 	d.Fields, d.Problem = parseYAML(yamlText, 0)
 	if d.Problem != nil && d.Problem.Kind == Syntax {
 		d.Fields = lenientFields(yamlText, 0)

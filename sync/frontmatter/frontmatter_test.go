@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 )
 
@@ -346,6 +347,40 @@ func FuzzParse(f *testing.F) {
 		}
 		if d.Page && d.Close > 0 && d.BodyLine != d.Close+1 {
 			t.Errorf("BodyLine = %d, Close = %d", d.BodyLine, d.Close)
+		}
+	})
+}
+
+// FuzzSimpleFields checks that the parser of simple front matter reads
+// whatever it accepts exactly as the YAML parser does.
+func FuzzSimpleFields(f *testing.F) {
+	for _, s := range []string{
+		"---\nlang: fr\nlang-ref: a\n",
+		"---\ntitle: tisa on protisa, proeau ré\ndate: 7 Jan 2019\n",
+		"---\nn: 12\nf: 1.5\nb: yes\nd: 2019-05-27\nx: ~\ny: null\n",
+		"---\ntitle: a: b\n",
+		"---\ntitle: a #b\n",
+		"---\nt: a\u2028b\n",
+		"---\nt:  two spaces\n",
+		"---\nt: [a, b]\nu: x[y]\n",
+		"---\na: 0x1F\nb: .inf\nc: 1_000\nd: 2001-12-14t21:59:43.10-05:00\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		fields, ok := simpleFields(text)
+		if !ok {
+			return
+		}
+		want, p := parseYAML(text, 0)
+		if p != nil {
+			t.Fatalf("simpleFields read %q, which YAML rejects: %v", text, p)
+		}
+		if !reflect.DeepEqual(fields, want) {
+			t.Errorf("simpleFields(%q):\n%#v\nYAML:\n%#v", text, fields, want)
+			for i := range min(len(fields), len(want)) {
+				t.Errorf("node %d: %#v\nYAML: %#v", i, fields[i].Node, want[i].Node)
+			}
 		}
 	})
 }
