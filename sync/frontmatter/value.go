@@ -66,6 +66,9 @@ func resolve(n *yaml.Node) Value {
 }
 
 func resolvePlain(s string) Value {
+	if wordOnly(s) {
+		return Value{Kind: String, Text: s}
+	}
 	switch {
 	case s == "" || s == "~" || strings.EqualFold(s, "null"):
 		return Value{Kind: Null}
@@ -81,4 +84,18 @@ func resolvePlain(s string) Value {
 		return Value{Kind: Date, Text: s}
 	}
 	return Value{Kind: String, Text: s}
+}
+
+// wordOnly reports whether s starts with a letter and is none of the words
+// YAML 1.1 reads as null or a boolean, so that it can only be a string.
+func wordOnly(s string) bool {
+	if s == "" || !('a' <= s[0] && s[0] <= 'z' || 'A' <= s[0] && s[0] <= 'Z') {
+		return false
+	}
+	for _, w := range []string{"null", "yes", "true", "on", "no", "false", "off"} {
+		if strings.EqualFold(s, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -141,15 +142,10 @@ func (c *Config) readFile(rel string) (*File, error) {
 		return &File{Path: rel}, nil
 	}
 	full := filepath.Join(c.Root, filepath.FromSlash(rel))
-	head, err := readHead(full, 512)
-	if err != nil {
-		return nil, err
-	}
-	if !mayHaveFrontMatter(head) && !textExts[strings.ToLower(path.Ext(rel))] {
-		return nil, nil
-	}
-	src, err := os.ReadFile(full)
-	if err != nil {
+	src, err := readIf(full, 512, func(head []byte) bool {
+		return mayHaveFrontMatter(head) || textExts[strings.ToLower(path.Ext(rel))]
+	})
+	if src == nil || err != nil {
 		return nil, err
 	}
 	doc := frontmatter.Parse(src)
@@ -162,15 +158,38 @@ func (c *Config) readFile(rel string) (*File, error) {
 	return &File{Path: rel, Doc: doc, Src: src}, nil
 }
 
-func readHead(p string, n int) ([]byte, error) {
+// readIf reads the first n bytes of the file at p and, when want says so
+// of them, the whole file, opening it once; it returns nil when want does
+// not.
+func readIf(p string, n int, want func(head []byte) bool) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	buf := make([]byte, n)
-	m, _ := f.Read(buf)
-	return buf[:m], nil
+	head := make([]byte, n)
+	m, _ := f.Read(head)
+	if !want(head[:m]) {
+		return nil, nil
+	}
+	size := 0
+	if fi, err := f.Stat(); err == nil {
+		size = int(fi.Size())
+	}
+	buf := append(make([]byte, 0, max(size, m)+1), head[:m]...)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		k, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+k]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 func mayHaveFrontMatter(head []byte) bool {
