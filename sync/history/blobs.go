@@ -15,37 +15,63 @@ import (
 // in missing, in the order given; they are not errors.
 func (r *Repo) Blobs(specs []string) (blobs map[string][]byte, missing []string, err error) {
 	blobs = make(map[string][]byte)
-	readable, _ := uniqueLines(specs)
-	if len(readable) > 0 {
-		err = r.batch("--batch", readable, func(out *bufio.Reader) error {
-			return readBlobs(out, readable, blobs)
-		})
-		if err != nil {
-			return nil, nil, err
-		}
-	}
-	seen := make(map[string]bool)
-	for _, spec := range specs {
-		if _, ok := blobs[spec]; !ok && !seen[spec] {
+	err = r.EachBlob(specs, func(spec string, data []byte, ok bool) {
+		if ok {
+			blobs[spec] = data
+		} else {
 			missing = append(missing, spec)
-			seen[spec] = true
 		}
+	})
+	if err != nil {
+		return nil, nil, err
 	}
+	missing = inOrder(specs, missing)
 	return blobs, missing, nil
 }
 
-// readBlobs reads the answers of git cat-file --batch to specs into blobs.
-func readBlobs(out *bufio.Reader, specs []string, blobs map[string][]byte) error {
-	for _, spec := range specs {
-		data, isBlob, err := readObject(out)
-		if err != nil {
-			return fmt.Errorf("reading %q: %w", spec, err)
-		}
-		if isBlob {
-			blobs[spec] = data
+// inOrder returns the specs of some in the order of all.
+func inOrder(all, some []string) []string {
+	want := make(map[string]bool, len(some))
+	for _, s := range some {
+		want[s] = true
+	}
+	var out []string
+	for _, s := range all {
+		if want[s] {
+			out = append(out, s)
+			delete(want, s)
 		}
 	}
-	return nil
+	return out
+}
+
+// EachBlob reads what Blobs reads, with one git cat-file process, but hands
+// each file to f as soon as it is read rather than keeping them all: f sees
+// every distinct spec once, with ok false for those that name no file.
+// Specs git cannot be asked about (empty, or with a line break) come first,
+// then the others in the order given. f runs on the calling goroutine; git
+// waits while it does.
+func (r *Repo) EachBlob(specs []string, f func(spec string, data []byte, ok bool)) error {
+	readable, bad := uniqueLines(specs)
+	for _, spec := range bad {
+		f(spec, nil, false)
+	}
+	if len(readable) == 0 {
+		return nil
+	}
+	return r.batch("--batch", readable, func(out *bufio.Reader) error {
+		for _, spec := range readable {
+			data, isBlob, err := readObject(out)
+			if err != nil {
+				return fmt.Errorf("reading %q: %w", spec, err)
+			}
+			if !isBlob {
+				data = nil
+			}
+			f(spec, data, isBlob)
+		}
+		return nil
+	})
 }
 
 // readObject reads one answer of git cat-file --batch: a header line

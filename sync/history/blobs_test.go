@@ -102,3 +102,21 @@ func TestResolveCommits(t *testing.T) {
 		t.Errorf("got %d revs resolved; want 5", len(got))
 	}
 }
+
+// TestEachBlob checks that EachBlob hands over every distinct spec once:
+// the unaskable ones first, then the others in order.
+func TestEachBlob(t *testing.T) {
+	r := linearRepo(t)
+	repo, _ := r.load("docs")
+	var got []string
+	err := repo.EachBlob([]string{"HEAD:docs/en/a.md", "HEAD:docs/fr/a.md", "", "HEAD:docs/en/a.md", "HEAD:docs"},
+		func(spec string, data []byte, ok bool) {
+			got = append(got, fmt.Sprintf("%s %v %d", spec, ok, len(data)))
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(page("a") + "more\nand more\n")
+	equalLines(t, got, []string{" false 0", fmt.Sprintf("HEAD:docs/en/a.md true %d", n),
+		"HEAD:docs/fr/a.md false 0", "HEAD:docs false 0"})
+}

@@ -95,14 +95,27 @@ func (a *analysis) split(src []byte) ([]byte, int) {
 	at, ok := a.bodyAt[string(src)]
 	a.mu.Unlock()
 	if !ok {
-		d := frontmatter.Parse(src)
-		at = bodyAt{len(src) - len(d.Body), d.BodyLine}
+		body, line := splitBody(src)
+		at = bodyAt{len(src) - len(body), line}
 		a.mu.Lock()
 		a.bodyAt[contentKey(src)] = at
 		a.mu.Unlock()
 	}
 	return src[at.offset:], at.line
 }
+
+// splitBody returns the body of a file with the given contents and the
+// line where it starts, without caching them: for contents used once, such
+// as the past versions of a translation, which a cache would keep in
+// memory.
+func splitBody(src []byte) ([]byte, int) {
+	d := frontmatter.Parse(src)
+	return d.Body, d.BodyLine
+}
+
+// parseBody returns the blocks of the body of a file with the given
+// contents, without caching them.
+func parseBody(src []byte) []blocks.Block { return blocks.Parse(splitBody(src)) }
 
 // contentKey returns src as a map key without copying it: the contents of
 // files and blobs are never modified. Looking up a key that shares src's

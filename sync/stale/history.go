@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"path"
+	"runtime"
+	"slices"
 	"strings"
+	gosync "sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,9 +25,8 @@ type hist struct {
 	*analysis
 	repo   *history.Repo
 	h      *history.History
-	prefix string         // the site root relative to the work tree, "" at its top
-	index  map[string]int // commit hash → position in h.Commits (0 is newest)
-	blobs  map[string][]byte
+	prefix string            // the site root relative to the work tree, "" at its top
+	index  map[string]int    // commit hash → position in h.Commits (0 is newest)
 	logs   *history.Logs     // the logs of every page, followed together
 	trees  []int             // by position in h.Commits: languageTrees
 	sums   map[string]string // content hash by path, for cache keys
@@ -40,6 +42,8 @@ type trace struct {
 	cands     []history.FileEvent
 	base      *history.Commit
 	source    Source
+	blobs     map[string][]byte // the blobs plan asked for, while deciding
+	pending   int               // how many of them are still to be read
 }
 
 // history finds baselines in git history: one git log, at most one
@@ -94,17 +98,54 @@ func (x *hist) run() error {
 	if err := x.checkRecords(ts); err != nil {
 		return err
 	}
+	return x.decideAll(ts)
+}
+
+// decideAll reads the blobs the traces need, with one git process, and
+// decides each trace on all processors as soon as its blobs are in, so
+// that only the blobs of the traces in progress are held.
+func (x *hist) decideAll(ts []*trace) error {
+	work := make(chan *trace, 64)
+	var wg gosync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range work {
+				x.decide(t)
+				t.blobs = nil
+			}
+		}()
+	}
+	waiting := map[string][]*trace{}
 	var specs []string
 	for _, t := range ts {
-		specs = append(specs, x.plan(t)...)
+		t.blobs = map[string][]byte{}
+		for _, spec := range x.plan(t) {
+			if !slices.Contains(waiting[spec], t) {
+				waiting[spec] = append(waiting[spec], t)
+				specs = append(specs, spec)
+				t.pending++
+			}
+		}
+		if t.pending == 0 {
+			work <- t
+		}
 	}
-	blobs, _, err := x.repo.Blobs(specs)
-	if err != nil {
-		return err
-	}
-	x.blobs = blobs
-	parallel(len(ts), func(i int) { x.decide(ts[i]) })
-	return nil
+	err := x.repo.EachBlob(specs, func(spec string, data []byte, ok bool) {
+		for _, t := range waiting[spec] {
+			if ok {
+				t.blobs[spec] = data
+			}
+			if t.pending--; t.pending == 0 {
+				work <- t
+			}
+		}
+		delete(waiting, spec)
+	})
+	close(work)
+	wg.Wait()
+	return err
 }
 
 func (x *hist) repoPath(rel string) string { return path.Join(x.prefix, rel) }
@@ -261,7 +302,7 @@ func (x *hist) decide(t *trace) {
 		it.content()
 		return
 	}
-	old, ok := x.blobs[x.sourceSpec(t, t.base)]
+	old, ok := t.blobs[x.sourceSpec(t, t.base)]
 	if !ok {
 		if x.logs.Truncated(t.src) {
 			it.note(NoteShallow)
@@ -292,8 +333,8 @@ func (x *hist) lastTranslation(t *trace) *history.Commit {
 		case created(e) || (t.srcCommit[e.Commit.Hash] && x.languageTrees(e.Commit) < 3):
 			return e.Commit
 		}
-		after, okA := x.blobs[afterSpec(e)]
-		before, okB := x.blobs[t.beforeSpec(i)]
+		after, okA := t.blobs[afterSpec(e)]
+		before, okB := t.blobs[t.beforeSpec(i)]
 		switch {
 		case !okA || !okB:
 			return e.Commit
@@ -321,7 +362,7 @@ func (x *hist) translated(before, after []byte) bool {
 	if changedLines(before, after) > 6 {
 		return true
 	}
-	a, b := x.body(before), x.body(after)
+	a, b := parseBody(before), parseBody(after)
 	if differingBlocks(a, b) > 3 {
 		return true
 	}
@@ -354,7 +395,7 @@ func differingBlocks(a, b []blocks.Block) int {
 // translation work: front matter only, or a bulk edit of a line or two
 // across three language trees or more.
 func (x *hist) mechanical(e history.FileEvent, before, after []byte) bool {
-	if b, _ := x.split(before); bytes.Equal(b, x.bodyOnly(after)) {
+	if b, _ := splitBody(before); bytes.Equal(b, x.bodyOnly(after)) {
 		return true
 	}
 	return x.languageTrees(e.Commit) >= 3 && changedLines(before, after) <= 2
@@ -407,7 +448,7 @@ func changedLines(a, b []byte) int {
 
 // bodyOnly returns the body of a file with the given contents.
 func (x *hist) bodyOnly(src []byte) []byte {
-	b, _ := x.split(src)
+	b, _ := splitBody(src)
 	return b
 }
 
