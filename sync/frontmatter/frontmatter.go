@@ -39,8 +39,22 @@ type Field struct {
 	Key       string
 	Line, Col int // position of the key
 	Value     Value
-	// Node is the parsed value, for callers that need nested keys.
+	// Node is the parsed value, for callers that need nested keys. It is
+	// nil for plain one-line values, which are read without the YAML
+	// parser: YAML returns a node for every field.
 	Node *yaml.Node
+
+	raw      string // a plain value without Node, as written
+	valueCol int    // and its column
+}
+
+// YAML returns the parsed value: Node, or for a plain one-line value the
+// node the YAML parser would have built.
+func (f Field) YAML() *yaml.Node {
+	if f.Node != nil || f.valueCol == 0 {
+		return f.Node
+	}
+	return plainNode(f.raw, f.Line, f.valueCol)
 }
 
 // Problem describes front matter that Jekyll cannot use as the author meant.

@@ -376,6 +376,9 @@ func FuzzSimpleFields(f *testing.F) {
 		if p != nil {
 			t.Fatalf("simpleFields read %q, which YAML rejects: %v", text, p)
 		}
+		for i := range fields {
+			fields[i].Node, fields[i].raw, fields[i].valueCol = fields[i].YAML(), "", 0
+		}
 		if !reflect.DeepEqual(fields, want) {
 			t.Errorf("simpleFields(%q):\n%#v\nYAML:\n%#v", text, fields, want)
 			for i := range min(len(fields), len(want)) {

@@ -68,9 +68,15 @@ func simpleField(b []byte, line int) (Field, bool) {
 	if !plainValue(value) {
 		return Field{}, false
 	}
-	node := &yaml.Node{Kind: yaml.ScalarNode, Value: string(value), Line: line, Column: v + 1}
-	node.Tag = node.ShortTag() // yaml's own resolution of plain scalars
-	return Field{Key: string(b[:k]), Line: line, Col: 1, Value: resolve(node), Node: node}, true
+	raw := string(value)
+	return Field{Key: string(b[:k]), Line: line, Col: 1, Value: resolvePlain(raw), raw: raw, valueCol: v + 1}, true
+}
+
+// plainNode builds the node of a plain scalar as the YAML parser does.
+func plainNode(value string, line, col int) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: line, Column: col}
+	n.Tag = n.ShortTag() // yaml's own resolution of plain scalars
+	return n
 }
 
 func isKeyByte(c byte, first bool) bool {

@@ -22,11 +22,11 @@ func readRecord(d *frontmatter.Doc, key string) *record {
 	}
 	first, rest, nested := strings.Cut(key, ".")
 	f, ok := d.Get(first)
-	if !ok || f.Node == nil {
+	n := f.YAML()
+	if !ok || n == nil {
 		return nil
 	}
 	r := &record{key: key, line: f.Line, col: f.Col}
-	n := f.Node
 	for nested {
 		first, rest, nested = strings.Cut(rest, ".")
 		k, v := lookup(n, first)
