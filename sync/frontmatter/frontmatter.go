@@ -129,6 +129,19 @@ func (d *Doc) Duplicates() [][]Field {
 
 var bom = []byte("\xef\xbb\xbf")
 
+// SplitBody returns Parse(src).Body and BodyLine without reading the
+// front matter's fields.
+func SplitBody(src []byte) ([]byte, int) {
+	if !isHeader(src) {
+		return src, 1
+	}
+	yamlText, bodyLine, ok := cut(src)
+	if !ok {
+		return src, 1
+	}
+	return src[len(yamlText)+lineLen(src[len(yamlText):]):], bodyLine
+}
+
 // Parse reads the front matter of src.
 func Parse(src []byte) *Doc {
 	if isHeader(src) {

@@ -333,6 +333,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := Parse(src)
+		if body, line := SplitBody(src); !bytes.Equal(body, d.Body) || len(body) != len(d.Body) || line != d.BodyLine {
+			t.Errorf("SplitBody = %q, %d; Parse has %q, %d", body, line, d.Body, d.BodyLine)
+		}
 		lines := bytes.Count(src, []byte("\n")) + 1
 		if p := d.Problem; p != nil && (p.Line < 1 || p.Line > lines) {
 			t.Errorf("Problem %s on line %d of a file of %d lines", p.Kind, p.Line, lines)

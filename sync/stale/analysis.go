@@ -108,10 +108,7 @@ func (a *analysis) split(src []byte) ([]byte, int) {
 // line where it starts, without caching them: for contents used once, such
 // as the past versions of a translation, which a cache would keep in
 // memory.
-func splitBody(src []byte) ([]byte, int) {
-	d := frontmatter.Parse(src)
-	return d.Body, d.BodyLine
-}
+func splitBody(src []byte) ([]byte, int) { return frontmatter.SplitBody(src) }
 
 // parseBody returns the blocks of the body of a file with the given
 // contents, without caching them.
