@@ -2,7 +2,6 @@ package stale
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"runtime"
 	"slices"
 	"sort"
@@ -130,7 +129,7 @@ type bodyAt struct{ offset, line int }
 // compare returns the changes from the source page old to src, comparing
 // each distinct pair of contents once. It is safe for concurrent use.
 func (a *analysis) compare(old, src []byte) []Change {
-	k := pairKey{sum(old), sum(src)}
+	k := pairKey{contentKey(old), contentKey(src)}
 	a.mu.Lock()
 	cs, ok := a.compared[k]
 	a.mu.Unlock()
@@ -143,10 +142,9 @@ func (a *analysis) compare(old, src []byte) []Change {
 	return slices.Clone(cs)
 }
 
-// pairKey names a pair of file contents by their hashes.
-type pairKey struct{ old, new [sha256.Size]byte }
-
-func sum(b []byte) [sha256.Size]byte { return sha256.Sum256(b) }
+// pairKey names a pair of file contents by the contents themselves (see
+// contentKey).
+type pairKey struct{ old, new string }
 
 // structure compares the structure of the item's translation with its
 // source page's.
