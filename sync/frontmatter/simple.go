@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -16,7 +17,7 @@ func simpleFields(text []byte) ([]Field, bool) {
 	if !ok {
 		return nil, false
 	}
-	var fields []Field
+	fields := make([]Field, 0, bytes.Count(rest, []byte("\n")))
 	for line := 2; len(rest) > 0; line++ {
 		n := lineLen(rest)
 		if rest[n-1] != '\n' {

@@ -35,9 +35,9 @@ type item struct {
 	a       *analysis
 	page    *Page
 	lang    string
-	tr, src []byte  // the files' contents
-	rec     *record // the recorded baseline, nil when none
-	notes   map[string]bool
+	tr, src []byte          // the files' contents
+	rec     *record         // the recorded baseline, nil when none
+	notes   map[string]bool // nil until the first note
 	// old is the source page at the baseline; nil for content baselines.
 	old     []byte
 	changes []Change
@@ -59,7 +59,7 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 			if c == nil || c.State != graph.Translated || c.Page.File.Doc == nil {
 				continue
 			}
-			it := &item{a: a, lang: lang, tr: c.Page.File.Src, src: e.Source.File.Src, notes: map[string]bool{},
+			it := &item{a: a, lang: lang, tr: c.Page.File.Src, src: e.Source.File.Src,
 				page: &Page{Path: c.Page.Path(), SourcePath: e.Source.Path()}}
 			it.rec = readRecord(c.Page.File.Doc, o.BaselineKey)
 			a.items = append(a.items, it)
@@ -179,7 +179,12 @@ func parallel(n int, f func(int)) {
 }
 
 // note records a note on the item.
-func (it *item) note(id string) { it.notes[id] = true }
+func (it *item) note(id string) {
+	if it.notes == nil {
+		it.notes = map[string]bool{}
+	}
+	it.notes[id] = true
+}
 
 // content makes the item's baseline its own contents: the source text
 // kept in comments when the translation keeps all of it, else structure.
