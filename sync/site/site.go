@@ -7,11 +7,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	gosync "sync"
 
+	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/frontmatter"
 )
 
@@ -104,22 +103,7 @@ func (c *Config) walk() ([]string, error) {
 func (c *Config) readAll(paths []string) ([]*File, error) {
 	out := make([]*File, len(paths))
 	errs := make([]error, len(paths))
-	work := make(chan int)
-	var wg gosync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				out[i], errs[i] = c.readFile(paths[i])
-			}
-		}()
-	}
-	for i := range paths {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	par.Do(len(paths), func(i int) { out[i], errs[i] = c.readFile(paths[i]) })
 	var files []*File
 	for i, f := range out {
 		if errs[i] != nil {

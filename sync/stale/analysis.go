@@ -2,7 +2,6 @@ package stale
 
 import (
 	"bytes"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -156,26 +155,6 @@ func (it *item) structure() []Mismatch {
 		})
 	}
 	return it.page.Structure
-}
-
-// parallel calls f(0) to f(n-1) on all processors.
-func parallel(n int, f func(int)) {
-	work := make(chan int)
-	var wg gosync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
 }
 
 // note records a note on the item.

@@ -9,6 +9,7 @@
 package stale
 
 import (
+	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/translate/blocks"
 	"github.com/langref/langref/translate/change"
@@ -146,7 +147,7 @@ func Analyze(g *graph.Graph, o Options) (*Result, error) {
 	if err := a.history(); err != nil {
 		return nil, err
 	}
-	parallel(len(a.items), func(i int) { a.items[i].finish(o.StaleOn) })
+	par.Do(len(a.items), func(i int) { a.items[i].finish(o.StaleOn) })
 	a.saveCache()
 	return a.res, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/translate/blocks"
 )
@@ -280,7 +281,7 @@ type PageStructure struct {
 // source page's, and returns the pages that differ, in the graph's order.
 func Structures(g *graph.Graph) []PageStructure {
 	a := newAnalysis(g, Options{})
-	parallel(len(a.items), func(i int) { a.items[i].structure() })
+	par.Do(len(a.items), func(i int) { a.items[i].structure() })
 	var out []PageStructure
 	for _, it := range a.items {
 		if ms := it.page.Structure; len(ms) > 0 {

@@ -1,9 +1,7 @@
 package status
 
 import (
-	"runtime"
-	gosync "sync"
-
+	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/translate/stub"
 )
@@ -47,7 +45,7 @@ func detectStubs(g *graph.Graph) map[*graph.Page]*Progress {
 		}
 	}
 	found := make([]*Progress, len(cells))
-	parallel(len(cells), func(i int) {
+	par.Do(len(cells), func(i int) {
 		c := cells[i]
 		src := sources[c.Entry.Source]
 		if !src.MayBeStub(c.Page.File.Doc.Body) {
@@ -64,24 +62,4 @@ func detectStubs(g *graph.Graph) map[*graph.Page]*Progress {
 		}
 	}
 	return out
-}
-
-// parallel calls f(0) to f(n-1) on all processors.
-func parallel(n int, f func(int)) {
-	next := make(chan int)
-	var wg gosync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
