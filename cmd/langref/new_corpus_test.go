@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/langref/langref/internal/testcorpus"
+	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/site"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -305,15 +306,7 @@ func checkJekyll(t *testing.T, root string, created []string) {
 		t.Skip("jekyll is not on PATH (Debian: apt-get install jekyll): the build of the stubs is not checked")
 	}
 	// The corpus has no theme; its defaults ask for layout "custom".
-	for p, c := range map[string]string{"_layouts/custom.html": "{{ content }}\n", "_plugins/langref_dump.rb": jekyllDump} {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, root, map[string]string{"_layouts/custom.html": "{{ content }}\n", "_plugins/langref_dump.rb": jekyllDump})
 	tmp := t.TempDir()
 	dump := filepath.Join(tmp, "pages.tsv")
 	cmd := exec.Command(jekyll, "build", "--quiet", "--source", root, "--destination", filepath.Join(tmp, "_site"))

@@ -16,6 +16,7 @@ import (
 
 	"github.com/langref/langref/internal/browser"
 	"github.com/langref/langref/internal/testcorpus"
+	"github.com/langref/langref/internal/testfs"
 )
 
 // langrefOK runs langref and fails the test unless it exits 0.
@@ -125,7 +126,7 @@ func badgesMatch(t *testing.T, root string, langs []any) {
 func TestReportInBrowser(t *testing.T) {
 	b := browser.New(t)
 	t.Run("small site", func(t *testing.T) {
-		root := writeSite(t, map[string]string{
+		root := testfs.Dir(t, map[string]string{
 			"_config.yml": "title: Docs\nchapters:\n  - path: en/a.md\n    sections:\n      - path: en/b.md\n",
 			"en/a.md":     "---\nlang-ref: a\ntitle: Alpha\n---\n",
 			"en/b.md":     "---\nlang-ref: b\ntitle: Beta\n---\n",

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/langref/langref/internal/testfs"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -71,7 +72,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := writeSite(t, tt.files)
+			root := testfs.Dir(t, tt.files)
 			var stdout, stderr bytes.Buffer
 			args := append([]string{"--root", root}, tt.args...)
 			got := run(args, strings.NewReader(""), &stdout, &stderr, fakeEnv("LANG", "C"))
@@ -95,21 +96,6 @@ func with(files map[string]string, path, content string) map[string]string {
 	}
 	out[path] = content
 	return out
-}
-
-func writeSite(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
 }
 
 func fakeEnv(kv ...string) func(string) string {

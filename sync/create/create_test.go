@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/create"
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/plan"
@@ -81,19 +82,6 @@ func siteFiles(extra ...string) map[string]string {
 	return files
 }
 
-func write(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for p, c := range files {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func load(t *testing.T, root string) *site.Site {
 	t.Helper()
 	s, err := site.Load(root)
@@ -106,7 +94,7 @@ func load(t *testing.T, root string) *site.Site {
 func build(t *testing.T, files map[string]string, o create.Options) (*site.Site, *create.Result, error) {
 	t.Helper()
 	root := t.TempDir()
-	write(t, root, files)
+	testfs.Write(t, root, files)
 	s := load(t, root)
 	if o.Today.IsZero() {
 		o.Today = today
@@ -360,7 +348,7 @@ func TestBaseline(t *testing.T) {
 				delete(files, "en/e.md")
 				git(t, repo, 0, "-c", "init.defaultBranch=main", "init", "-q")
 			}
-			write(t, root, files)
+			testfs.Write(t, root, files)
 			var commits []string
 			for i := 0; i < len(tt.steps); i++ {
 				if tt.steps[i] == "commit" {
@@ -369,7 +357,7 @@ func TestBaseline(t *testing.T) {
 					commits = append(commits, git(t, repo, 0, "rev-parse", "HEAD"))
 					continue
 				}
-				write(t, root, map[string]string{tt.steps[i]: tt.steps[i+1]})
+				testfs.Write(t, root, map[string]string{tt.steps[i]: tt.steps[i+1]})
 				i++
 			}
 			want := tt.want

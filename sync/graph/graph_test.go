@@ -1,26 +1,15 @@
 package graph
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/site"
 )
 
 func build(t *testing.T, files map[string]string) *Graph {
 	t.Helper()
-	root := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := site.Load(root)
+	s, err := site.Load(testfs.Dir(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}

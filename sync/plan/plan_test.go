@@ -10,22 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/plan"
 )
-
-// writeFiles creates the files given as path, contents pairs under root.
-func writeFiles(t *testing.T, root string, pathContents ...string) {
-	t.Helper()
-	for i := 0; i+1 < len(pathContents); i += 2 {
-		p := filepath.Join(root, filepath.FromSlash(pathContents[i]))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(pathContents[i+1]), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // tree returns every file under dir as slash path → contents; symlinks
 // show as "-> target".
@@ -282,7 +269,7 @@ func TestApply(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
-			writeFiles(t, root, tt.before...)
+			testfs.WritePairs(t, root, tt.before...)
 			p := &plan.Plan{Root: root, Writes: tt.writes}
 			done, err := p.Apply(plan.Options{Force: tt.force})
 			var exists *plan.ExistsError
@@ -323,7 +310,7 @@ func TestApply(t *testing.T) {
 // new bytes is not touched: same inode, same modification time.
 func TestApplySkipsUnchangedFiles(t *testing.T) {
 	root := t.TempDir()
-	writeFiles(t, root, "_config.yml", "a\n")
+	testfs.WritePairs(t, root, "_config.yml", "a\n")
 	full := filepath.Join(root, "_config.yml")
 	before, err := os.Stat(full)
 	if err != nil {
@@ -350,7 +337,7 @@ func TestApplySkipsUnchangedFiles(t *testing.T) {
 // and leaves no temporary file.
 func TestApplyIsAtomic(t *testing.T) {
 	root := t.TempDir()
-	writeFiles(t, root, "_config.yml", "old\n")
+	testfs.WritePairs(t, root, "_config.yml", "old\n")
 	full := filepath.Join(root, "_config.yml")
 	if err := os.Chmod(full, 0o600); err != nil {
 		t.Fatal(err)
@@ -406,7 +393,7 @@ func TestApplyRefusesEscapes(t *testing.T) {
 		t.Run(rel, func(t *testing.T) {
 			dir := t.TempDir()
 			root := filepath.Join(dir, "site")
-			writeFiles(t, dir, "site/en/a.md", "a", "outside/keep", "k")
+			testfs.WritePairs(t, dir, "site/en/a.md", "a", "outside/keep", "k")
 			p := &plan.Plan{Root: root, Writes: []plan.Write{
 				{Path: "fr/a.md", New: []byte("A")}, {Path: rel, New: []byte("X")}}}
 			if _, err := p.Apply(plan.Options{Force: true}); !errors.Is(err, plan.ErrEscape) {
@@ -424,7 +411,7 @@ func TestApplyRefusesEscapes(t *testing.T) {
 func TestApplyRefusesSymlinkedFolders(t *testing.T) {
 	dir := t.TempDir()
 	root := filepath.Join(dir, "site")
-	writeFiles(t, dir, "site/en/a.md", "a", "outside/keep", "k")
+	testfs.WritePairs(t, dir, "site/en/a.md", "a", "outside/keep", "k")
 	if err := os.Symlink(filepath.Join(dir, "outside"), filepath.Join(root, "fr")); err != nil {
 		t.Skip("no symlinks here:", err)
 	}

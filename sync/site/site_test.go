@@ -1,10 +1,11 @@
 package site
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/langref/langref/internal/testfs"
 )
 
 // TestFnmatch follows Ruby's File.fnmatch? without flags, as Jekyll's
@@ -131,21 +132,6 @@ func TestGlobMatch(t *testing.T) {
 	}
 }
 
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
-
 func TestFindRoot(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -158,7 +144,7 @@ func TestFindRoot(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := writeFiles(t, tt.files)
+			dir := testfs.Dir(t, tt.files)
 			if got, want := FindRoot(dir), filepath.Join(dir, tt.want); got != want {
 				t.Errorf("FindRoot = %q, want %q", got, want)
 			}
@@ -168,7 +154,7 @@ func TestFindRoot(t *testing.T) {
 
 func load(t *testing.T, files map[string]string) *Site {
 	t.Helper()
-	s, err := Load(writeFiles(t, files))
+	s, err := Load(testfs.Dir(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -349,7 +335,7 @@ func TestLoadConfigErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.bug != "" {
 			}
-			_, err := LoadConfig(writeFiles(t, map[string]string{tt.file: tt.content}))
+			_, err := LoadConfig(testfs.Dir(t, map[string]string{tt.file: tt.content}))
 			ce, ok := err.(*ConfigError)
 			if !ok {
 				t.Fatalf("LoadConfig error = %v, want a *ConfigError", err)
