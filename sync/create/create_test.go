@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/langref/langref/internal/gittest"
 	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/create"
 	"github.com/langref/langref/sync/frontmatter"
@@ -23,8 +24,7 @@ import (
 
 // TestMain keeps the user's git configuration out of the tests.
 func TestMain(m *testing.M) {
-	os.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	os.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	gittest.Isolate()
 	os.Exit(m.Run())
 }
 
@@ -293,23 +293,6 @@ func sha(s string) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// git runs git in dir with fixed identities and dates (tick hours after a
-// fixed time) and returns its trimmed output.
-func git(t *testing.T, dir string, tick int, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	date := fmt.Sprintf("%d +0000", 1700000000+tick*3600)
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com",
-		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_NAME=C", "GIT_COMMITTER_EMAIL=c@example.com",
-		"GIT_COMMITTER_DATE="+date)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
 // TestBaseline checks the source-commit recorded: the English file's last
 // commit, or its content hash when git cannot vouch for the bytes on disk.
 func TestBaseline(t *testing.T) {
@@ -346,15 +329,15 @@ func TestBaseline(t *testing.T) {
 			files := siteFiles("en/e.md", v1)
 			if tt.steps != nil {
 				delete(files, "en/e.md")
-				git(t, repo, 0, "-c", "init.defaultBranch=main", "init", "-q")
+				gittest.Run(t, repo, 0, "-c", "init.defaultBranch=main", "init", "-q")
 			}
 			testfs.Write(t, root, files)
 			var commits []string
 			for i := 0; i < len(tt.steps); i++ {
 				if tt.steps[i] == "commit" {
-					git(t, repo, len(commits)+1, "add", "-A")
-					git(t, repo, len(commits)+1, "commit", "-q", "-m", fmt.Sprint("commit ", len(commits)+1))
-					commits = append(commits, git(t, repo, 0, "rev-parse", "HEAD"))
+					gittest.Run(t, repo, len(commits)+1, "add", "-A")
+					gittest.Run(t, repo, len(commits)+1, "commit", "-q", "-m", fmt.Sprint("commit ", len(commits)+1))
+					commits = append(commits, gittest.Run(t, repo, 0, "rev-parse", "HEAD"))
 					continue
 				}
 				testfs.Write(t, root, map[string]string{tt.steps[i]: tt.steps[i+1]})

@@ -9,7 +9,7 @@ import (
 func TestBlobs(t *testing.T) {
 	r := linearRepo(t)
 	repo, _ := r.load("docs")
-	add := r.hash["add"]
+	add := r.Hash["add"]
 	blobs, missing, err := repo.Blobs([]string{
 		"HEAD:docs/en/a.md",
 		add + ":docs/en/a.md",
@@ -51,8 +51,8 @@ func TestBlobs(t *testing.T) {
 func TestBlobsMany(t *testing.T) {
 	r := newTestRepo(t)
 	big := strings.Repeat("0123456789abcdef\n", 4<<10)
-	r.write("docs/big.md", big)
-	r.commit("big")
+	r.Write("docs/big.md", big)
+	r.Commit("big")
 	repo, _ := r.load()
 	var specs []string
 	for k := range 300 {
@@ -70,7 +70,7 @@ func TestBlobsMany(t *testing.T) {
 func TestResolveCommits(t *testing.T) {
 	r := linearRepo(t)
 	repo, _ := r.load("docs")
-	add, head := r.hash["add"], r.hash["readme"]
+	add, head := r.Hash["add"], r.Hash["readme"]
 	tests := []struct {
 		name, rev, want string
 	}{

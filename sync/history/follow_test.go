@@ -76,7 +76,7 @@ func TestFollowUnasked(t *testing.T) {
 	r := linearRepo(t)
 	_, h := r.load("docs")
 	l := h.Follow([]string{"docs/en/a.md"}, nil)
-	p, rev := "docs/fr/week01/a.md", r.hash["add"]
+	p, rev := "docs/fr/week01/a.md", r.Hash["add"]
 	if got := l.PathAt(p, rev); got != "docs/fr/a.md" {
 		t.Errorf("PathAt = %q; want docs/fr/a.md", got)
 	}

@@ -19,29 +19,29 @@ func page(title string) string {
 // newline).
 func linearRepo(t *testing.T) *testRepo {
 	r := newTestRepo(t)
-	r.write("docs/en/a.md", page("a"), "docs/fr/a.md", page("fr a"),
+	r.Write("docs/en/a.md", page("a"), "docs/fr/a.md", page("fr a"),
 		"docs/zh/中文 名.md", page("zh"), `docs/fr/é "q".md`, page("q"), "README.md", "readme\n")
-	r.commit("add")
-	r.write("docs/en/a.md", page("a")+"more\n", "README.md", "readme 2\n")
-	r.commit("edit en")
-	r.write("docs/fr/week01/a.md", page("fr a"))
-	if err := os.Remove(filepath.Join(r.dir, "docs", "fr", "a.md")); err != nil {
+	r.Commit("add")
+	r.Write("docs/en/a.md", page("a")+"more\n", "README.md", "readme 2\n")
+	r.Commit("edit en")
+	r.Write("docs/fr/week01/a.md", page("fr a"))
+	if err := os.Remove(filepath.Join(r.Dir, "docs", "fr", "a.md")); err != nil {
 		t.Fatal(err)
 	}
-	r.commit("move fr")
-	r.write("docs/en/a.md", page("a")+"more\nand more\n", "docs/fr/week01/a.md", page("fr a")+"plus\n")
-	r.commit("both")
-	r.write("docs/en/b.md", page("b"))
+	r.Commit("move fr")
+	r.Write("docs/en/a.md", page("a")+"more\nand more\n", "docs/fr/week01/a.md", page("fr a")+"plus\n")
+	r.Commit("both")
+	r.Write("docs/en/b.md", page("b"))
 	if runtime.GOOS != "windows" {
-		r.write("docs/tab\there.md", page("tab"), "docs/new\nline.md", page("nl"))
+		r.Write("docs/tab\there.md", page("tab"), "docs/new\nline.md", page("nl"))
 	}
-	r.commit("add b")
-	if err := os.Remove(filepath.Join(r.dir, "docs", "en", "b.md")); err != nil {
+	r.Commit("add b")
+	if err := os.Remove(filepath.Join(r.Dir, "docs", "en", "b.md")); err != nil {
 		t.Fatal(err)
 	}
-	r.commit("drop b")
-	r.write("README.md", "readme 3\n")
-	r.commit("readme")
+	r.Commit("drop b")
+	r.Write("README.md", "readme 3\n")
+	r.Commit("readme")
 	return r
 }
 
@@ -88,13 +88,13 @@ func TestPathAt(t *testing.T) {
 	tests := []struct {
 		name, path, rev, want string
 	}{
-		{"before the rename", "docs/fr/week01/a.md", r.hash["add"], "docs/fr/a.md"},
-		{"between", "docs/fr/week01/a.md", r.hash["edit en"], "docs/fr/a.md"},
-		{"at the rename", "docs/fr/week01/a.md", r.hash["move fr"], "docs/fr/week01/a.md"},
-		{"after", "docs/fr/week01/a.md", r.hash["both"], "docs/fr/week01/a.md"},
-		{"abbreviated hash", "docs/fr/week01/a.md", r.hash["add"][:7], "docs/fr/a.md"},
-		{"before the file existed", "docs/en/b.md", r.hash["both"], ""},
-		{"commit outside the history", "docs/en/a.md", r.hash["readme"], ""},
+		{"before the rename", "docs/fr/week01/a.md", r.Hash["add"], "docs/fr/a.md"},
+		{"between", "docs/fr/week01/a.md", r.Hash["edit en"], "docs/fr/a.md"},
+		{"at the rename", "docs/fr/week01/a.md", r.Hash["move fr"], "docs/fr/week01/a.md"},
+		{"after", "docs/fr/week01/a.md", r.Hash["both"], "docs/fr/week01/a.md"},
+		{"abbreviated hash", "docs/fr/week01/a.md", r.Hash["add"][:7], "docs/fr/a.md"},
+		{"before the file existed", "docs/en/b.md", r.Hash["both"], ""},
+		{"commit outside the history", "docs/en/a.md", r.Hash["readme"], ""},
 		{"unknown commit", "docs/en/a.md", "0123456789", ""},
 	}
 	for _, tt := range tests {
@@ -115,10 +115,10 @@ func TestCommits(t *testing.T) {
 	}
 	equalLines(t, subjects, []string{"drop b", "add b", "both", "move fr", "edit en", "add"})
 
-	c := h.Commit(r.hash["both"])
+	c := h.Commit(r.Hash["both"])
 	wantTime := time.Unix(1700000000+4*3600, 0)
 	if c.Author != "Zoé Auteur" || !c.Time.Equal(wantTime) || c.Time.Format("-0700") != "+0200" ||
-		len(c.Parents) != 1 || c.Parents[0] != r.hash["move fr"] {
+		len(c.Parents) != 1 || c.Parents[0] != r.Hash["move fr"] {
 		t.Errorf("got %s by %q at %v with parents %q", c.Subject, c.Author, c.Time, c.Parents)
 	}
 	var paths []string
@@ -149,32 +149,32 @@ func TestMerges(t *testing.T) {
 	}{
 		{
 			name: "rename on the branch",
-			side: func(r *testRepo) { r.git("mv", "docs/x.md", "docs/y.md") },
-			main: func(r *testRepo) { r.write("docs/x.md", page("x")+"main\n") },
+			side: func(r *testRepo) { r.Git("mv", "docs/x.md", "docs/y.md") },
+			main: func(r *testRepo) { r.Write("docs/x.md", page("x")+"main\n") },
 			path: "docs/y.md",
 			want: []string{"merge R docs/y.md <- docs/x.md", "main M docs/x.md",
 				"side R docs/y.md <- docs/x.md", "base A docs/x.md"},
 		},
 		{
 			name: "rename on main",
-			side: func(r *testRepo) { r.write("docs/x.md", page("x")+"side\n") },
-			main: func(r *testRepo) { r.git("mv", "docs/x.md", "docs/y.md") },
+			side: func(r *testRepo) { r.Write("docs/x.md", page("x")+"side\n") },
+			main: func(r *testRepo) { r.Git("mv", "docs/x.md", "docs/y.md") },
 			path: "docs/y.md",
 			want: []string{"merge M docs/y.md", "main R docs/y.md <- docs/x.md",
 				"side M docs/x.md", "base A docs/x.md"},
 		},
 		{
 			name: "file added on the branch",
-			side: func(r *testRepo) { r.write("docs/b.md", page("b")) },
-			main: func(r *testRepo) { r.write("docs/x.md", page("x")+"main\n") },
+			side: func(r *testRepo) { r.Write("docs/b.md", page("b")) },
+			main: func(r *testRepo) { r.Write("docs/x.md", page("x")+"main\n") },
 			path: "docs/b.md",
 			want: []string{"side A docs/b.md"},
 		},
 		{
 			name:    "edited in the merge",
-			side:    func(r *testRepo) { r.write("docs/x.md", "side\n") },
-			main:    func(r *testRepo) { r.write("docs/x.md", "main\n") },
-			resolve: func(r *testRepo) { r.write("docs/x.md", "resolved\n") },
+			side:    func(r *testRepo) { r.Write("docs/x.md", "side\n") },
+			main:    func(r *testRepo) { r.Write("docs/x.md", "main\n") },
+			resolve: func(r *testRepo) { r.Write("docs/x.md", "resolved\n") },
 			path:    "docs/x.md",
 			want:    []string{"merge M docs/x.md", "main M docs/x.md", "side M docs/x.md", "base A docs/x.md"},
 		},
@@ -182,25 +182,25 @@ func TestMerges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newTestRepo(t)
-			r.write("docs/x.md", page("x"), "docs/other.md", "other\n")
-			r.commit("base")
-			r.git("checkout", "-q", "-b", "side")
+			r.Write("docs/x.md", page("x"), "docs/other.md", "other\n")
+			r.Commit("base")
+			r.Git("checkout", "-q", "-b", "side")
 			tt.side(r)
-			r.commit("side")
-			r.git("checkout", "-q", "main")
+			r.Commit("side")
+			r.Git("checkout", "-q", "main")
 			tt.main(r)
-			r.commit("main")
-			r.tick++
-			r.git("merge", "-q", "--no-ff", "--no-commit", "-X", "ours", "side")
+			r.Commit("main")
+			r.Tick++
+			r.Git("merge", "-q", "--no-ff", "--no-commit", "-X", "ours", "side")
 			if tt.resolve != nil {
 				tt.resolve(r)
 			}
-			r.commit("merge")
+			r.Commit("merge")
 
 			_, h := r.load("docs")
 			equalLines(t, describe(h.FileLog(tt.path)), tt.want)
 			checkFollow(t, h, 1)
-			if got := h.PathAt(tt.path, r.hash["base"]); got != "docs/x.md" && tt.path != "docs/b.md" {
+			if got := h.PathAt(tt.path, r.Hash["base"]); got != "docs/x.md" && tt.path != "docs/b.md" {
 				t.Errorf("PathAt(base) = %q; want docs/x.md", got)
 			}
 		})
@@ -209,16 +209,16 @@ func TestMerges(t *testing.T) {
 
 func TestShallow(t *testing.T) {
 	r := newTestRepo(t)
-	r.write("docs/a.md", page("a"), "docs/b.md", page("b"))
-	r.commit("add a b")
-	r.write("docs/a.md", page("a")+"2\n")
-	r.commit("edit a")
-	r.write("docs/b.md", page("b")+"2\n")
-	r.commit("edit b")
-	r.write("docs/c.md", page("c"))
-	r.commit("add c")
+	r.Write("docs/a.md", page("a"), "docs/b.md", page("b"))
+	r.Commit("add a b")
+	r.Write("docs/a.md", page("a")+"2\n")
+	r.Commit("edit a")
+	r.Write("docs/b.md", page("b")+"2\n")
+	r.Commit("edit b")
+	r.Write("docs/c.md", page("c"))
+	r.Commit("add c")
 	clone := filepath.Join(t.TempDir(), "clone")
-	gitIn(t, r.dir, 0, "clone", "-q", "--depth", "2", "file://"+filepath.ToSlash(r.dir), clone)
+	author.Run(t, r.Dir, 0, "clone", "-q", "--depth", "2", "file://"+filepath.ToSlash(r.Dir), clone)
 
 	full, fullHist := r.load("docs")
 	shallow, err := Open(clone)

@@ -9,16 +9,16 @@ import (
 
 func TestOpen(t *testing.T) {
 	r := newTestRepo(t)
-	r.write("docs/en/a.md", "a\n")
-	head := r.commit("add")
-	root := evalSymlinks(r.dir)
+	r.Write("docs/en/a.md", "a\n")
+	head := r.Commit("add")
+	root := evalSymlinks(r.Dir)
 
 	tests := []struct {
 		name string
 		dir  string
 	}{
-		{"root", r.dir},
-		{"subfolder", filepath.Join(r.dir, "docs", "en")},
+		{"root", r.Dir},
+		{"subfolder", filepath.Join(r.Dir, "docs", "en")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,17 +77,17 @@ func TestOpenMissingFolder(t *testing.T) {
 
 func TestRel(t *testing.T) {
 	r := newTestRepo(t)
-	r.write("docs/a.md", "a\n")
-	r.commit("add")
+	r.Write("docs/a.md", "a\n")
+	r.Commit("add")
 	repo, _ := r.load()
 	tests := []struct {
 		name, path, want string
 		fails            bool
 	}{
-		{"root", r.dir, ".", false},
-		{"folder", filepath.Join(r.dir, "docs"), "docs", false},
-		{"file not yet created", filepath.Join(r.dir, "docs", "new", "b.md"), "docs/new/b.md", false},
-		{"outside", filepath.Dir(r.dir), "", true},
+		{"root", r.Dir, ".", false},
+		{"folder", filepath.Join(r.Dir, "docs"), "docs", false},
+		{"file not yet created", filepath.Join(r.Dir, "docs", "new", "b.md"), "docs/new/b.md", false},
+		{"outside", filepath.Dir(r.Dir), "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

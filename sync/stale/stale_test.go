@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/langref/langref/internal/gittest"
+	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/translate/change"
@@ -15,63 +17,17 @@ import (
 
 // TestMain keeps the user's git configuration out of the tests.
 func TestMain(m *testing.M) {
-	os.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	os.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	gittest.Isolate()
 	os.Exit(m.Run())
 }
 
-// repo is a git repository whose site root is docs/, with commits at fixed
-// dates so that hashes are stable.
-type repo struct {
-	t    *testing.T
-	dir  string
-	tick int
-}
-
-func newRepo(t *testing.T) *repo {
+// newRepo returns a git repository whose site root is docs/, with commits
+// at fixed dates so that hashes are stable.
+func newRepo(t *testing.T) *gittest.Repo {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	r := &repo{t: t, dir: t.TempDir()}
-	r.git("-c", "init.defaultBranch=main", "init", "-q")
-	r.write("docs/_config.yml", "title: Docs\n")
+	r := gittest.New(t)
+	r.Write("docs/_config.yml", "title: Docs\n")
 	return r
-}
-
-func (r *repo) git(args ...string) string {
-	r.t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = r.dir
-	date := fmt.Sprintf("%d +0000", 1700000000+r.tick*3600)
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_AUTHOR_DATE="+date,
-		"GIT_COMMITTER_NAME=C", "GIT_COMMITTER_EMAIL=c@example.com", "GIT_COMMITTER_DATE="+date)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-func (r *repo) write(pathContents ...string) {
-	r.t.Helper()
-	for i := 0; i < len(pathContents); i += 2 {
-		p := filepath.Join(r.dir, filepath.FromSlash(pathContents[i]))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			r.t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(pathContents[i+1]), 0o644); err != nil {
-			r.t.Fatal(err)
-		}
-	}
-}
-
-func (r *repo) commit(msg string) string {
-	r.t.Helper()
-	r.tick++
-	r.git("add", "-A")
-	r.git("commit", "-q", "--allow-empty", "-m", msg)
-	return r.git("rev-parse", "HEAD")
 }
 
 // analyze runs Analyze on the site at dir/docs.
@@ -128,81 +84,81 @@ func TestHistoryBaselines(t *testing.T) {
 	newPara := strings.Replace(en, "falling.\n", "falling.\n\nMomentum adds a fraction of the previous step to the next one.\n", 1)
 	tests := []struct {
 		name  string
-		steps func(r *repo) (base string)
+		steps func(r *gittest.Repo) (base string)
 		want  want
 	}{
-		{"English typo fix after translation: not stale", func(r *repo) string {
-			r.write("docs/en/a.md", strings.Replace(en, "downhill", "donwhill", 1), "docs/fr/a.md", fr)
-			b := r.commit("add")
-			r.write("docs/en/a.md", en)
-			r.commit("typo")
+		{"English typo fix after translation: not stale", func(r *gittest.Repo) string {
+			r.Write("docs/en/a.md", strings.Replace(en, "downhill", "donwhill", 1), "docs/fr/a.md", fr)
+			b := r.Commit("add")
+			r.Write("docs/en/a.md", en)
+			r.Commit("typo")
 			return b
 		}, want{source: History, since: 1, class: change.Typo, minor: true}},
-		{"new English paragraph: stale, content", func(r *repo) string {
-			r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
-			b := r.commit("add")
-			r.write("docs/en/a.md", newPara)
-			r.commit("more")
+		{"new English paragraph: stale, content", func(r *gittest.Repo) string {
+			r.Write("docs/en/a.md", en, "docs/fr/a.md", fr)
+			b := r.Commit("add")
+			r.Write("docs/en/a.md", newPara)
+			r.Commit("more")
 			return b
 		}, want{source: History, since: 1, class: change.Content, stale: true}},
-		{"changed formula: stale, verbatim", func(r *repo) string {
-			r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
-			b := r.commit("add")
-			r.write("docs/en/a.md", strings.Replace(en, "x^2", "x^3", 1))
-			r.commit("formula")
+		{"changed formula: stale, verbatim", func(r *gittest.Repo) string {
+			r.Write("docs/en/a.md", en, "docs/fr/a.md", fr)
+			b := r.Commit("add")
+			r.Write("docs/en/a.md", strings.Replace(en, "x^2", "x^3", 1))
+			r.Commit("formula")
 			return b
 		}, want{source: History, since: 1, class: change.Verbatim, stale: true}},
-		{"a commit touching both files is applied", func(r *repo) string {
-			r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
-			r.commit("add")
-			r.write("docs/en/a.md", newPara, "docs/fr/a.md", fr+"\nL'inertie ajoute une fraction du pas précédent.\n")
-			return r.commit("both")
+		{"a commit touching both files is applied", func(r *gittest.Repo) string {
+			r.Write("docs/en/a.md", en, "docs/fr/a.md", fr)
+			r.Commit("add")
+			r.Write("docs/en/a.md", newPara, "docs/fr/a.md", fr+"\nL'inertie ajoute une fraction du pas précédent.\n")
+			return r.Commit("both")
 		}, want{source: History, since: 0, class: change.Cosmetic}},
-		{"a later typo fix in the translation hides nothing", func(r *repo) string {
-			r.write("docs/en/a.md", en, "docs/fr/a.md", strings.Replace(fr, "suivons", "suivosn", 1))
-			b := r.commit("add")
-			r.write("docs/en/a.md", newPara)
-			r.commit("more")
-			r.write("docs/fr/a.md", fr)
-			r.commit("fr typo")
+		{"a later typo fix in the translation hides nothing", func(r *gittest.Repo) string {
+			r.Write("docs/en/a.md", en, "docs/fr/a.md", strings.Replace(fr, "suivons", "suivosn", 1))
+			b := r.Commit("add")
+			r.Write("docs/en/a.md", newPara)
+			r.Commit("more")
+			r.Write("docs/fr/a.md", fr)
+			r.Commit("fr typo")
 			return b
 		}, want{source: History, since: 1, class: change.Content, stale: true}},
-		{"a bulk edit across languages hides nothing", func(r *repo) string {
+		{"a bulk edit across languages hides nothing", func(r *gittest.Repo) string {
 			de := strings.Replace(fr, "lang: fr", "lang: de", 1)
 			ja := strings.Replace(fr, "lang: fr", "lang: ja", 1)
-			r.write("docs/en/a.md", en, "docs/fr/a.md", fr, "docs/de/a.md", de, "docs/ja/a.md", ja)
-			b := r.commit("add")
-			r.write("docs/en/a.md", newPara)
-			r.commit("more")
+			r.Write("docs/en/a.md", en, "docs/fr/a.md", fr, "docs/de/a.md", de, "docs/ja/a.md", ja)
+			b := r.Commit("add")
+			r.Write("docs/en/a.md", newPara)
+			r.Commit("more")
 			bulk := func(s string) string { return strings.Replace(s, "x^2", "x^{2}", 1) }
-			r.write("docs/fr/a.md", bulk(fr), "docs/de/a.md", bulk(de), "docs/ja/a.md", bulk(ja))
-			r.commit("bulk")
+			r.Write("docs/fr/a.md", bulk(fr), "docs/de/a.md", bulk(de), "docs/ja/a.md", bulk(ja))
+			r.Commit("bulk")
 			return b
 		}, want{source: History, since: 1, class: change.Content, stale: true}},
-		{"renamed English page", func(r *repo) string {
-			r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
-			b := r.commit("add")
-			r.git("mv", "docs/en/a.md", "docs/en/b.md")
-			r.commit("rename")
-			r.write("docs/en/b.md", strings.Replace(en, "x^2", "x^3", 1))
-			r.commit("formula")
+		{"renamed English page", func(r *gittest.Repo) string {
+			r.Write("docs/en/a.md", en, "docs/fr/a.md", fr)
+			b := r.Commit("add")
+			r.Git("mv", "docs/en/a.md", "docs/en/b.md")
+			r.Commit("rename")
+			r.Write("docs/en/b.md", strings.Replace(en, "x^2", "x^3", 1))
+			r.Commit("formula")
 			return b
 		}, want{source: History, since: 2, class: change.Verbatim, stale: true}},
-		{"renamed translation", func(r *repo) string {
-			r.write("docs/en/a.md", en, "docs/fr/b.md", fr)
-			b := r.commit("add")
-			r.git("mv", "docs/fr/b.md", "docs/fr/a.md")
-			r.commit("rename")
-			r.write("docs/en/a.md", strings.Replace(en, "x^2", "x^3", 1))
-			r.commit("formula")
+		{"renamed translation", func(r *gittest.Repo) string {
+			r.Write("docs/en/a.md", en, "docs/fr/b.md", fr)
+			b := r.Commit("add")
+			r.Git("mv", "docs/fr/b.md", "docs/fr/a.md")
+			r.Commit("rename")
+			r.Write("docs/en/a.md", strings.Replace(en, "x^2", "x^3", 1))
+			r.Commit("formula")
 			return b
 		}, want{source: History, since: 1, class: change.Verbatim, stale: true}},
-		{"non-ASCII file names", func(r *repo) string {
-			r.write("docs/en/a.md", "", "docs/en/dérivée.md", en, "docs/fr/dérivée.md", fr)
-			r.write("docs/en/a.md", "---\nlang-ref: other\n---\n")
-			b := r.commit("add")
-			r.write("docs/en/dérivée.md", newPara)
-			r.commit("more")
+		{"non-ASCII file names", func(r *gittest.Repo) string {
+			r.Write("docs/en/a.md", "", "docs/en/dérivée.md", en, "docs/fr/dérivée.md", fr)
+			r.Write("docs/en/a.md", "---\nlang-ref: other\n---\n")
+			b := r.Commit("add")
+			r.Write("docs/en/dérivée.md", newPara)
+			r.Commit("more")
 			return b
 		}, want{source: History, since: 1, class: change.Content, stale: true}},
 	}
@@ -210,7 +166,7 @@ func TestHistoryBaselines(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newRepo(t)
 			base := tt.steps(r)
-			res := analyze(t, r.dir)
+			res := analyze(t, r.Dir)
 			n := 0
 			for path, p := range res.Pages {
 				if strings.HasPrefix(path, "fr/") {
@@ -234,23 +190,23 @@ func withKey(src, key, value string) string {
 func TestRecordedBaseline(t *testing.T) {
 	more := strings.Replace(en, "falling.\n", "falling.\n\nMomentum adds a fraction of the previous step.\n", 1)
 	r := newRepo(t)
-	r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
-	r.commit("add")
-	r.write("docs/en/a.md", more)
-	c2 := r.commit("more")
-	r.write("docs/en/a.md", strings.Replace(more, "x^2", "x^3", 1))
-	r.commit("formula")
+	r.Write("docs/en/a.md", en, "docs/fr/a.md", fr)
+	r.Commit("add")
+	r.Write("docs/en/a.md", more)
+	c2 := r.Commit("more")
+	r.Write("docs/en/a.md", strings.Replace(more, "x^2", "x^3", 1))
+	r.Commit("formula")
 
 	t.Run("valid", func(t *testing.T) {
-		r.write("docs/fr/a.md", withKey(fr, "source-commit", c2[:10]))
-		p := page(t, analyze(t, r.dir), "fr/a.md")
+		r.Write("docs/fr/a.md", withKey(fr, "source-commit", c2[:10]))
+		p := page(t, analyze(t, r.Dir), "fr/a.md")
 		want{source: Recorded, base: c2, since: 1, class: change.Verbatim, stale: true}.check(t, p)
 	})
 	t.Run("nested key", func(t *testing.T) {
-		r.write("docs/.langref.yml", "baseline_key: l10n.sourceCommit\n")
-		defer os.Remove(filepath.Join(r.dir, "docs/.langref.yml"))
-		r.write("docs/fr/a.md", withKey(fr, "l10n", "\n  sourceCommit: "+c2))
-		p := page(t, analyze(t, r.dir), "fr/a.md")
+		r.Write("docs/.langref.yml", "baseline_key: l10n.sourceCommit\n")
+		defer os.Remove(filepath.Join(r.Dir, "docs/.langref.yml"))
+		r.Write("docs/fr/a.md", withKey(fr, "l10n", "\n  sourceCommit: "+c2))
+		p := page(t, analyze(t, r.Dir), "fr/a.md")
 		want{source: Recorded, base: c2, since: 1, class: change.Verbatim, stale: true}.check(t, p)
 	})
 	for _, tt := range []struct{ value, reason string }{
@@ -258,8 +214,8 @@ func TestRecordedBaseline(t *testing.T) {
 		{"HEAD~9", "not-commit"},
 	} {
 		t.Run("invalid "+tt.value, func(t *testing.T) {
-			r.write("docs/fr/a.md", withKey(fr, "source-commit", tt.value))
-			p := page(t, analyze(t, r.dir), "fr/a.md")
+			r.Write("docs/fr/a.md", withKey(fr, "source-commit", tt.value))
+			p := page(t, analyze(t, r.Dir), "fr/a.md")
 			want{source: History, since: 2, class: change.Content, stale: true, notes: NoteBadRecord}.check(t, p)
 			b := p.BadBaseline
 			if b == nil || b.Reason != tt.reason || b.Line != 3 || b.Col != 1 || b.Key != "source-commit" || b.Value != tt.value {
@@ -271,12 +227,12 @@ func TestRecordedBaseline(t *testing.T) {
 
 func TestRecordedBaselineOutsideHistory(t *testing.T) {
 	r := newRepo(t)
-	r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
-	r.commit("add")
-	r.write("README", "not the site\n")
-	other := r.commit("outside")
-	r.write("docs/fr/a.md", withKey(fr, "source-commit", other))
-	p := page(t, analyze(t, r.dir), "fr/a.md")
+	r.Write("docs/en/a.md", en, "docs/fr/a.md", fr)
+	r.Commit("add")
+	r.Write("README", "not the site\n")
+	other := r.Commit("outside")
+	r.Write("docs/fr/a.md", withKey(fr, "source-commit", other))
+	p := page(t, analyze(t, r.Dir), "fr/a.md")
 	if b := p.BadBaseline; b == nil || b.Reason != "not-in-history" {
 		t.Errorf("BadBaseline = %+v, want not-in-history", b)
 	}
@@ -284,12 +240,12 @@ func TestRecordedBaselineOutsideHistory(t *testing.T) {
 
 func TestShallowClone(t *testing.T) {
 	r := newRepo(t)
-	r.write("docs/en/a.md", en, "docs/fr/a.md", fr)
-	r.commit("add")
-	r.write("docs/en/a.md", strings.Replace(en, "x^2", "x^3", 1))
-	r.commit("formula")
+	r.Write("docs/en/a.md", en, "docs/fr/a.md", fr)
+	r.Commit("add")
+	r.Write("docs/en/a.md", strings.Replace(en, "x^2", "x^3", 1))
+	r.Commit("formula")
 	clone := t.TempDir()
-	r.git("clone", "-q", "--depth", "1", "file://"+r.dir, clone)
+	r.Git("clone", "-q", "--depth", "1", "file://"+r.Dir, clone)
 	res := analyze(t, clone)
 	if !res.Shallow {
 		t.Error("Shallow = false")
@@ -300,8 +256,7 @@ func TestShallowClone(t *testing.T) {
 
 func TestNoGit(t *testing.T) {
 	dir := t.TempDir()
-	r := &repo{t: t, dir: dir}
-	r.write("docs/_config.yml", "title: Docs\n", "docs/en/a.md", en, "docs/fr/a.md", fr,
+	testfs.WritePairs(t, dir, "docs/_config.yml", "title: Docs\n", "docs/en/a.md", en, "docs/fr/a.md", fr,
 		"docs/en/b.md", strings.Replace(en, "lang-ref: a", "lang-ref: b", 1),
 		"docs/fr/b.md", strings.Replace(strings.Replace(fr, "lang-ref: a", "lang-ref: b", 1), "x^2", "y^2", 1))
 	res := analyze(t, dir)
@@ -319,11 +274,10 @@ func TestCommentedOriginals(t *testing.T) {
 		return "---\nlang: fr\nlang-ref: a\n---\n<!-- # Gradient descent -->\n# Descente de gradient\n\n<!-- " + english + " -->\nNous suivons le gradient.\n\n$$\nx^2\n$$\n"
 	}
 	dir := t.TempDir()
-	r := &repo{t: t, dir: dir}
-	r.write("docs/_config.yml", "title: Docs\n", "docs/en/a.md", en,
+	testfs.WritePairs(t, dir, "docs/_config.yml", "title: Docs\n", "docs/en/a.md", en,
 		"docs/fr/a.md", commented("We follow the gradient downhill until the loss stops falling."))
 	want{source: Content, notes: NoteNoGit}.check(t, page(t, analyze(t, dir), "fr/a.md"))
-	r.write("docs/fr/a.md", commented("We follow the slope."))
+	testfs.WritePairs(t, dir, "docs/fr/a.md", commented("We follow the slope."))
 	want{source: Content, class: change.Content, stale: true, notes: NoteNoGit}.check(t, page(t, analyze(t, dir), "fr/a.md"))
 }
 
@@ -337,11 +291,11 @@ func TestGitProcesses(t *testing.T) {
 	r := newRepo(t)
 	for i := range 8 {
 		k := fmt.Sprint(i)
-		r.write("docs/en/"+k+".md", strings.Replace(en, "lang-ref: a", "lang-ref: "+k, 1),
+		r.Write("docs/en/"+k+".md", strings.Replace(en, "lang-ref: a", "lang-ref: "+k, 1),
 			"docs/fr/"+k+".md", withKey(strings.Replace(fr, "lang-ref: a", "lang-ref: "+k, 1), "source-commit", "bad"+k))
-		r.commit("add " + k)
-		r.write("docs/en/"+k+".md", strings.Replace(en, "lang-ref: a", "lang-ref: "+k+"\ntitle: x", 1))
-		r.commit("touch " + k)
+		r.Commit("add " + k)
+		r.Write("docs/en/"+k+".md", strings.Replace(en, "lang-ref: a", "lang-ref: "+k+"\ntitle: x", 1))
+		r.Commit("touch " + k)
 	}
 	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
 	script := "#!/bin/sh\necho \"$*\" >> " + log + "\nexec " + real + " \"$@\"\n"
@@ -349,7 +303,7 @@ func TestGitProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
-	res := analyze(t, r.dir)
+	res := analyze(t, r.Dir)
 	if len(res.Pages) != 8 {
 		t.Fatalf("%d pages, want 8", len(res.Pages))
 	}
