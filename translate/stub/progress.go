@@ -1,8 +1,10 @@
 package stub
 
 import (
+	"bytes"
 	"strings"
 	gosync "sync"
+	"unsafe"
 
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/translate/blocks"
@@ -93,7 +95,7 @@ func MayBeStub(lines []string, translationBody []byte) bool {
 	if len(lines) == 0 {
 		return false
 	}
-	text := squeeze(stripComments(string(translationBody)))
+	text := visibleText(translationBody)
 	for _, l := range lines {
 		if strings.Contains(text, l) {
 			return true
@@ -172,25 +174,6 @@ func copied(l string) bool {
 		strings.HasPrefix(l, "|") || strings.HasPrefix(l, "![") || strings.Contains(l, "$$")
 }
 
-// squeeze turns every run of whitespace into one space, in one pass.
-func squeeze(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case ' ', '\t', '\n', '\r':
-			space = true
-		default:
-			if space && len(b) > 0 {
-				b = append(b, ' ')
-			}
-			space = false
-			b = append(b, c)
-		}
-	}
-	return string(b)
-}
-
 // opening returns the first minWords+1 words of a collapsed line.
 func opening(l string) string {
 	n := 0
@@ -206,22 +189,52 @@ func opening(l string) string {
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// stripComments removes HTML comments, where translations keep English on
-// purpose.
-func stripComments(s string) string {
-	var b strings.Builder
+// visibleText returns a body's text outside HTML comments, where
+// translations keep English on purpose, with every run of whitespace, a
+// comment included, turned into one space and none at either end. It reads
+// the body once, and its result shares the one buffer it builds.
+func visibleText(body []byte) string {
+	t := squeezer{b: make([]byte, 0, len(body))}
 	for {
-		i := strings.Index(s, "<!--")
+		i := bytes.Index(body, commentOpen)
 		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+			t.write(body)
+			break
 		}
-		b.WriteString(s[:i])
-		j := strings.Index(s[i:], "-->")
+		t.write(body[:i])
+		j := bytes.Index(body[i:], commentClose)
 		if j < 0 {
-			return b.String()
+			break
 		}
-		b.WriteString(" ")
-		s = s[i+j+3:]
+		t.space = true
+		body = body[i+j+len(commentClose):]
+	}
+	if len(t.b) == 0 {
+		return ""
+	}
+	return unsafe.String(&t.b[0], len(t.b))
+}
+
+var commentOpen, commentClose = []byte("<!--"), []byte("-->")
+
+// squeezer appends text with every run of whitespace turned into one
+// space, none leading.
+type squeezer struct {
+	b     []byte
+	space bool // whitespace was skipped since the last byte written
+}
+
+func (t *squeezer) write(s []byte) {
+	for _, c := range s {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			t.space = true
+		default:
+			if t.space && len(t.b) > 0 {
+				t.b = append(t.b, ' ')
+			}
+			t.space = false
+			t.b = append(t.b, c)
+		}
 	}
 }
