@@ -38,11 +38,12 @@ func (e *env) status(c *cli.Context) error {
 		}
 	}
 	g := graph.Build(s)
-	st, err := e.staleness(g, c.String("stale-on"))
+	stubs := status.DetectStubs(g)
+	st, err := e.staleness(g, c.String("stale-on"), true)
 	if err != nil {
 		return err
 	}
-	r := status.Build(g, status.Options{Langs: langs, Stale: st})
+	r := status.Build(g, status.Options{Langs: langs, Stale: st, Stubs: stubs})
 	paths, err := resolvePaths(s, c.Args().Slice())
 	if err != nil {
 		return usageErr(err)
@@ -63,9 +64,11 @@ func (e *env) status(c *cli.Context) error {
 }
 
 // staleness analyses the translated pages of g; staleOn is a change class
-// name, or "" for the default.
-func (e *env) staleness(g *graph.Graph, staleOn string) (*stale.Result, error) {
+// name, or "" for the default. With release, the pages' contents are
+// dropped as they are analysed: for callers that read no more of them.
+func (e *env) staleness(g *graph.Graph, staleOn string, release bool) (*stale.Result, error) {
 	o := stale.DefaultOptions(g)
+	o.Release = release
 	if staleOn != "" {
 		cl, err := change.ParseClass(staleOn)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/translate/blocks"
 	"github.com/langref/langref/translate/change"
 )
@@ -24,6 +25,8 @@ type analysis struct {
 	parsed   map[string][]blocks.Block // file contents → body blocks
 	bodyAt   map[string]bodyAt         // file contents → where the body starts
 	compared map[pairKey][]Change      // old and new source page → changes
+	users    map[*site.File]int        // items yet to finish, by file they read
+	pairsOf  map[*site.File][]pairKey  // comparisons made, by source page
 
 	cache     *cache // results of earlier runs, nil when not used
 	cachePath string
@@ -34,7 +37,9 @@ type item struct {
 	a       *analysis
 	page    *Page
 	lang    string
-	tr, src []byte          // the files' contents
+	tr, src []byte // the files' contents
+	trFile  *site.File
+	srcFile *site.File
 	rec     *record         // the recorded baseline, nil when none
 	notes   map[string]bool // nil until the first note
 	// old is the source page at the baseline; nil for content baselines.
@@ -44,11 +49,17 @@ type item struct {
 	// cached is true when the result came from there.
 	cacheKey string
 	cached   bool
+	// pairs are the keys of the comparisons the item made, forgotten with
+	// its source page's contents (Options.Release); finished is set once
+	// its result is settled.
+	pairs    []pairKey
+	finished bool
 }
 
 func newAnalysis(g *graph.Graph, o Options) *analysis {
 	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}},
-		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{}}
+		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{},
+		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}}
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
@@ -58,8 +69,10 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 			if c == nil || c.State != graph.Translated || c.Page.File.Doc == nil {
 				continue
 			}
-			it := &item{a: a, lang: lang, tr: c.Page.File.Src, src: e.Source.File.Src,
+			it := &item{a: a, lang: lang, tr: c.Page.File.Src, src: e.Source.File.Src, trFile: c.Page.File, srcFile: e.Source.File,
 				page: &Page{Path: c.Page.Path(), SourcePath: e.Source.Path()}}
+			a.users[it.trFile]++
+			a.users[it.srcFile]++
 			it.rec = readRecord(c.Page.File.Doc, o.BaselineKey)
 			a.items = append(a.items, it)
 			a.res.Pages[it.page.Path] = it.page
@@ -127,7 +140,7 @@ type bodyAt struct{ offset, line int }
 
 // compare returns the changes from the source page old to src, comparing
 // each distinct pair of contents once. It is safe for concurrent use.
-func (a *analysis) compare(old, src []byte) []Change {
+func (a *analysis) compare(old, src []byte) ([]Change, pairKey) {
 	k := pairKey{contentKey(old), contentKey(src)}
 	a.mu.Lock()
 	cs, ok := a.compared[k]
@@ -138,7 +151,7 @@ func (a *analysis) compare(old, src []byte) []Change {
 		a.compared[k] = cs
 		a.mu.Unlock()
 	}
-	return slices.Clone(cs)
+	return slices.Clone(cs), k
 }
 
 // pairKey names a pair of file contents by the contents themselves (see
@@ -189,6 +202,8 @@ func (it *item) finish(staleOn change.Class) {
 	if !it.cached {
 		it.settle()
 	}
+	it.finished = true
+	it.release()
 	p.Class, p.Stale = change.Cosmetic, false
 	for _, c := range p.Changes {
 		p.Class = max(p.Class, c.Class)
@@ -208,7 +223,9 @@ func (it *item) settle() {
 	case Recorded, History:
 		it.changes = []Change{}
 		if !bytes.Equal(it.old, it.src) {
-			it.changes = it.a.compare(it.old, it.src)
+			var k pairKey
+			it.changes, k = it.a.compare(it.old, it.src)
+			it.pairs = append(it.pairs, k)
 		}
 	}
 	p.Changes = it.changes
@@ -267,4 +284,42 @@ func fromStructure(ms []Mismatch) []Change {
 			Text: string(m.Aspect) + ": " + strconv.Itoa(m.Source) + " → " + strconv.Itoa(m.Translation)})
 	}
 	return out
+}
+
+// release lets go of what the finished item read: its old source page,
+// and, with Options.Release, the contents of its files and what was
+// computed from them once no other item needs them.
+func (it *item) release() {
+	it.old = nil
+	a := it.a
+	if !a.o.Release {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.pairsOf[it.srcFile] = append(a.pairsOf[it.srcFile], it.pairs...)
+	a.drop(it.trFile)
+	a.drop(it.srcFile)
+	it.tr, it.src, it.pairs = nil, nil, nil
+}
+
+// drop forgets a file's contents once its last item is finished. The
+// caller holds a.mu.
+func (a *analysis) drop(f *site.File) {
+	if a.users[f]--; a.users[f] > 0 {
+		return
+	}
+	delete(a.users, f)
+	for _, k := range a.pairsOf[f] {
+		delete(a.compared, k)
+		delete(a.parsed, k.old)
+		delete(a.bodyAt, k.old)
+	}
+	delete(a.pairsOf, f)
+	delete(a.parsed, string(f.Src))
+	delete(a.bodyAt, string(f.Src))
+	f.Src = nil
+	if f.Doc != nil {
+		f.Doc.Body = nil
+	}
 }

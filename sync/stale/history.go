@@ -114,6 +114,7 @@ func (x *hist) decideAll(ts []*trace) error {
 			for t := range work {
 				x.decide(t)
 				t.blobs = nil
+				t.it.finish(x.o.StaleOn)
 			}
 		}()
 	}

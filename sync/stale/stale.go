@@ -60,6 +60,11 @@ type Options struct {
 	// ($(git rev-parse --git-common-dir)/langref/stale-v1.json) to answer
 	// quickly for the pages whose files and history did not change.
 	NoCache bool
+	// Release drops each page's contents (File.Src and Doc.Body) once the
+	// last translation that needs them is analysed, so that a large site
+	// is never held whole. Only for callers that read no contents after
+	// Analyze.
+	Release bool
 }
 
 // DefaultOptions returns the options the site's configuration asks for.
@@ -147,7 +152,11 @@ func Analyze(g *graph.Graph, o Options) (*Result, error) {
 	if err := a.history(); err != nil {
 		return nil, err
 	}
-	par.Do(len(a.items), func(i int) { a.items[i].finish(o.StaleOn) })
+	par.Do(len(a.items), func(i int) {
+		if it := a.items[i]; !it.finished {
+			it.finish(o.StaleOn)
+		}
+	})
 	a.saveCache()
 	return a.res, nil
 }

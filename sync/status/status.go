@@ -81,6 +81,9 @@ type Options struct {
 	// Stale, when set, splits translated pages into translated and stale
 	// and describes their baselines.
 	Stale *stale.Result
+	// Stubs are the stubs DetectStubs found, for callers that detect them
+	// before the contents are released; nil detects them in Build.
+	Stubs Stubs
 }
 
 // Build summarises g.
@@ -91,7 +94,10 @@ func Build(g *graph.Graph, o Options) *Report {
 	for _, l := range o.Langs {
 		want[l] = true
 	}
-	stubs := detectStubs(g)
+	stubs := o.Stubs
+	if stubs == nil {
+		stubs = DetectStubs(g)
+	}
 	for _, lang := range g.Langs {
 		sum := Language{Lang: lang}
 		for _, e := range g.Entries {
@@ -134,7 +140,7 @@ func count(sum *Language, c *graph.Cell, state string) {
 	}
 }
 
-func row(g *graph.Graph, c *graph.Cell, st *stale.Result, stubs map[*graph.Page]*Progress) Page {
+func row(g *graph.Graph, c *graph.Cell, st *stale.Result, stubs Stubs) Page {
 	s := g.Site
 	p := Page{Key: c.Entry.Key, Lang: c.Lang, State: string(c.State), Reason: string(c.Reason)}
 	if c.Page != nil {

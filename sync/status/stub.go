@@ -19,7 +19,7 @@ type Progress struct {
 // markStub turns the row of a translated page that is still a stub into a
 // stub row with its progress. It is the whole of stub detection's hook into
 // status, kept apart from the staleness code.
-func markStub(p *Page, c *graph.Cell, stubs map[*graph.Page]*Progress) {
+func markStub(p *Page, c *graph.Cell, stubs Stubs) {
 	if p.State != string(graph.Translated) && p.State != Stale || c.Page == nil {
 		return
 	}
@@ -28,9 +28,13 @@ func markStub(p *Page, c *graph.Cell, stubs map[*graph.Page]*Progress) {
 	}
 }
 
-// detectStubs finds the translations that are still stubs, on every
-// processor; each source page is prepared once for all its languages.
-func detectStubs(g *graph.Graph) map[*graph.Page]*Progress {
+// Stubs holds the progress of the translations that are still stubs.
+type Stubs map[*graph.Page]*Progress
+
+// DetectStubs finds the translations that are still stubs, on every
+// processor; each source page is prepared once for all its languages. It
+// reads the pages' contents, so it runs before anything releases them.
+func DetectStubs(g *graph.Graph) Stubs {
 	var cells []*graph.Cell
 	sources := map[*graph.Page]*stub.Source{}
 	for _, e := range g.Entries {
@@ -55,7 +59,7 @@ func detectStubs(g *graph.Graph) map[*graph.Page]*Progress {
 			found[i] = &Progress{Translated: tr, Total: total}
 		}
 	})
-	out := map[*graph.Page]*Progress{}
+	out := Stubs{}
 	for i, pr := range found {
 		if pr != nil {
 			out[cells[i].Page] = pr
