@@ -78,6 +78,9 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 			a.res.Pages[it.page.Path] = it.page
 		}
 	}
+	if o.Release {
+		a.dropFields()
+	}
 	return a
 }
 
@@ -301,6 +304,14 @@ func (it *item) release() {
 	a.drop(it.trFile)
 	a.drop(it.srcFile)
 	it.tr, it.src, it.pairs = nil, nil, nil
+}
+
+// dropFields forgets the front matter fields of the items' files, read
+// by now: the graph is built and the recorded baselines are known.
+func (a *analysis) dropFields() {
+	for _, it := range a.items {
+		it.trFile.Doc.Fields, it.srcFile.Doc.Fields = nil, nil
+	}
 }
 
 // drop forgets a file's contents once its last item is finished. The

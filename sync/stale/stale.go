@@ -60,10 +60,11 @@ type Options struct {
 	// ($(git rev-parse --git-common-dir)/langref/stale-v1.json) to answer
 	// quickly for the pages whose files and history did not change.
 	NoCache bool
-	// Release drops each page's contents (File.Src and Doc.Body) once the
-	// last translation that needs them is analysed, so that a large site
-	// is never held whole. Only for callers that read no contents after
-	// Analyze.
+	// Release drops the front matter fields of the pages it analyses
+	// once it has read them (Doc.Fields), and each page's contents
+	// (File.Src and Doc.Body) once the last translation that needs them
+	// is analysed, so that a large site is never held whole. Only for
+	// callers that read neither after Analyze.
 	Release bool
 }
 
