@@ -2,6 +2,10 @@ package stale
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -27,6 +31,12 @@ type analysis struct {
 	compared map[pairKey][]Change      // old and new source page → changes
 	users    map[*site.File]int        // items yet to finish, by file they read
 	pairsOf  map[*site.File][]pairKey  // comparisons made, by source page
+	// With Options.Release: the contents read again from disk, by file,
+	// while items need them; the hashes of the files' contents, taken
+	// before they were dropped, for cache keys; the first read error.
+	contents map[*site.File][]byte
+	fileSums map[*site.File]string
+	err      error
 
 	cache     *cache // results of earlier runs, nil when not used
 	cachePath string
@@ -59,7 +69,7 @@ type item struct {
 func newAnalysis(g *graph.Graph, o Options) *analysis {
 	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}},
 		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{},
-		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}}
+		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{}}
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
@@ -79,7 +89,7 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 		}
 	}
 	if o.Release {
-		a.dropFields()
+		a.dropAll()
 	}
 	return a
 }
@@ -165,6 +175,7 @@ type pairKey struct{ old, new string }
 // source page's.
 func (it *item) structure() []Mismatch {
 	if it.page.Structure == nil {
+		it.load()
 		site := it.a.g.Site
 		it.page.Structure = Compare(it.a.body(it.src), it.a.body(it.tr), Sides{
 			SrcLang: site.SourceLang, Lang: it.lang, SrcPath: it.page.SourcePath, Path: it.page.Path, Tree: site.Unmirror,
@@ -184,6 +195,7 @@ func (it *item) note(id string) {
 // content makes the item's baseline its own contents: the source text
 // kept in comments when the translation keeps all of it, else structure.
 func (it *item) content() {
+	it.load()
 	it.page.Baseline, it.page.BaselineSource = "", Content
 	if old, ok := reconstruct(it.a.body(it.tr)); ok {
 		it.changes = []Change{}
@@ -219,6 +231,7 @@ func (it *item) finish(staleOn change.Class) {
 
 // settle computes the item's changes and notes.
 func (it *item) settle() {
+	it.load()
 	p := it.page
 	switch p.BaselineSource {
 	case "":
@@ -306,12 +319,68 @@ func (it *item) release() {
 	it.tr, it.src, it.pairs = nil, nil, nil
 }
 
-// dropFields forgets the front matter fields of the items' files, read
-// by now: the graph is built and the recorded baselines are known.
-func (a *analysis) dropFields() {
-	for _, it := range a.items {
-		it.trFile.Doc.Fields, it.srcFile.Doc.Fields = nil, nil
+// dropAll forgets the front matter fields and the contents of the items'
+// files, read by now: the graph is built and the recorded baselines are
+// known. Items read their contents again when they need them (load), one
+// source page at a time; the hashes cache keys need are taken first.
+func (a *analysis) dropAll() {
+	if !a.o.NoCache {
+		a.fileSums = map[*site.File]string{}
+		for _, it := range a.items {
+			a.sum(it.trFile)
+			a.sum(it.srcFile)
+		}
 	}
+	for _, it := range a.items {
+		for _, f := range []*site.File{it.trFile, it.srcFile} {
+			f.Doc.Fields, f.Doc.Body, f.Src = nil, nil, nil
+		}
+		it.tr, it.src = nil, nil
+	}
+}
+
+// sum hashes the contents of f once.
+func (a *analysis) sum(f *site.File) {
+	if _, ok := a.fileSums[f]; !ok {
+		h := sha256.Sum256(f.Src)
+		a.fileSums[f] = hex.EncodeToString(h[:])
+	}
+}
+
+// load makes sure the item holds the contents of its files, reading them
+// again when Options.Release dropped them.
+func (it *item) load() {
+	if it.tr == nil {
+		it.tr = it.a.reread(it.trFile)
+	}
+	if it.src == nil {
+		it.src = it.a.reread(it.srcFile)
+	}
+}
+
+// reread returns the contents of f, reading the file once for all the
+// items that need it at the same time. It is safe for concurrent use.
+func (a *analysis) reread(f *site.File) []byte {
+	a.mu.Lock()
+	b, ok := a.contents[f]
+	a.mu.Unlock()
+	if ok {
+		return b
+	}
+	b, err := os.ReadFile(filepath.Join(a.g.Site.Root, filepath.FromSlash(f.Path)))
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if err != nil && a.err == nil {
+		a.err = err
+	}
+	if b == nil {
+		b = []byte{}
+	}
+	if c, ok := a.contents[f]; ok {
+		return c
+	}
+	a.contents[f] = b
+	return b
 }
 
 // drop forgets a file's contents once its last item is finished. The
@@ -321,14 +390,19 @@ func (a *analysis) drop(f *site.File) {
 		return
 	}
 	delete(a.users, f)
+	src := f.Src
+	if b, ok := a.contents[f]; ok {
+		src = b
+		delete(a.contents, f)
+	}
 	for _, k := range a.pairsOf[f] {
 		delete(a.compared, k)
 		delete(a.parsed, k.old)
 		delete(a.bodyAt, k.old)
 	}
 	delete(a.pairsOf, f)
-	delete(a.parsed, string(f.Src))
-	delete(a.bodyAt, string(f.Src))
+	delete(a.parsed, string(src))
+	delete(a.bodyAt, string(src))
 	f.Src = nil
 	if f.Doc != nil {
 		f.Doc.Body = nil

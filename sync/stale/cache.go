@@ -12,6 +12,7 @@ import (
 	gosync "sync"
 
 	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/sync/site"
 )
 
 // cacheFormat names the format of the cache file and of its keys. Change
@@ -152,7 +153,7 @@ func (x *hist) cacheKey(t *trace) string {
 		k.add("src")
 		x.addEvent(k, e)
 	}
-	k.add(x.contentSum(t.tr, it.tr), x.contentSum(t.src, it.src))
+	k.add(x.fileSum(t.tr, it.trFile, it.tr), x.fileSum(t.src, it.srcFile, it.src))
 	return k.sum()
 }
 
@@ -182,6 +183,15 @@ func (x *hist) contentSum(path string, b []byte) string {
 	s := hex.EncodeToString(h[:])
 	x.sums[path] = s
 	return s
+}
+
+// fileSum is contentSum of the file f at path, whose contents b are nil
+// when Options.Release dropped them after hashing.
+func (x *hist) fileSum(path string, f *site.File, b []byte) string {
+	if b == nil {
+		return x.fileSums[f]
+	}
+	return x.contentSum(path, b)
 }
 
 // useCache reads the cache and settles the traces whose result it holds;

@@ -158,6 +158,9 @@ func Analyze(g *graph.Graph, o Options) (*Result, error) {
 			it.finish(o.StaleOn)
 		}
 	})
+	if a.err != nil {
+		return nil, a.err
+	}
 	a.saveCache()
 	return a.res, nil
 }
