@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/sync/status"
 	"github.com/langref/langref/translate/change"
@@ -27,7 +28,7 @@ func (e *env) statusCommand() *cli.Command {
 }
 
 func (e *env) status(c *cli.Context) error {
-	s, err := e.loadSite(c)
+	s, err := e.loadLeanSite(c)
 	if err != nil {
 		return err
 	}
@@ -38,7 +39,10 @@ func (e *env) status(c *cli.Context) error {
 		}
 	}
 	g := graph.Build(s)
-	stubs := status.DetectStubs(g)
+	stubs, err := status.DetectStubs(g)
+	if err != nil {
+		return err
+	}
 	st, err := e.staleness(g, c.String("stale-on"), true)
 	if err != nil {
 		return err
@@ -61,6 +65,21 @@ func (e *env) status(c *cli.Context) error {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": f, "Formats": "text, tsv, json"})))
 	}
 	return nil
+}
+
+// loadLeanSite is loadSite without the pages' contents, which status
+// reads twice, once for stubs and once for staleness, rather than hold a
+// large site whole.
+func (e *env) loadLeanSite(c *cli.Context) (*site.Site, error) {
+	root := c.String("root")
+	if root == "" {
+		root = site.FindRoot(".")
+	}
+	s, err := site.LoadLean(root)
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	return s, nil
 }
 
 // staleness analyses the translated pages of g; staleOn is a change class

@@ -50,6 +50,8 @@ type Config struct {
 	repoRoot   string
 	// LangrefFile is the path of .langref.yml relative to Root, or "".
 	LangrefFile string
+	// lean keeps no contents: see LoadLean.
+	lean bool
 }
 
 // PathPairing pairs pages by path, Hugo style: Pattern holds {lang} and

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"io"
 	"io/fs"
 	"os"
@@ -33,8 +34,12 @@ type File struct {
 	Folder string
 	// Doc is the front matter; nil for plain files.
 	Doc *frontmatter.Doc
-	// Src is the whole file; nil for plain files.
+	// Src is the whole file; nil for plain files, and for every file of a
+	// site loaded with LoadLean: see Site.Contents.
 	Src []byte
+	// Sum is the SHA-256 sum of the contents of a page of a site loaded
+	// with LoadLean, so that callers can tell versions apart without them.
+	Sum *[sha256.Size]byte
 }
 
 // Plain reports whether f is a file without front matter paired by path.
@@ -50,6 +55,32 @@ func Load(root string) (*Site, error) {
 		return nil, err
 	}
 	return Read(c)
+}
+
+// LoadLean reads the site at root as Load does, but keeps none of the
+// pages' contents: File.Src and Doc.Body are nil, and Contents reads a
+// page again when it is needed. For commands that read each page's
+// contents once or twice on a site too large to hold whole.
+func LoadLean(root string) (*Site, error) {
+	c, err := LoadConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	c.lean = true
+	return Read(c)
+}
+
+// Contents returns the whole file f, a file of s: f.Src, or when s was
+// loaded with LoadLean, the file read again. It is nil for plain files.
+func (s *Site) Contents(f *File) ([]byte, error) {
+	if f.Src != nil || f.Doc == nil || !s.lean {
+		return f.Src, nil
+	}
+	b, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(f.Path)))
+	if b == nil && err == nil {
+		b = []byte{}
+	}
+	return b, err
 }
 
 // Read walks the site described by c and reads its pages.
@@ -138,6 +169,11 @@ func (c *Config) readFile(rel string) (*File, error) {
 			return &File{Path: rel}, nil
 		}
 		return nil, nil
+	}
+	if c.lean {
+		sum := sha256.Sum256(src)
+		doc.Body = nil
+		return &File{Path: rel, Doc: doc, Sum: &sum}, nil
 	}
 	return &File{Path: rel, Doc: doc, Src: src}, nil
 }

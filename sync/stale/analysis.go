@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -339,9 +337,10 @@ func (a *analysis) dropAll() {
 	}
 }
 
-// sum hashes the contents of f once.
+// sum hashes the contents of f once; the files of a lean site come
+// hashed (site.File.Sum).
 func (a *analysis) sum(f *site.File) {
-	if _, ok := a.fileSums[f]; !ok {
+	if _, ok := a.fileSums[f]; !ok && f.Src != nil {
 		h := sha256.Sum256(f.Src)
 		a.fileSums[f] = hex.EncodeToString(h[:])
 	}
@@ -367,7 +366,7 @@ func (a *analysis) reread(f *site.File) []byte {
 	if ok {
 		return b
 	}
-	b, err := os.ReadFile(filepath.Join(a.g.Site.Root, filepath.FromSlash(f.Path)))
+	b, err := a.g.Site.Contents(f)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if err != nil && a.err == nil {

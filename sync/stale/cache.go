@@ -186,12 +186,16 @@ func (x *hist) contentSum(path string, b []byte) string {
 }
 
 // fileSum is contentSum of the file f at path, whose contents b are nil
-// when Options.Release dropped them after hashing.
+// when Options.Release dropped them after hashing, or when the site is
+// lean (site.LoadLean) and hashed them as it read them.
 func (x *hist) fileSum(path string, f *site.File, b []byte) string {
-	if b == nil {
-		return x.fileSums[f]
+	if b != nil {
+		return x.contentSum(path, b)
 	}
-	return x.contentSum(path, b)
+	if s, ok := x.fileSums[f]; ok {
+		return s
+	}
+	return hex.EncodeToString(f.Sum[:])
 }
 
 // useCache reads the cache and settles the traces whose result it holds;

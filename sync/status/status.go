@@ -96,7 +96,8 @@ func Build(g *graph.Graph, o Options) *Report {
 	}
 	stubs := o.Stubs
 	if stubs == nil {
-		stubs = DetectStubs(g)
+		// Reads no file again, unless the site is lean (site.LoadLean).
+		stubs, _ = DetectStubs(g)
 	}
 	for _, lang := range g.Langs {
 		sum := Language{Lang: lang}
