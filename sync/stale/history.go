@@ -30,6 +30,9 @@ type hist struct {
 	logs   *history.Logs     // the logs of every page, followed together
 	trees  []int             // by position in h.Commits: languageTrees
 	sums   map[string]string // content hash by path, for cache keys
+	// srcCommits holds the commits of each source page's log, by its
+	// repository path, shared by the traces of its translations.
+	srcCommits map[string]map[string]bool
 }
 
 // trace is the history of one item.
@@ -72,7 +75,7 @@ func (a *analysis) history() error {
 		return err
 	}
 	x := &hist{analysis: a, repo: repo, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
-		sums: map[string]string{}}
+		sums: map[string]string{}, srcCommits: map[string]map[string]bool{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
 		x.index[c.Hash] = i
@@ -169,10 +172,15 @@ func (x *hist) follow() {
 func (x *hist) fileLog(path string) []history.FileEvent { return x.logs.FileLog(path) }
 
 func (x *hist) newTrace(it *item) *trace {
-	t := &trace{it: it, tr: x.repoPath(it.page.Path), src: x.repoPath(it.page.SourcePath), srcCommit: map[string]bool{}}
+	t := &trace{it: it, tr: x.repoPath(it.page.Path), src: x.repoPath(it.page.SourcePath)}
 	t.trLog, t.srcLog = x.fileLog(t.tr), x.fileLog(t.src)
-	for _, e := range t.srcLog {
-		t.srcCommit[e.Commit.Hash] = true
+	t.srcCommit = x.srcCommits[t.src]
+	if t.srcCommit == nil {
+		t.srcCommit = make(map[string]bool, len(t.srcLog))
+		for _, e := range t.srcLog {
+			t.srcCommit[e.Commit.Hash] = true
+		}
+		x.srcCommits[t.src] = t.srcCommit
 	}
 	return t
 }
