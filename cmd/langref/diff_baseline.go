@@ -3,13 +3,12 @@ package main
 import (
 	"bytes"
 	"errors"
-	"strings"
 
 	"github.com/langref/langref/locales"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/translate/diff"
-	"go.yaml.in/yaml/v3"
 )
 
 // staleCells, when set, records in b the baselines the staleness engine
@@ -171,44 +170,13 @@ func (b *baseliner) baseline(c *graph.Cell) (diff.Baseline, error) {
 // recorded returns the commit of the history that the translation's
 // baseline key names, or "".
 func (b *baseliner) recorded(c *graph.Cell) string {
-	key := b.g.Site.BaselineKey
-	doc := c.Page.File.Doc
-	if key == "" || doc == nil {
+	if c.Page.File.Doc == nil {
 		return ""
 	}
-	parts := strings.Split(key, ".")
-	f, ok := doc.Get(parts[0])
-	if !ok {
-		return ""
-	}
-	v := f.Value.Text
-	if len(parts) > 1 {
-		v = nested(f.Node, parts[1:])
-	}
-	if commit := b.h.Commit(strings.TrimSpace(v)); commit != nil {
+	if commit := b.h.Commit(stale.RecordedBaseline(c.Page.File.Doc, b.g.Site.BaselineKey)); commit != nil {
 		return commit.Hash
 	}
 	return ""
-}
-
-// nested follows keys down mappings of n and returns the scalar found.
-func nested(n *yaml.Node, keys []string) string {
-	for _, k := range keys {
-		if n == nil || n.Kind != yaml.MappingNode {
-			return ""
-		}
-		var next *yaml.Node
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == k {
-				next = n.Content[i+1]
-			}
-		}
-		n = next
-	}
-	if n == nil || n.Kind != yaml.ScalarNode {
-		return ""
-	}
-	return n.Value
 }
 
 // short abbreviates a commit hash for messages.

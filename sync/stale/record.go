@@ -42,6 +42,16 @@ func readRecord(d *frontmatter.Doc, key string) *record {
 	return r
 }
 
+// RecordedBaseline returns the baseline that front matter d records under key
+// (dotted keys walk nested mappings), or "" when it records none. It does
+// not check that the value names a commit.
+func RecordedBaseline(d *frontmatter.Doc, key string) string {
+	if r := readRecord(d, key); r != nil {
+		return r.value
+	}
+	return ""
+}
+
 // lookup returns the key and value nodes of key in mapping m, the last
 // occurrence winning as in Ruby.
 func lookup(m *yaml.Node, key string) (k, v *yaml.Node) {
