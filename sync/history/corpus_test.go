@@ -1,58 +1,19 @@
 package history
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/langref/langref/internal/testcorpus"
 )
-
-const corpusBundle = "dlsp20-docs.bundle"
-
-// findCorpus looks for shared/corpora/<name> in the current folder and its
-// parents, then in /work/shared/corpora.
-func findCorpus(name string) string {
-	dir, err := os.Getwd()
-	for err == nil {
-		p := filepath.Join(dir, "shared", "corpora", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	p := filepath.Join("/work/shared/corpora", name)
-	if _, err := os.Stat(p); err == nil {
-		return p
-	}
-	return ""
-}
 
 // cloneCorpus clones the course docs corpus into a temporary folder and
 // returns the clone, or skips the test when the corpus is absent.
-func cloneCorpus(tb testing.TB) string {
-	tb.Helper()
-	bundle := findCorpus(corpusBundle)
-	if bundle == "" {
-		tb.Skipf("corpus %s not found in shared/corpora above %s or in /work/shared/corpora", corpusBundle, must(os.Getwd()))
-	}
-	if _, err := exec.LookPath("git"); err != nil {
-		tb.Skip("git is not installed")
-	}
-	dir := filepath.Join(tb.TempDir(), "dl")
-	if out, err := exec.Command("git", "clone", "-q", bundle, dir).CombinedOutput(); err != nil {
-		tb.Fatalf("git clone %s: %v\n%s", bundle, err, out)
-	}
-	return dir
-}
-
-func must[T any](v T, _ error) T { return v }
+func cloneCorpus(tb testing.TB) string { return testcorpus.Clone(tb) }
 
 // gitLines runs git in dir and splits its output on NUL.
 func gitLines(tb testing.TB, dir string, args ...string) []string {
