@@ -3,13 +3,18 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 )
 
 func main() {
 	defaultMemoryLimit(os.Getenv)
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
+	stop := startProfile(os.Getenv("LANGREF_CPUPROFILE"))
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
 }
 
 // memoryLimit is the garbage collector's soft memory limit unless
@@ -21,5 +26,26 @@ const memoryLimit = 900 << 20
 func defaultMemoryLimit(getenv func(string) string) {
 	if getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
+	}
+}
+
+// startProfile writes a CPU profile of the run to path, for developers
+// (LANGREF_CPUPROFILE=cpu.out langref status; go tool pprof cpu.out), and
+// returns the function that ends it. An empty path profiles nothing.
+func startProfile(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "langref: LANGREF_CPUPROFILE:", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
 	}
 }
