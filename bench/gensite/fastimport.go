@@ -80,3 +80,21 @@ func checkout(repo string) error {
 	}
 	return nil
 }
+
+// repack rewrites the repository's objects into one pack with deltas
+// chosen as a clone's are: git pack-objects sorts blobs by path and size
+// before it looks for delta bases. fast-import deltas each blob against
+// the one written before it, a file of another page: its chains reach
+// git's depth limit of 50 between unrelated files, and reading a random
+// blob back costs about eight times more than from a clone's pack
+// (measured with git cat-file --batch on the 20,000-page site: 164 µs
+// against 21 µs a blob). Benchmarks read blobs the way they would be
+// read in a real clone.
+func repack(repo string) error {
+	cmd := exec.Command("git", "-C", repo, "repack", "-a", "-d", "-f", "-q")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("git repack: %w", err)
+	}
+	return nil
+}

@@ -41,7 +41,7 @@ func (r tref) get() *translation { return r.p.trans[r.lang] }
 type stats struct {
 	translations, commits, files int
 	bytes                        int64
-	history, checkout            time.Duration
+	history, checkout, repack    time.Duration
 	events                       map[string]int
 }
 
@@ -66,6 +66,13 @@ func generate(o options) (*stats, error) {
 		return nil, err
 	}
 	st.checkout = time.Since(start)
+	if o.repack {
+		start = time.Now()
+		if err := repack(o.out); err != nil {
+			return nil, err
+		}
+		st.repack = time.Since(start)
+	}
 	st.translations = g.countTranslations()
 	if o.truth != "" {
 		return st, os.WriteFile(o.truth, g.truth(), 0o644)

@@ -32,7 +32,7 @@ type options struct {
 	pages, langs, commits int
 	seed                  int64
 	out, nav, truth       string
-	force                 bool
+	force, repack         bool
 }
 
 func run(args []string, stderr io.Writer) int {
@@ -50,9 +50,9 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gensite: error: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "gensite: %s: %d pages, %d languages, %d translations, %d commits, %d file writes, %.1f MB of blobs in %.2f s (history %.2f s, checkout %.2f s)\n",
+	fmt.Fprintf(stderr, "gensite: %s: %d pages, %d languages, %d translations, %d commits, %d file writes, %.1f MB of blobs in %.2f s (history %.2f s, checkout %.2f s, repack %.2f s)\n",
 		o.out, o.pages, o.langs, st.translations, st.commits, st.files, float64(st.bytes)/1e6,
-		time.Since(start).Seconds(), st.history.Seconds(), st.checkout.Seconds())
+		time.Since(start).Seconds(), st.history.Seconds(), st.checkout.Seconds(), st.repack.Seconds())
 	fmt.Fprintf(stderr, "gensite: events: %v\n", st.events)
 	return 0
 }
@@ -69,6 +69,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.nav, "nav", "full", "navigation in _config.yml: full (every page, as DLSP20), chapters or none")
 	fs.StringVar(&o.truth, "truth", "", "write the expected state of each translation to this TSV file")
 	fs.BoolVar(&o.force, "force", false, "write into -out even when it exists and is not empty")
+	fs.BoolVar(&o.repack, "repack", true, "repack the history as a clone's would be (git repack -adf); fast-import's own pack is much slower to read")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
