@@ -34,8 +34,8 @@ type Commit struct {
 // Merge reports whether c has more than one parent.
 func (c *Commit) Merge() bool { return len(c.Parents) > 1 }
 
-// FileChange is one file changed by a commit, as git diff --name-status
-// reports it.
+// FileChange is one file changed by a commit, as git diff --raw reports
+// it.
 type FileChange struct {
 	// Status is one of 'A' (added), 'M' (modified), 'D' (deleted),
 	// 'R' (renamed), 'C' (copied) or 'T' (type changed).
@@ -46,6 +46,11 @@ type FileChange struct {
 	OldPath string
 	// Score is the similarity percentage of a rename or copy.
 	Score int
+	// OldBlob and Blob are the file's contents before and after the
+	// commit, zero where the file is absent (OldBlob of 'A', Blob of 'D')
+	// or is no blob (a submodule). Repo.EachBlob reads them by
+	// ObjectID.String, without looking up paths in trees.
+	OldBlob, Blob ObjectID
 }
 
 // History is the history of the files under some pathspecs, as seen from
@@ -94,7 +99,7 @@ func (r *Repo) Load(pathspecs ...string) (*History, error) {
 		// "." keeps the same history simplification as any other pathspec.
 		pathspecs = []string{"."}
 	}
-	args := []string{"log", "-z", "-m", "--name-status", "-M", "--parents",
+	args := []string{"log", "-z", "-m", "--raw", "--no-abbrev", "-M", "--parents",
 		"--date-order", "--no-color", "--no-show-signature", header, r.Head, "--"}
 	out, err := r.run(append(args, pathspecs...)...)
 	if err != nil {

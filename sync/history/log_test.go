@@ -255,3 +255,70 @@ func TestShallow(t *testing.T) {
 		})
 	}
 }
+
+// TestBlobIDs checks that every change carries the object ids of the file
+// before and after its commit, as git names them, and that EachBlob reads
+// a file by that id.
+func TestBlobIDs(t *testing.T) {
+	r := linearRepo(t)
+	repo, h := r.load("docs")
+	blob := func(rev, path string) string {
+		if rev == "" {
+			return ""
+		}
+		return strings.TrimSpace(r.Git("rev-parse", rev+":"+path))
+	}
+	n := 0
+	for i, c := range h.Commits {
+		parent := ""
+		if len(c.Parents) > 0 {
+			parent = c.Parents[0]
+		}
+		for _, ch := range c.Changes {
+			var wantOld, wantNew string
+			switch ch.Status {
+			case 'A':
+				wantNew = blob(c.Hash, ch.Path)
+			case 'R':
+				wantOld, wantNew = blob(parent, ch.OldPath), blob(c.Hash, ch.Path)
+			case 'D':
+				wantOld = blob(parent, ch.Path)
+			default:
+				wantOld, wantNew = blob(parent, ch.Path), blob(c.Hash, ch.Path)
+			}
+			if ch.OldBlob.String() != wantOld || ch.Blob.String() != wantNew {
+				t.Errorf("commit %d %q %c %s: ids %q %q; want %q %q", i, c.Subject, ch.Status, ch.Path,
+					ch.OldBlob, ch.Blob, wantOld, wantNew)
+			}
+			n++
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d changes checked", n)
+	}
+	a := h.FileLog("docs/en/a.md")[0]
+	var got []byte
+	if err := repo.EachBlob([]string{a.Blob.String()}, func(_ string, data []byte, ok bool) { got = data }); err != nil {
+		t.Fatal(err)
+	}
+	if want := page("a") + "more\nand more\n"; string(got) != want {
+		t.Errorf("blob %s read %q; want %q", a.Blob, got, want)
+	}
+}
+
+func TestParseObjectID(t *testing.T) {
+	for _, s := range []string{"", "abc", strings.Repeat("g", 40), strings.Repeat("a", 41)} {
+		if _, err := ParseObjectID(s); err == nil {
+			t.Errorf("ParseObjectID(%q) succeeded", s)
+		}
+	}
+	for _, s := range []string{strings.Repeat("0a", 20), strings.Repeat("f1", 32)} {
+		id, err := ParseObjectID(s)
+		if err != nil || id.String() != s || id.IsZero() {
+			t.Errorf("ParseObjectID(%q) = %q, %v", s, id, err)
+		}
+	}
+	if id, err := ParseObjectID(strings.Repeat("0", 40)); err != nil || !id.IsZero() || id.String() != "" {
+		t.Errorf("the all-zero id reads as %q, %v; want the zero ObjectID", id, err)
+	}
+}

@@ -15,8 +15,9 @@ type block struct {
 	changes []FileChange
 }
 
-// parseLog parses the output of git log -z -m --name-status with the header
-// format above.
+// parseLog parses the output of git log -z -m --raw --no-abbrev with the
+// header format above. It also reads --name-status output, whose changes
+// carry no object ids.
 func parseLog(data []byte) ([]*Commit, error) {
 	p := logParser{data: data, intern: make(map[string]string)}
 	var blocks []block
@@ -157,9 +158,27 @@ func (p *logParser) header() (*Commit, error) {
 	return &Commit{Hash: f[0], Parents: strings.Fields(f[1]), Time: at, Author: f[3], Subject: f[4]}, nil
 }
 
-// change reads the paths that follow a status token such as "M" or "R087".
-func (p *logParser) change(status []byte) (FileChange, error) {
-	ch := FileChange{Status: status[0]}
+// change reads one change: a --raw token such as
+// ":100644 100644 <old id> <new id> R087", or a --name-status token such as
+// "R087", then the paths that follow.
+func (p *logParser) change(tok []byte) (FileChange, error) {
+	var ch FileChange
+	status := tok
+	if tok[0] == ':' {
+		f := bytes.Fields(tok[1:])
+		if len(f) != 5 {
+			return ch, fmt.Errorf("git log output at byte %d: bad change %q", p.start, tok)
+		}
+		var err error
+		if ch.OldBlob, err = blobID(f[0], f[2]); err == nil {
+			ch.Blob, err = blobID(f[1], f[3])
+		}
+		if err != nil {
+			return ch, fmt.Errorf("git log output at byte %d: %w", p.start, err)
+		}
+		status = f[4]
+	}
+	ch.Status = status[0]
 	if !strings.ContainsRune("ACDMRTUXB", rune(ch.Status)) {
 		return ch, fmt.Errorf("git log output at byte %d: unknown file status %q", p.start, status)
 	}
@@ -178,4 +197,14 @@ func (p *logParser) change(status []byte) (FileChange, error) {
 	}
 	ch.Path, err = p.str("a path")
 	return ch, err
+}
+
+// blobID reads the object id of a --raw change side: zero unless its mode
+// is a file's (a submodule's commit is no blob; an absent side has mode 0).
+func blobID(mode, hex []byte) (ObjectID, error) {
+	id, err := ParseObjectID(string(hex))
+	if err != nil || mode[0] != '1' || string(mode) == "160000" {
+		return ObjectID{}, err
+	}
+	return id, nil
 }

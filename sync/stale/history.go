@@ -257,24 +257,14 @@ func (x *hist) plan(t *trace) []string {
 
 func created(e history.FileEvent) bool { return e.Status == 'A' || e.Status == 'C' }
 
-func afterSpec(e history.FileEvent) string { return e.Commit.Hash + ":" + e.Path }
+// afterSpec names the file as event e left it: its blob's id, which git
+// cat-file reads without looking up paths in trees, and which files and
+// versions with the same contents share. It is "" when e deleted the file.
+func afterSpec(e history.FileEvent) string { return e.Blob.String() }
 
-// beforeSpec names the translation before its i-th event: as the event
-// before left it, so that consecutive events share blobs.
-func (t *trace) beforeSpec(i int) string {
-	if i+1 < len(t.trLog) {
-		return afterSpec(t.trLog[i+1])
-	}
-	e := t.trLog[i]
-	if created(e) || len(e.Commit.Parents) == 0 {
-		return ""
-	}
-	old := e.Path
-	if e.Status == 'R' {
-		old = e.OldPath
-	}
-	return e.Commit.Parents[0] + ":" + old
-}
+// beforeSpec names the translation before its i-th event, as the event's
+// first parent had it; "" when the event created it.
+func (t *trace) beforeSpec(i int) string { return t.trLog[i].OldBlob.String() }
 
 // sourceSpec names the source page as it was at commit c: its newest
 // version no newer than c, or "" when it did not exist.
