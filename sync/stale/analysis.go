@@ -228,14 +228,16 @@ func (it *item) finish(staleOn change.Class) {
 	p.Minor = len(p.Changes) > 0 && !p.Stale
 }
 
-// settle computes the item's changes and notes.
+// settle computes the item's changes and notes. A baseline from history
+// needs only the source page: the translation is read again only when
+// its own contents are the baseline.
 func (it *item) settle() {
-	it.load()
 	p := it.page
 	switch p.BaselineSource {
 	case "":
 		it.content()
 	case Recorded, History:
+		it.loadSource()
 		it.changes = []Change{}
 		if !bytes.Equal(it.old, it.src) {
 			var k pairKey
@@ -353,6 +355,11 @@ func (it *item) load() {
 	if it.tr == nil {
 		it.tr = it.a.reread(it.trFile)
 	}
+	it.loadSource()
+}
+
+// loadSource is load for the source page alone.
+func (it *item) loadSource() {
 	if it.src == nil {
 		it.src = it.a.reread(it.srcFile)
 	}
