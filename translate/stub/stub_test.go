@@ -192,7 +192,7 @@ func TestMayBeStub(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			may := func(en, tr string) bool {
-				return MayBeStub(ProseLines(frontmatter.Parse([]byte(en)).Body), frontmatter.Parse([]byte(tt.tr)).Body)
+				return MayBeStub(frontmatter.Parse([]byte(en)).Body, frontmatter.Parse([]byte(tt.tr)).Body)
 			}
 			if got := may(en, tt.tr); got != tt.want {
 				t.Errorf("MayBeStub = %v, want %v", got, tt.want)
