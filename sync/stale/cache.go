@@ -7,11 +7,15 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	gosync "sync"
 
+	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/history"
 	"github.com/langref/langref/sync/site"
 )
@@ -139,8 +143,19 @@ type keyWriter struct{ h hash.Hash }
 func newKey() keyWriter { return keyWriter{sha256.New()} }
 
 func (k keyWriter) add(fields ...any) {
+	var buf [24]byte
 	for _, f := range fields {
-		fmt.Fprintf(k.h, "%v\x00", f)
+		switch v := f.(type) {
+		case string:
+			io.WriteString(k.h, v)
+		case int:
+			k.h.Write(strconv.AppendInt(buf[:0], int64(v), 10))
+		case []string:
+			io.WriteString(k.h, strings.Join(v, " "))
+		default:
+			fmt.Fprint(k.h, v)
+		}
+		k.h.Write([]byte{0})
 	}
 }
 
@@ -195,12 +210,17 @@ func (x *hist) newerSource(t *trace, c *history.Commit) int {
 // contentSum returns the hash of the contents b of the file at path,
 // hashing each file once.
 func (x *hist) contentSum(path string, b []byte) string {
-	if s, ok := x.sums[path]; ok {
+	x.mu.Lock()
+	s, ok := x.sums[path]
+	x.mu.Unlock()
+	if ok {
 		return s
 	}
 	h := sha256.Sum256(b)
-	s := hex.EncodeToString(h[:])
+	s = hex.EncodeToString(h[:])
+	x.mu.Lock()
 	x.sums[path] = s
+	x.mu.Unlock()
 	return s
 }
 
@@ -225,10 +245,10 @@ func (x *hist) useCache(ts []*trace) []*trace {
 	}
 	x.cachePath = filepath.Join(x.repo.CommonDir, filepath.FromSlash(cacheFile))
 	x.cache = readCache(x.cachePath)
+	par.Do(len(ts), func(i int) { ts[i].it.cacheKey = x.cacheKey(ts[i]) })
 	var rest []*trace
 	for _, t := range ts {
 		it := t.it
-		it.cacheKey = x.cacheKey(t)
 		if p, ok := x.cache.lookup(it.page.Path, it.cacheKey); it.cacheKey != "" && ok {
 			it.fromCache(p)
 		} else {
