@@ -120,15 +120,20 @@ func (e *env) app() *cli.App {
 
 // loadSite reads the site the global flags point at.
 func (e *env) loadSite(c *cli.Context) (*site.Site, error) {
-	root := c.String("root")
-	if root == "" {
-		root = site.FindRoot(".")
-	}
-	s, err := site.Load(root)
+	s, err := site.Load(siteRoot(c))
 	if err != nil {
 		return nil, usageErr(err)
 	}
 	return s, nil
+}
+
+// siteRoot is the site root that --root names, or the one FindRoot finds
+// from the working directory.
+func siteRoot(c *cli.Context) string {
+	if root := c.String("root"); root != "" {
+		return root
+	}
+	return site.FindRoot(".")
 }
 
 // urfave/cli's English help templates, kept to localize them afresh on

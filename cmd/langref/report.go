@@ -64,7 +64,7 @@ func (e *env) report(c *cli.Context) error {
 			fmt.Fprintf(e.stderr, "langref: %s: %v\n", e.p.T("report.warning"), err)
 		}
 	}
-	sr, err := e.staleness(g, o.staleOn, false)
+	sr, err := e.staleness(g, o.staleOn, false, nil)
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ func (e *env) statusCommand() *cli.Command {
 }
 
 func (e *env) status(c *cli.Context) error {
+	pre := stale.PrefetchHistory(siteRoot(c))
 	s, err := e.loadLeanSite(c)
 	if err != nil {
 		return err
@@ -43,7 +44,7 @@ func (e *env) status(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.staleness(g, c.String("stale-on"), true)
+	st, err := e.staleness(g, c.String("stale-on"), true, pre)
 	if err != nil {
 		return err
 	}
@@ -71,11 +72,7 @@ func (e *env) status(c *cli.Context) error {
 // reads twice, once for stubs and once for staleness, rather than hold a
 // large site whole.
 func (e *env) loadLeanSite(c *cli.Context) (*site.Site, error) {
-	root := c.String("root")
-	if root == "" {
-		root = site.FindRoot(".")
-	}
-	s, err := site.LoadLean(root)
+	s, err := site.LoadLean(siteRoot(c))
 	if err != nil {
 		return nil, usageErr(err)
 	}
@@ -85,9 +82,10 @@ func (e *env) loadLeanSite(c *cli.Context) (*site.Site, error) {
 // staleness analyses the translated pages of g; staleOn is a change class
 // name, or "" for the default. With release, the pages' contents are
 // dropped as they are analysed: for callers that read no more of them.
-func (e *env) staleness(g *graph.Graph, staleOn string, release bool) (*stale.Result, error) {
+// pre, when not nil, is the history prefetched while g's site loaded.
+func (e *env) staleness(g *graph.Graph, staleOn string, release bool, pre *stale.Prefetch) (*stale.Result, error) {
 	o := stale.DefaultOptions(g)
-	o.Release = release
+	o.Release, o.Prefetch = release, pre
 	if staleOn != "" {
 		cl, err := change.ParseClass(staleOn)
 		if err != nil {

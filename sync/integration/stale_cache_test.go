@@ -76,3 +76,33 @@ func TestStaleCache(t *testing.T) {
 	}
 	same("corrupt cache", stale.DefaultStaleOn)
 }
+
+// TestPrefetch checks that history read in the background while the site
+// loads gives the results Analyze gets by reading it itself, and that a
+// prefetch of another folder is not used.
+func TestPrefetch(t *testing.T) {
+	dir := testcorpus.Clone(t)
+	root := filepath.Join(dir, "docs")
+	analyze := func(pre *stale.Prefetch) *stale.Result {
+		t.Helper()
+		s, err := site.LoadLean(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := graph.Build(s)
+		o := stale.DefaultOptions(g)
+		o.NoCache, o.Release, o.Prefetch = true, true, pre
+		res, err := stale.Analyze(g, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	want := analyze(nil)
+	if got := analyze(stale.PrefetchHistory(root)); !reflect.DeepEqual(got, want) {
+		t.Error("results differ with the history prefetched")
+	}
+	if got := analyze(stale.PrefetchHistory(t.TempDir())); !reflect.DeepEqual(got, want) {
+		t.Error("results differ with the history of another folder prefetched")
+	}
+}

@@ -57,20 +57,16 @@ func (a *analysis) history() error {
 		a.allContent(NoteNoGit)
 		return nil
 	}
-	repo, err := history.Open(a.g.Site.Root)
+	pre := a.o.Prefetch
+	if pre == nil || pre.root != a.g.Site.Root {
+		pre = PrefetchHistory(a.g.Site.Root)
+	}
+	repo, prefix, h, err := pre.wait()
 	if errors.Is(err, history.ErrNoGit) {
 		a.res.NoGit = true
 		a.allContent(NoteNoGit)
 		return nil
 	}
-	if err != nil {
-		return err
-	}
-	prefix, err := repo.Rel(a.g.Site.Root)
-	if err != nil {
-		return err
-	}
-	h, err := repo.Load(prefix)
 	if err != nil {
 		return err
 	}

@@ -55,6 +55,10 @@ type Options struct {
 	BaselineKey string
 	// NoGit ignores git history even when there is some.
 	NoGit bool
+	// Prefetch, when not nil, is the site's history as
+	// PrefetchHistory(root) started reading it before the site was
+	// loaded; otherwise Analyze reads it.
+	Prefetch *Prefetch
 	// NoCache neither reads nor writes the results of earlier runs, which
 	// Analyze otherwise keeps in the git directory
 	// ($(git rev-parse --git-common-dir)/langref/stale-v2.gob) to answer
