@@ -40,21 +40,21 @@ type Field struct {
 	Line, Col int // position of the key
 	Value     Value
 	// Node is the parsed value, for callers that need nested keys. It is
-	// nil for plain one-line values, which are read without the YAML
-	// parser: YAML returns a node for every field.
+	// nil for one-line values, plain or quoted without escapes, which are
+	// read without the YAML parser: YAML returns a node for every field.
 	Node *yaml.Node
 
-	raw      string // a plain value without Node, as written
+	raw      string // a one-line value without Node, as written, quotes included
 	valueCol int    // and its column
 }
 
-// YAML returns the parsed value: Node, or for a plain one-line value the
-// node the YAML parser would have built.
+// YAML returns the parsed value: Node, or for a one-line value read
+// without the YAML parser the node the parser would have built.
 func (f Field) YAML() *yaml.Node {
 	if f.Node != nil || f.valueCol == 0 {
 		return f.Node
 	}
-	return plainNode(f.raw, f.Line, f.valueCol)
+	return simpleNode(f)
 }
 
 // Problem describes front matter that Jekyll cannot use as the author meant.
@@ -142,7 +142,8 @@ func SplitBody(src []byte) ([]byte, int) {
 	return src[len(yamlText)+lineLen(src[len(yamlText):]):], bodyLine
 }
 
-// Parse reads the front matter of src.
+// Parse reads the front matter of src. Only the Doc's Body refers to
+// src: callers may reuse src once they have dropped the Body.
 func Parse(src []byte) *Doc {
 	if isHeader(src) {
 		return parsePage(src)

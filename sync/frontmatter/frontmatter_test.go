@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -216,6 +217,14 @@ func TestValues(t *testing.T) {
 		{"ISO date", "2020-02-24", Date, "2020-02-24"},
 		{"written date", "27 Jan 2020", String, "27 Jan 2020"},
 		{"quoted date", `"2020-02-24"`, String, "2020-02-24"},
+		{"double-quoted number", `"123"`, String, "123"},
+		{"single-quoted null", `'~'`, String, "~"},
+		{"empty double-quoted", `""`, String, ""},
+		{"empty single-quoted", `''`, String, ""},
+		{"single-quoted with a doubled quote", `'it''s'`, String, "it's"},
+		{"double-quoted with escapes", `"a\tb\"c"`, String, "a\tb\"c"},
+		{"double-quoted with a comment after it", `"a" # b`, String, "a"},
+		{"double-quoted with spaces inside", `" a # b: c "`, String, " a # b: c "},
 		{"integer", "42", Int, "42"},
 		{"float", "1.5", Float, "1.5"},
 		{"null", "~", Null, ""},
@@ -256,6 +265,32 @@ func TestNestedValueKeepsNode(t *testing.T) {
 	}
 	if f.Node.Content[1].Value != "Ana" {
 		t.Errorf("author.name = %q, want Ana", f.Node.Content[1].Value)
+	}
+}
+
+// TestFieldsKeepNothingOfSrc checks that only Body refers to the
+// parsed bytes, which callers then reuse, whichever way the fields were
+// read.
+func TestFieldsKeepNothingOfSrc(t *testing.T) {
+	for name, src := range map[string]string{
+		"simple":       "---\nlang: fr\nt: 'a'\nu: \"b\"\n---\n",
+		"YAML":         "---\nlang: fr\nt: \"a\\tb\"\nm: {a: 1}\n---\n",
+		"lenient":      "---\nlang: fr\nt: a: b\n---\n",
+		"unterminated": "---\nlang: fr\n",
+		"missing open": "lang: fr\nlang-ref: a\n---\n",
+		"BOM":          "\xef\xbb\xbf---\nlang: fr\n---\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			b := []byte(src)
+			d := Parse(b)
+			before := fmt.Sprintf("%#v %v", d.Fields, d.Problem)
+			for i := range b {
+				b[i] = 'x'
+			}
+			if after := fmt.Sprintf("%#v %v", d.Fields, d.Problem); after != before {
+				t.Errorf("fields changed with src:\n%s\n%s", before, after)
+			}
+		})
 	}
 }
 
@@ -354,6 +389,51 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// TestSimpleFields lists what the reader of simple front matter takes
+// from the YAML parser, and checks that it reads it exactly as the parser
+// does.
+func TestSimpleFields(t *testing.T) {
+	tests := []struct {
+		name, value string
+		simple      bool
+	}{
+		{"a plain value", "fr", true},
+		{"a plain number", "12", true},
+		{"a double-quoted value", `"FR Translator 4"`, true},
+		{"a double-quoted number stays a string", `"123"`, true},
+		{"a double-quoted boolean stays a string", `"yes"`, true},
+		{"a double-quoted value with YAML's indicators", `"- a: b # c [d] {e} &f *g !h"`, true},
+		{"a double-quoted value with a single quote", `"it's"`, true},
+		{"an empty double-quoted value", `""`, true},
+		{"a double-quoted value with accents", `"traduit à l'été"`, true},
+		{"a single-quoted value", `'A title'`, true},
+		{"a single-quoted value with doubled quotes", `'it''s ''quoted'''`, true},
+		{"a single-quoted value with a double quote", `'say "hi"'`, true},
+		{"an empty single-quoted value", `''`, true},
+		{"a single quote alone", `''''`, true},
+		{"a double-quoted value with an escape", `"a\"b"`, false},
+		{"a double-quoted value with a backslash", `"C:\\x"`, false},
+		{"a double-quoted value with a tab", "\"a\tb\"", false},
+		{"a comment after a quoted value", `"a" # note`, false},
+		{"a space after a quoted value", `'a' `, false},
+		{"an unclosed double quote", `"a`, false},
+		{"text after a single-quoted value", `'a' b'`, false},
+		{"an undoubled single quote", `'a'b'`, false},
+		{"a lone quote", `"`, false},
+		{"a quoted key", "x\n\"k\": v", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "---\nv: " + tt.value + "\nw: x\n"
+			_, ok := simpleFields([]byte(text))
+			if ok != tt.simple {
+				t.Errorf("simpleFields(%q) reports %v, want %v", text, ok, tt.simple)
+			}
+			sameAsYAML(t, []byte(text))
+		})
+	}
+}
+
 // FuzzSimpleFields checks that the parser of simple front matter reads
 // whatever it accepts exactly as the YAML parser does.
 func FuzzSimpleFields(f *testing.F) {
@@ -367,26 +447,38 @@ func FuzzSimpleFields(f *testing.F) {
 		"---\nt:  two spaces\n",
 		"---\nt: [a, b]\nu: x[y]\n",
 		"---\na: 0x1F\nb: .inf\nc: 1_000\nd: 2001-12-14t21:59:43.10-05:00\n",
+		"---\ntranslator: \"FR Translator 4\"\ntitle: 'A title'\n",
+		"---\nn: \"123\"\nb: 'no'\ne: ''\nf: \"\"\n",
+		"---\nt: 'it''s'\nu: \"it's\"\nv: 'say \"hi\"'\n",
+		"---\nt: \"a\\\"b\"\nu: \"a\" # c\nv: 'a' \n",
+		"---\nt: \" a : b # c \"\nu: '- [x] {y}'\n",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, text []byte) {
-		fields, ok := simpleFields(text)
-		if !ok {
-			return
-		}
-		want, p := parseYAML(text, 0)
-		if p != nil {
-			t.Fatalf("simpleFields read %q, which YAML rejects: %v", text, p)
-		}
-		for i := range fields {
-			fields[i].Node, fields[i].raw, fields[i].valueCol = fields[i].YAML(), "", 0
-		}
-		if !reflect.DeepEqual(fields, want) {
-			t.Errorf("simpleFields(%q):\n%#v\nYAML:\n%#v", text, fields, want)
-			for i := range min(len(fields), len(want)) {
-				t.Errorf("node %d: %#v\nYAML: %#v", i, fields[i].Node, want[i].Node)
-			}
-		}
+		sameAsYAML(t, text)
 	})
+}
+
+// sameAsYAML checks that simpleFields, when it reads text, reads what
+// parseYAML reads, nodes included.
+func sameAsYAML(t *testing.T, text []byte) {
+	t.Helper()
+	fields, ok := simpleFields(text)
+	if !ok {
+		return
+	}
+	want, p := parseYAML(text, 0)
+	if p != nil {
+		t.Fatalf("simpleFields read %q, which YAML rejects: %v", text, p)
+	}
+	for i := range fields {
+		fields[i].Node, fields[i].raw, fields[i].valueCol = fields[i].YAML(), "", 0
+	}
+	if !reflect.DeepEqual(fields, want) {
+		t.Errorf("simpleFields(%q):\n%#v\nYAML:\n%#v", text, fields, want)
+		for i := range min(len(fields), len(want)) {
+			t.Errorf("node %d: %#v\nYAML: %#v", i, fields[i].Node, want[i].Node)
+		}
+	}
 }

@@ -66,7 +66,7 @@ func resolve(n *yaml.Node) Value {
 }
 
 func resolvePlain(s string) Value {
-	if wordOnly(s) {
+	if wordOnly(s) || strings.IndexByte(s, ' ') >= 0 { // no null, boolean, number or date has a space
 		return Value{Kind: String, Text: s}
 	}
 	switch {
