@@ -66,6 +66,7 @@ func (t *fileTrace) touches(h *History, i int, name string) bool {
 // Commits come children first, so a commit's name is known when it is
 // reached: the name its newest child gave it.
 func (h *History) trace(path string) *fileTrace {
+	h.buildIndex()
 	t := &fileTrace{names: make([]string, len(h.Commits))}
 	for i, c := range h.Commits {
 		if !h.hasChild[i] {
@@ -94,25 +95,26 @@ func (t *fileTrace) step(h *History, i int, c *Commit, name string) {
 		}
 		return
 	}
-	if ch, ok := h.eventChange(i, c, name); ok {
+	fd := indexFinder{h, i}
+	if ch, ok := eventChange(c, fd, name); ok {
 		t.events = append(t.events, FileEvent{Commit: c, FileChange: ch})
 	}
 	for k, j := range h.parents[i] {
 		if j < 0 || t.names[j] != "" {
 			continue
 		}
-		t.names[j] = h.nameBefore(i, k, c, name)
+		t.names[j] = nameBefore(k, c, fd, name)
 	}
 }
 
-// eventChange returns the change commit i made to the file called name.
-func (h *History) eventChange(i int, c *Commit, name string) (FileChange, bool) {
+// eventChange returns the change commit c made to the file called name;
+// fd finds c's changes.
+func eventChange(c *Commit, fd finder, name string) (FileChange, bool) {
 	if !c.Merge() {
-		if ch, ok := h.changes[changeKey{i, 0, name}]; ok {
+		if ch, ok := fd.change(0, name); ok {
 			return ch, true
 		}
-		ch, ok := h.movedOut[changeKey{i, 0, name}]
-		return ch, ok
+		return fd.movedOut(name)
 	}
 	for _, ch := range c.Changes {
 		if ch.Path == name {
@@ -122,13 +124,14 @@ func (h *History) eventChange(i int, c *Commit, name string) (FileChange, bool) 
 	return FileChange{}, false
 }
 
-// nameBefore returns the name the file called name in commit i had in its
-// k-th parent, or "" when the file did not exist there.
-func (h *History) nameBefore(i, k int, c *Commit, name string) string {
+// nameBefore returns the name the file called name in commit c had in its
+// k-th parent, or "" when the file did not exist there; fd finds c's
+// changes.
+func nameBefore(k int, c *Commit, fd finder, name string) string {
 	if c.Merge() && c.diffs == nil {
 		return name // unknown diffs: assume the name did not change
 	}
-	ch, ok := h.changes[changeKey{i, k, name}]
+	ch, ok := fd.change(k, name)
 	switch {
 	case !ok:
 		return name

@@ -232,14 +232,15 @@ func (f *follower) touched(n *names, changes []FileChange, old bool) []int32 {
 // linear follows the files through commit i, which has at most one parent.
 func (f *follower) linear(i int, n *names) {
 	c := f.h.Commits[i]
+	fd := newCommitFinder(c)
 	type rename struct{ id, to int32 }
 	var renames []rename
 	for _, id := range f.touched(n, c.Changes, true) {
 		name := f.path[n.of[id]]
-		if ch, ok := f.h.eventChange(i, c, name); ok {
+		if ch, ok := eventChange(c, fd, name); ok {
 			f.logs.events[id] = append(f.logs.events[id], FileEvent{Commit: c, FileChange: ch})
 		}
-		if before := f.h.nameBefore(i, 0, c, name); before != name {
+		if before := nameBefore(0, c, fd, name); before != name {
 			renames = append(renames, rename{id, f.nameID(before)})
 		}
 	}
@@ -262,8 +263,9 @@ func (f *follower) nameID(name string) int32 {
 // merge follows the files through merge commit i.
 func (f *follower) merge(i int, n *names) {
 	c := f.h.Commits[i]
+	fd := newCommitFinder(c)
 	for _, id := range f.touched(n, c.Changes, false) {
-		if ch, ok := f.h.eventChange(i, c, f.path[n.of[id]]); ok {
+		if ch, ok := eventChange(c, fd, f.path[n.of[id]]); ok {
 			f.logs.events[id] = append(f.logs.events[id], FileEvent{Commit: c, FileChange: ch})
 		}
 	}
@@ -282,20 +284,20 @@ func (f *follower) merge(i int, n *names) {
 			pn = n.clone()
 		}
 		if c.diffs != nil {
-			f.rename(i, k, pn, c.diffs[k])
+			f.rename(k, c, fd, pn)
 		}
 		f.pass(j, pn)
 	}
 }
 
-// rename gives the files the names they had in the k-th parent of merge i.
-func (f *follower) rename(i, k int, n *names, diff []FileChange) {
-	c := f.h.Commits[i]
+// rename gives the files the names they had in the k-th parent of merge
+// c, whose changes fd finds.
+func (f *follower) rename(k int, c *Commit, fd finder, n *names) {
 	type rename struct{ id, to int32 }
 	var renames []rename
-	for _, id := range f.touched(n, diff, false) {
+	for _, id := range f.touched(n, c.diffs[k], false) {
 		name := f.path[n.of[id]]
-		if before := f.h.nameBefore(i, k, c, name); before != name {
+		if before := nameBefore(k, c, fd, name); before != name {
 			renames = append(renames, rename{id, f.nameID(before)})
 		}
 	}

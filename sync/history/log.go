@@ -3,6 +3,7 @@ package history
 import (
 	"fmt"
 	"strings"
+	gosync "sync"
 	"time"
 )
 
@@ -62,13 +63,18 @@ type History struct {
 	Commits []*Commit
 
 	byHash   map[string]int
-	changes  map[changeKey]FileChange // by commit, parent and Path
-	movedOut map[changeKey]FileChange // renames, by commit and OldPath
-	boundary []bool                   // the commit is a shallow boundary
-	hasChild []bool                   // the commit is a parent of another
-	parents  [][]int                  // positions of each commit's parents, -1 when not loaded
-	touched  map[string][]int         // by path (new or old), the commits that name it, ascending
+	boundary []bool  // the commit is a shallow boundary
+	hasChild []bool  // the commit is a parent of another
+	parents  [][]int // positions of each commit's parents, -1 when not loaded
 	shallow  bool
+
+	// The indexes by path that following one file needs (trace), built on
+	// first use: Follow, which follows many files at once, needs none, and
+	// on a large history they take more memory than the commits.
+	indexOnce gosync.Once
+	changes   map[changeKey]FileChange // by commit, parent and Path
+	movedOut  map[changeKey]FileChange // renames, by commit and OldPath
+	touched   map[string][]int         // by path (new or old), the commits that name it, ascending
 }
 
 type changeKey struct {
@@ -117,18 +123,14 @@ func newHistory(commits []*Commit, r *Repo) *History {
 	h := &History{
 		Commits:  commits,
 		byHash:   make(map[string]int, len(commits)),
-		changes:  make(map[changeKey]FileChange),
-		movedOut: make(map[changeKey]FileChange),
 		boundary: make([]bool, len(commits)),
 		hasChild: make([]bool, len(commits)),
 		parents:  make([][]int, len(commits)),
-		touched:  make(map[string][]int),
 		shallow:  r.Shallow,
 	}
 	for i, c := range commits {
 		h.byHash[c.Hash] = i
 		h.boundary[i] = r.boundary[c.Hash]
-		h.index(i, c)
 	}
 	for i, c := range commits {
 		h.parents[i] = make([]int, len(c.Parents))
@@ -143,6 +145,18 @@ func newHistory(commits []*Commit, r *Repo) *History {
 		}
 	}
 	return h
+}
+
+// buildIndex builds the indexes by path, once.
+func (h *History) buildIndex() {
+	h.indexOnce.Do(func() {
+		h.changes = make(map[changeKey]FileChange)
+		h.movedOut = make(map[changeKey]FileChange)
+		h.touched = make(map[string][]int)
+		for i, c := range h.Commits {
+			h.index(i, c)
+		}
+	})
 }
 
 // index records the changes of commit i for lookups by path.

@@ -1,0 +1,119 @@
+package history
+
+// finder finds the changes of one commit by path.
+type finder interface {
+	// change returns the change to path in the commit's diff against its
+	// k-th parent.
+	change(k int, path string) (FileChange, bool)
+	// movedOut returns the rename away from path of a commit that is no
+	// merge.
+	movedOut(path string) (FileChange, bool)
+}
+
+// indexFinder finds the changes of commit i in the history's indexes,
+// which following a single file builds (History.trace).
+type indexFinder struct {
+	h *History
+	i int
+}
+
+func (x indexFinder) change(k int, path string) (FileChange, bool) {
+	ch, ok := x.h.changes[changeKey{x.i, k, path}]
+	return ch, ok
+}
+
+func (x indexFinder) movedOut(path string) (FileChange, bool) {
+	ch, ok := x.h.movedOut[changeKey{x.i, 0, path}]
+	return ch, ok
+}
+
+// commitFinder finds the changes of one commit in the commit itself, for
+// Follow, which visits each commit once: scanning a small commit's
+// changes costs less than indexing the whole history, and a large one is
+// indexed while it is visited.
+type commitFinder struct {
+	c      *Commit
+	byPath []map[string]FileChange // by diff, for large commits
+	moved  map[string]FileChange
+}
+
+// scanLimit is the number of changes up to which a commit is scanned
+// rather than indexed.
+const scanLimit = 16
+
+func newCommitFinder(c *Commit) *commitFinder {
+	x := &commitFinder{c: c}
+	diffs := x.diffs()
+	total := 0
+	for _, d := range diffs {
+		total += len(d)
+	}
+	if total <= scanLimit {
+		return x
+	}
+	x.byPath = make([]map[string]FileChange, len(diffs))
+	x.moved = map[string]FileChange{}
+	for k, d := range diffs {
+		x.byPath[k] = make(map[string]FileChange, len(d))
+		for _, ch := range d {
+			x.byPath[k][ch.Path] = ch
+		}
+	}
+	if !c.Merge() {
+		for _, ch := range c.Changes {
+			if ch.Status == 'R' {
+				x.moved[ch.OldPath] = ch
+			}
+		}
+	}
+	return x
+}
+
+// diffs returns the commit's diffs against each parent, as History.index
+// reads them.
+func (x *commitFinder) diffs() [][]FileChange {
+	if x.c.Merge() {
+		return x.c.diffs
+	}
+	return [][]FileChange{x.c.Changes}
+}
+
+func (x *commitFinder) change(k int, path string) (FileChange, bool) {
+	if x.byPath != nil {
+		if k >= len(x.byPath) {
+			return FileChange{}, false
+		}
+		ch, ok := x.byPath[k][path]
+		return ch, ok
+	}
+	diffs := x.diffs()
+	if k >= len(diffs) {
+		return FileChange{}, false
+	}
+	var found FileChange
+	ok := false
+	for _, ch := range diffs[k] {
+		if ch.Path == path {
+			found, ok = ch, true // the last one wins, as in the index
+		}
+	}
+	return found, ok
+}
+
+func (x *commitFinder) movedOut(path string) (FileChange, bool) {
+	if x.c.Merge() {
+		return FileChange{}, false
+	}
+	if x.moved != nil {
+		ch, ok := x.moved[path]
+		return ch, ok
+	}
+	var found FileChange
+	ok := false
+	for _, ch := range x.c.Changes {
+		if ch.Status == 'R' && ch.OldPath == path {
+			found, ok = ch, true
+		}
+	}
+	return found, ok
+}
