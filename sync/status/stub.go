@@ -1,11 +1,14 @@
 package status
 
 import (
+	"crypto/sha256"
 	"errors"
+	"fmt"
 
 	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/translate/stub"
 )
 
@@ -34,59 +37,131 @@ func markStub(p *Page, c *graph.Cell, stubs Stubs) {
 // Stubs holds the progress of the translations that are still stubs.
 type Stubs map[*graph.Page]*Progress
 
-// DetectStubs finds the translations that are still stubs, on every
-// processor; each source page is prepared once for all its languages. It
-// reads the pages' contents (Site.Contents), so it runs before anything
-// releases them.
+// StubOptions tune stub detection.
+type StubOptions struct {
+	// CacheDir is the folder where stub detection keeps its results
+	// between runs (see cachefile.Dir), by the contents of each
+	// translation and its source page, so that it reads again only the
+	// pages that changed; "" keeps none.
+	CacheDir string
+}
+
+// DetectStubs is DetectStubsWith without a cache.
 func DetectStubs(g *graph.Graph) (Stubs, error) {
-	var cells []*graph.Cell
-	var srcs []*graph.Page
+	return DetectStubsWith(g, StubOptions{})
+}
+
+// DetectStubsWith finds the translations that are still stubs, on every
+// processor; each source page is prepared once for all its languages. It
+// reads the pages' contents (Site.Contents) whose results are not in the
+// cache, so it runs before anything releases them.
+func DetectStubsWith(g *graph.Graph, o StubOptions) (Stubs, error) {
+	d := &detection{g: g, pairs: translatedPairs(g)}
+	if o.CacheDir != "" {
+		d.useCache(o.CacheDir)
+	}
+	if err := d.detect(); err != nil {
+		return nil, err
+	}
+	d.saveCache()
+	out := Stubs{}
+	for _, p := range d.pairs {
+		if stub.IsStub(int(p.result.translated), int(p.result.total)) {
+			out[p.cell.Page] = &Progress{Translated: int(p.result.translated), Total: int(p.result.total)}
+		}
+	}
+	return out, nil
+}
+
+// detection is one run of stub detection.
+type detection struct {
+	g     *graph.Graph
+	pairs []*pair
+	cache *stubCache // nil without a cache
+	path  string
+}
+
+// pair is a translated page and its source page.
+type pair struct {
+	cell   *graph.Cell
+	key    stubKey
+	keyed  bool // key is known: the result may be cached
+	cached bool // result comes from the cache
+	result stubResult
+}
+
+// stubResult is the progress of a stub, or zero for any other page.
+type stubResult struct{ translated, total uint32 }
+
+// translatedPairs lists the translated pages of g with their source pages.
+func translatedPairs(g *graph.Graph) []*pair {
+	var out []*pair
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
 		}
-		srcs = append(srcs, e.Source)
 		for _, lang := range g.Langs {
 			if c := g.Cell(e, lang); c != nil && c.Page != nil && c.Page.File.Doc != nil && c.State == graph.Translated {
-				cells = append(cells, c)
+				out = append(out, &pair{cell: c})
 			}
 		}
 	}
+	return out
+}
+
+// detect finds the results of the pairs the cache did not hold, reading
+// and preparing only the source pages they need.
+func (d *detection) detect() error {
+	var todo []*pair
+	need := map[*graph.Page]int{}
+	var srcs []*graph.Page
+	for _, p := range d.pairs {
+		if p.cached {
+			continue
+		}
+		todo = append(todo, p)
+		if _, ok := need[p.cell.Entry.Source]; !ok {
+			need[p.cell.Entry.Source] = len(srcs)
+			srcs = append(srcs, p.cell.Entry.Source)
+		}
+	}
 	prepared := make([]*stub.Source, len(srcs))
-	errs := make([]error, len(srcs)+len(cells))
+	errs := make([]error, len(srcs)+len(todo))
 	par.Do(len(srcs), func(i int) {
 		var src []byte
-		if src, errs[i] = g.Site.Contents(srcs[i].File); src != nil {
+		if src, errs[i] = d.read(srcs[i].File); src != nil {
 			prepared[i] = stub.NewSource(src)
 		}
 	})
-	sources := make(map[*graph.Page]*stub.Source, len(srcs))
-	for i, p := range srcs {
-		sources[p] = prepared[i]
-	}
-	found := make([]*Progress, len(cells))
-	par.Do(len(cells), func(i int) {
-		c := cells[i]
-		src := sources[c.Entry.Source]
-		tr, err := g.Site.Contents(c.Page.File)
-		if errs[len(srcs)+i] = err; src == nil || tr == nil {
-			return
-		}
-		if body, _ := frontmatter.SplitBody(tr); !src.MayBeStub(body) {
-			return
-		}
-		if done, total := src.Progress(tr); stub.IsStub(done, total) {
-			found[i] = &Progress{Translated: done, Total: total}
-		}
+	par.Do(len(todo), func(i int) {
+		p := todo[i]
+		errs[len(srcs)+i] = d.compare(p, prepared[need[p.cell.Entry.Source]])
 	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	return errors.Join(errs...)
+}
+
+// compare sets the result of p, whose source page is src.
+func (d *detection) compare(p *pair, src *stub.Source) error {
+	tr, err := d.read(p.cell.Page.File)
+	if src == nil || tr == nil {
+		return err
 	}
-	out := Stubs{}
-	for i, pr := range found {
-		if pr != nil {
-			out[cells[i].Page] = pr
-		}
+	if body, _ := frontmatter.SplitBody(tr); !src.MayBeStub(body) {
+		return err
 	}
-	return out, nil
+	if done, total := src.Progress(tr); stub.IsStub(done, total) {
+		p.result = stubResult{uint32(done), uint32(total)}
+	}
+	return err
+}
+
+// read returns the contents of f. With a cache, contents read again must
+// be the ones hashed when the site was loaded, as results are cached by
+// that hash.
+func (d *detection) read(f *site.File) ([]byte, error) {
+	b, err := d.g.Site.Contents(f)
+	if err == nil && d.cache != nil && f.Src == nil && f.Sum != nil && sha256.Sum256(b) != *f.Sum {
+		err = fmt.Errorf("%q changed while langref read it; run it again", f.Path)
+	}
+	return b, err
 }
