@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/sync/stale"
@@ -40,7 +41,7 @@ func (e *env) status(c *cli.Context) error {
 		}
 	}
 	g := graph.Build(s)
-	stubs, err := status.DetectStubs(g)
+	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: cachefile.Dir(s.Root)})
 	if err != nil {
 		return err
 	}
