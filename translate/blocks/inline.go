@@ -1,6 +1,7 @@
 package blocks
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -9,16 +10,34 @@ import (
 )
 
 // inlineText gathers the readable text, prose and verbatim material of the
-// inline content of goldmark nodes.
+// inline content of goldmark nodes. Its buffers may be reused (see reset).
 type inlineText struct {
 	src         []byte
-	text, prose strings.Builder
+	text, prose []byte
+	split       bool // prose differs from text
 	verb        []string
 }
 
-func (x *inlineText) both(s string) {
-	x.text.WriteString(s)
-	x.prose.WriteString(s)
+// reset empties x for the inlines of src, keeping its buffers.
+func (x *inlineText) reset(src []byte, verb []string) {
+	*x = inlineText{src: src, text: x.text[:0], prose: x.prose[:0], verb: verb}
+}
+
+func (x *inlineText) both(b []byte) {
+	x.text = append(x.text, b...)
+	x.prose = append(x.prose, b...)
+}
+
+func (x *inlineText) bothString(s string) {
+	x.text = append(x.text, s...)
+	x.prose = append(x.prose, s...)
+}
+
+// textOnly writes s to the text and t to the prose.
+func (x *inlineText) textOnly(s, t string) {
+	x.text = append(x.text, s...)
+	x.prose = append(x.prose, t...)
+	x.split = true
 }
 
 func (x *inlineText) children(n ast.Node) {
@@ -32,14 +51,15 @@ func (x *inlineText) node(n ast.Node) {
 	case *ast.Text:
 		x.both(unescape(n.Segment.Value(x.src)))
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			x.both(" ")
+			x.bothString(" ")
 		}
 	case *ast.String:
-		x.both(string(n.Value))
+		x.both(n.Value)
 	case *ast.CodeSpan:
 		code := rawText(n, x.src)
-		x.text.WriteString("`" + code + "`")
-		x.prose.WriteString(" ")
+		x.textOnly("`", " ")
+		x.textOnly(code, "")
+		x.textOnly("`", "")
 		x.verb = append(x.verb, code)
 	case *mathSpan:
 		x.math(n)
@@ -50,17 +70,18 @@ func (x *inlineText) node(n ast.Node) {
 		x.children(n)
 		x.verb = append(x.verb, NormalizeLiquid(string(n.Destination)))
 	case *ast.AutoLink:
-		x.text.WriteString(string(n.URL(x.src)))
-		x.verb = append(x.verb, string(n.URL(x.src)))
+		url := string(n.URL(x.src))
+		x.textOnly(url, "")
+		x.verb = append(x.verb, url)
 	case *ast.RawHTML:
 		x.rawHTML(n)
 	case *east.TableCell:
 		x.children(n)
-		x.both(" | ")
+		x.bothString(" | ")
 	default:
 		x.children(n)
 		if n.Type() == ast.TypeBlock {
-			x.both(" ")
+			x.bothString(" ")
 		}
 	}
 }
@@ -70,9 +91,10 @@ func (x *inlineText) math(n *mathSpan) {
 	if n.display {
 		d = "$$"
 	}
-	m := collapse(string(n.content))
-	x.text.WriteString(d + m + d)
-	x.prose.WriteString(" ")
+	m := collapseBytes(n.content)
+	x.textOnly(d, " ")
+	x.textOnly(m, "")
+	x.textOnly(d, "")
 	x.verb = append(x.verb, m)
 }
 
@@ -84,15 +106,27 @@ func (x *inlineText) rawHTML(n *ast.RawHTML) {
 	}
 	s, verb := stripTags(tag.String(), x.verb)
 	x.verb = verb
-	x.both(s)
+	x.bothString(s)
 }
 
 // result returns the collapsed text and prose; the numbers of the prose are
 // appended to the verbatim list.
 func (x *inlineText) result() (text, prose string, verb []string) {
-	text = collapse(NormalizeLiquid(stripIAL(x.text.String())))
-	prose = collapse(NormalizeLiquid(stripIAL(x.prose.String())))
+	text = finish(x.text)
+	prose = text
+	if x.split {
+		prose = finish(x.prose)
+	}
 	return text, prose, append(x.verb, numbers(prose)...)
+}
+
+// finish collapses gathered text, its Liquid normalised and its inline
+// attribute lists removed.
+func finish(b []byte) string {
+	if bytes.Contains(b, []byte("{:")) || bytes.Contains(b, []byte("{{")) || bytes.Contains(b, []byte("{%")) {
+		return collapse(NormalizeLiquid(stripIAL(string(b))))
+	}
+	return collapseBytes(b)
 }
 
 // rawText concatenates the raw text children of n (a code span).
@@ -106,10 +140,15 @@ func rawText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-func unescape(b []byte) string {
+// unescape resolves backslash escapes and character references; the
+// result may be b itself.
+func unescape(b []byte) []byte {
+	if bytes.IndexByte(b, '\\') < 0 && bytes.IndexByte(b, '&') < 0 {
+		return b
+	}
 	b = util.UnescapePunctuations(b)
 	b = util.ResolveNumericReferences(b)
-	return string(util.ResolveEntityNames(b))
+	return util.ResolveEntityNames(b)
 }
 
 // onlyImage reports whether paragraph p holds one image (possibly linked)

@@ -1,16 +1,14 @@
 package blocks
 
-import (
-	"bytes"
-	"sort"
-)
+import "bytes"
 
 // lines indexes the line starts of a source so that byte offsets map to
 // file lines.
 type lines struct {
 	src   []byte
-	start []int // byte offset of each line
-	first int   // file line of line 0
+	str   string // src as a string, which block sources share
+	start []int  // byte offset of each line
+	first int    // file line of line 0
 }
 
 func newLines(src []byte, first int) *lines {
@@ -20,14 +18,23 @@ func newLines(src []byte, first int) *lines {
 			start = append(start, i+1)
 		}
 	}
-	return &lines{src: src, start: start, first: first}
+	return &lines{src: src, str: string(src), start: start, first: first}
 }
 
 func (l *lines) n() int { return len(l.start) }
 
 // of returns the line index holding byte offset off.
 func (l *lines) of(off int) int {
-	return sort.Search(len(l.start), func(i int) bool { return l.start[i] > off }) - 1
+	lo, hi := 0, len(l.start) // the first line starting after off is in [lo, hi]
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l.start[m] > off {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo - 1
 }
 
 // end returns the offset just past line i, excluding its line break.
@@ -48,7 +55,7 @@ func (l *lines) end(i int) int {
 func (l *lines) text(i int) []byte { return l.src[l.start[i]:l.end(i)] }
 
 // raw returns lines a..b inclusive without the final line break.
-func (l *lines) raw(a, b int) string { return string(l.src[l.start[a]:l.end(b)]) }
+func (l *lines) raw(a, b int) string { return l.str[l.start[a]:l.end(b)] }
 
 // blank reports whether line i holds only spaces and tabs.
 func (l *lines) blank(i int) bool { return len(trimLeft(l.text(i))) == 0 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -22,19 +24,48 @@ var md = goldmark.New(
 
 // Parse splits body, the markdown of a page after its front matter, into
 // blocks in source order. firstLine is the file line of body's first byte,
-// so that block lines are file lines.
+// so that block lines are file lines. It is safe for concurrent use.
 func Parse(body []byte, firstLine int) []Block {
 	if len(body) == 0 {
 		return nil
 	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	l := newLines(body, firstLine)
-	pre := scan(l)
+	pre := scan(l, sc)
 	src := pre.source()
-	w := &walker{l: l, src: src}
+	w := &walker{l: l, src: src, sc: sc, out: make([]Block, 0, estimateBlocks(l)+len(pre.blocks))}
 	w.block(md.Parse(text.NewReader(src)), 0)
 	out := append(w.out, pre.blocks...)
+	if len(out) == 0 {
+		return nil
+	}
 	slices.SortStableFunc(out, func(a, b Block) int { return a.Line - b.Line })
 	return attachIALs(l, out, pre.ials)
+}
+
+// scratch holds the buffers one Parse call works in; none of the blocks it
+// returns refers to them.
+type scratch struct {
+	x      inlineText // text of the block being filled
+	masked []byte     // the source with the pre-scan's lines blanked
+	html   []byte     // the markdown left in an HTML block
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// estimateBlocks guesses the number of blocks from the number of
+// paragraphs, runs of non-blank lines.
+func estimateBlocks(l *lines) int {
+	n, blank := 0, true
+	for i := range l.n() {
+		b := l.blank(i)
+		if blank && !b {
+			n++
+		}
+		blank = b
+	}
+	return n + n/4
 }
 
 // attachIALs makes each {: ...} line part of the block before it.
@@ -57,6 +88,7 @@ func attachIALs(l *lines, bs []Block, ials []int) []Block {
 type walker struct {
 	l      *lines
 	src    []byte
+	sc     *scratch
 	out    []Block
 	cursor int // line index after the last block emitted
 }
@@ -107,24 +139,31 @@ func (w *walker) other(n ast.Node, depth int) {
 
 // span returns the first and last line index covered by n and its descendants.
 func (w *walker) span(n ast.Node) (a, b int, ok bool) {
-	a, b = w.l.n(), -1
-	see := func(s text.Segment) {
-		a, b = min(a, w.l.of(s.Start)), max(b, w.l.of(max(s.Start, s.Stop-1)))
+	lo, hi := w.segments(n, len(w.src), -1)
+	if hi < 0 {
+		return w.l.n(), -1, false
 	}
-	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	return w.l.of(lo), w.l.of(hi), true
+}
+
+// segments widens [lo, hi], the first and last source offsets seen, with
+// the lines of the blocks and the text segments of n and its descendants.
+func (w *walker) segments(n ast.Node, lo, hi int) (int, int) {
+	see := func(s text.Segment) {
+		lo, hi = min(lo, s.Start), max(hi, s.Start, s.Stop-1)
+	}
+	if n.Type() == ast.TypeBlock {
+		ls := n.Lines()
+		for i := 0; i < ls.Len(); i++ {
+			see(ls.At(i))
 		}
-		if n.Type() == ast.TypeBlock {
-			for i := 0; i < n.Lines().Len(); i++ {
-				see(n.Lines().At(i))
-			}
-		} else if t, ok := n.(*ast.Text); ok && t.Segment.Len() > 0 {
-			see(t.Segment)
-		}
-		return ast.WalkContinue, nil
-	})
-	return a, b, b >= 0
+	} else if t, ok := n.(*ast.Text); ok && t.Segment.Len() > 0 {
+		see(t.Segment)
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		lo, hi = w.segments(c, lo, hi)
+	}
+	return lo, hi
 }
 
 // find returns the first line at or after the cursor for which ok holds,
@@ -140,7 +179,8 @@ func (w *walker) find(ok func([]byte) bool) int {
 
 // fill sets the text, prose and verbatim material of b from n's inlines.
 func (w *walker) fill(b *Block, n ast.Node) {
-	x := inlineText{src: w.src}
+	x := &w.sc.x
+	x.reset(w.src, nil)
 	x.node(n)
 	b.Text, b.Prose, b.Verbatim = x.result()
 }
@@ -295,7 +335,7 @@ func (w *walker) html(n *ast.HTMLBlock) {
 		blk.Comment = strings.TrimSpace(commentInner(blk.Raw))
 		blk.Text = collapse(blk.Comment)
 	} else {
-		htmlText(&blk)
+		w.htmlText(&blk)
 	}
 	w.emit(blk)
 }
@@ -315,14 +355,42 @@ func commentInner(raw string) string {
 
 // htmlText fills an HTML block's text from the markdown left once its tags
 // are removed, and its verbatim list from attribute values.
-func htmlText(b *Block) {
+func (w *walker) htmlText(b *Block) {
 	s, verb := stripTags(b.Raw, nil)
-	ls := strings.Split(s, "\n")
-	for i := range ls {
-		ls[i] = strings.TrimSpace(ls[i])
+	src := w.sc.html[:0]
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			src = append(src, '\n')
+		}
+		src = append(src, strings.TrimSpace(line)...)
 	}
-	src := []byte(strings.Join(ls, "\n"))
-	x := inlineText{src: src, verb: verb}
-	x.node(md.Parse(text.NewReader(src)))
+	w.sc.html = src
+	x := &w.sc.x
+	x.reset(src, verb)
+	if plain(src) {
+		x.both(src)
+	} else {
+		x.node(md.Parse(text.NewReader(src)))
+	}
 	b.Text, b.Prose, b.Verbatim = x.result()
+}
+
+// plain reports whether src, lines without leading or trailing white space,
+// holds no markdown but paragraphs: its text is then src itself, once
+// collapsed.
+func plain(src []byte) bool {
+	start := true
+	for _, c := range src {
+		switch {
+		case c == '\n':
+			start = true
+			continue
+		case start && !isLetter(c) && c < utf8.RuneSelf:
+			return false
+		case c < ' ' || c == 0x7f || strings.IndexByte("\\&`*_[]<>|~$", c) >= 0:
+			return false
+		}
+		start = false
+	}
+	return true
 }

@@ -11,13 +11,14 @@ import (
 // source in which their lines are blanked (offsets unchanged).
 type prescan struct {
 	l      *lines
+	sc     *scratch
 	blocks []Block
 	ials   []int
 	masked []byte
 }
 
-func scan(l *lines) *prescan {
-	p := &prescan{l: l}
+func scan(l *lines, sc *scratch) *prescan {
+	p := &prescan{l: l, sc: sc}
 	var fence []byte
 	inComment := false
 	for i := 0; i < l.n(); i++ {
@@ -105,7 +106,7 @@ func (p *prescan) highlight(i int) int {
 			p.add(b, i, k)
 			return k
 		}
-		code = append(code, string(p.l.text(k)))
+		code = append(code, p.l.str[p.l.start[k]:p.l.end(k)])
 	}
 	return i
 }
@@ -118,7 +119,8 @@ func (p *prescan) add(b Block, first, last int) {
 // mask blanks lines a..b in the copy given to goldmark.
 func (p *prescan) mask(a, b int) {
 	if p.masked == nil {
-		p.masked = append([]byte(nil), p.l.src...)
+		p.masked = append(p.sc.masked[:0], p.l.src...)
+		p.sc.masked = p.masked
 	}
 	for i := p.l.start[a]; i < p.l.end(b); i++ {
 		if p.masked[i] != '\n' {

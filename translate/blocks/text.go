@@ -2,44 +2,61 @@ package blocks
 
 import (
 	"html"
-	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
+
+// byteSeq is text held as a string or as bytes.
+type byteSeq interface{ ~string | ~[]byte }
 
 // collapse trims s and replaces every run of white space by one space.
 func collapse(s string) string {
 	if collapsed(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	word := -1 // start of the current run of non-space bytes
-	for i := 0; i < len(s); {
-		n, space := spaceAt(s, i)
-		switch {
-		case !space && word < 0:
-			word = i
-		case space && word >= 0:
-			appendWord(&b, s[word:i])
-			word = -1
-		}
-		i += n
-	}
-	if word >= 0 {
-		appendWord(&b, s[word:])
-	}
-	return b.String()
+	return ownString(appendCollapsed(make([]byte, 0, len(s)), s))
 }
 
-// collapsed reports whether s is ASCII-spaced already: no leading,
-// trailing or double spaces and no other white space.
-func collapsed(s string) bool {
+// collapseBytes is collapse for bytes, which it copies.
+func collapseBytes(b []byte) string {
+	if collapsed(b) {
+		return string(b)
+	}
+	return ownString(appendCollapsed(make([]byte, 0, len(b)), b))
+}
+
+// ownString returns b as a string without copying it; b must never change
+// again (strings.Builder does the same).
+func ownString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// appendCollapsed appends the words of s to dst, separated by one space.
+func appendCollapsed[S byteSeq](dst []byte, s S) []byte {
+	word := -1 // start of the current run of non-space bytes
+	for i := 0; i < len(s); {
+		n := spaceLen(s, i)
+		switch {
+		case n == 0 && word < 0:
+			word = i
+		case n > 0 && word >= 0:
+			dst = appendWord(dst, s[word:i])
+			word = -1
+		}
+		i += max(n, 1)
+	}
+	if word >= 0 {
+		dst = appendWord(dst, s[word:])
+	}
+	return dst
+}
+
+// collapsed reports whether s is collapsed already: no leading, trailing
+// or double spaces and no other white space.
+func collapsed[S byteSeq](s S) bool {
 	prev := byte(' ')
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == ' ' && prev == ' ' || c < ' ' || c >= utf8.RuneSelf {
+		if c == ' ' && prev == ' ' || c < ' ' || c >= utf8.RuneSelf && spaceLen(s, i) > 0 {
 			return false
 		}
 		prev = c
@@ -47,22 +64,40 @@ func collapsed(s string) bool {
 	return prev != ' '
 }
 
-func appendWord(b *strings.Builder, w string) {
-	if b.Len() > 0 {
-		b.WriteByte(' ')
+func appendWord[S byteSeq](dst []byte, w S) []byte {
+	if len(dst) > 0 {
+		dst = append(dst, ' ')
 	}
-	b.WriteString(w)
+	return append(dst, w...)
 }
 
-// spaceAt returns the length of the character at s[i] and whether it is
-// white space.
-func spaceAt(s string, i int) (int, bool) {
+// spaceLen returns the length of the white space character (unicode.IsSpace)
+// starting at s[i], or 0 if there is none. Only a few lead bytes can start
+// one, and continuation bytes never do, so callers may step byte by byte.
+func spaceLen[S byteSeq](s S, i int) int {
 	c := s[i]
-	if c < utf8.RuneSelf {
-		return 1, c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+	switch {
+	case c == ' ' || c >= '\t' && c <= '\r':
+		return 1
+	case c < 0xc2 || c > 0xe3:
+		return 0
+	case c == 0xc2: // U+0085, U+00A0
+		if i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xa0) {
+			return 2
+		}
+		return 0
+	case i+2 >= len(s):
+		return 0
 	}
-	r, n := utf8.DecodeRuneInString(s[i:])
-	return n, unicode.IsSpace(r)
+	c1, c2 := s[i+1], s[i+2]
+	switch {
+	case c == 0xe1 && c1 == 0x9a && c2 == 0x80, // U+1680
+		c == 0xe2 && c1 == 0x80 && (c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf) && c2 >= 0x80, // U+2000-200A, U+2028, U+2029, U+202F
+		c == 0xe2 && c1 == 0x81 && c2 == 0x9f, // U+205F
+		c == 0xe3 && c1 == 0x80 && c2 == 0x80: // U+3000
+		return 3
+	}
+	return 0
 }
 
 // NormalizeLiquid rewrites every Liquid tag and output in s to one spacing,
@@ -119,14 +154,28 @@ func canonInner(in string) string {
 // canonLiquid is NormalizeLiquid for a single tag.
 func canonLiquid(s string) string { return NormalizeLiquid(strings.TrimSpace(s)) }
 
-var ialRe = regexp.MustCompile(`\{:[^}]*\}`)
-
-// stripIAL removes inline kramdown attribute lists such as {: width="50%"}.
+// stripIAL replaces inline kramdown attribute lists such as {: width="50%"}
+// by a space.
 func stripIAL(s string) string {
 	if !strings.Contains(s, "{:") {
 		return s
 	}
-	return ialRe.ReplaceAllString(s, " ")
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "{:")
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i+2:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		b.WriteByte(' ')
+		s = s[i+2+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // numbers returns the numbers in s: digit runs, with inner . or , separators.
@@ -147,8 +196,6 @@ func numbers(s string) []string {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-var attrRe = regexp.MustCompile(`([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>` + "`" + `]+))`)
 
 // inlineTags are the tags that do not separate words when removed.
 var inlineTags = map[string]bool{
@@ -211,15 +258,67 @@ func tagLen(s string) (int, bool) {
 
 func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
-// attrValues returns the verbatim attribute values of one tag.
+// attrValues returns the verbatim attribute values of one tag: those of
+// every name=value pair, as the regular expression
+// ([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))
+// finds them, except alt and title.
 func attrValues(tag string) []string {
 	var out []string
-	for _, m := range attrRe.FindAllStringSubmatch(tag, -1) {
-		name := strings.ToLower(m[1])
-		if name == "alt" || name == "title" {
+	for i := 0; i < len(tag); {
+		name, value, next := attrAt(tag, i)
+		i = next
+		if name == "" || strings.EqualFold(name, "alt") || strings.EqualFold(name, "title") {
 			continue
 		}
-		out = append(out, NormalizeLiquid(html.UnescapeString(m[2]+m[3]+m[4])))
+		out = append(out, NormalizeLiquid(html.UnescapeString(value)))
 	}
 	return out
+}
+
+// attrAt reads the name=value pair starting at s[i]. It returns the offset
+// to look at next, and an empty name if no pair starts at i. When a name
+// starts at i but no value follows, no pair starts inside the name either.
+func attrAt(s string, i int) (name, value string, next int) {
+	if !isNameStart(s[i]) {
+		return "", "", i + 1
+	}
+	j := i + 1
+	for j < len(s) && (isNameStart(s[j]) || isDigit(s[j]) || s[j] == '-' || s[j] == '.') {
+		j++
+	}
+	k := skipSpace(s, j)
+	if k == len(s) || s[k] != '=' {
+		return "", "", j
+	}
+	k = skipSpace(s, k+1)
+	if k == len(s) {
+		return "", "", j
+	}
+	if q := s[k]; q == '"' || q == '\'' {
+		e := strings.IndexByte(s[k+1:], q)
+		if e < 0 {
+			return "", "", j
+		}
+		return s[i:j], s[k+1 : k+1+e], k + e + 2
+	}
+	e := k
+	for e < len(s) && !isSpaceRE(s[e]) && strings.IndexByte("\"'=<>`", s[e]) < 0 {
+		e++
+	}
+	if e == k {
+		return "", "", j
+	}
+	return s[i:j], s[k:e], e
+}
+
+func isNameStart(c byte) bool { return isLetter(c) || c == '_' || c == ':' }
+
+// isSpaceRE reports whether c is white space to regexp's \s.
+func isSpaceRE(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpaceRE(s[i]) {
+		i++
+	}
+	return i
 }
