@@ -13,10 +13,13 @@ type lines struct {
 
 func newLines(src []byte, first int) *lines {
 	start := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
-			start = append(start, i+1)
+	for i := bytes.IndexByte(src, '\n'); i >= 0 && i+1 < len(src); {
+		start = append(start, i+1)
+		j := bytes.IndexByte(src[i+1:], '\n')
+		if j < 0 {
+			break
 		}
+		i += 1 + j
 	}
 	return &lines{src: src, str: string(src), start: start, first: first}
 }

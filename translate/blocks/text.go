@@ -3,7 +3,6 @@ package blocks
 import (
 	"html"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -20,9 +19,6 @@ func collapse(s string) string {
 
 // collapseBytes is collapse for bytes, which it copies.
 func collapseBytes(b []byte) string {
-	if collapsed(b) {
-		return string(b)
-	}
 	return ownString(appendCollapsed(make([]byte, 0, len(b)), b))
 }
 
@@ -32,20 +28,15 @@ func ownString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(
 
 // appendCollapsed appends the words of s to dst, separated by one space.
 func appendCollapsed[S byteSeq](dst []byte, s S) []byte {
-	word := -1 // start of the current run of non-space bytes
 	for i := 0; i < len(s); {
-		n := spaceLen(s, i)
-		switch {
-		case n == 0 && word < 0:
-			word = i
-		case n > 0 && word >= 0:
-			dst = appendWord(dst, s[word:i])
-			word = -1
+		if n := spaceLen(s, i); n > 0 {
+			i += n
+			continue
 		}
-		i += max(n, 1)
-	}
-	if word >= 0 {
-		dst = appendWord(dst, s[word:])
+		word := i
+		for i++; i < len(s) && (!maySpace[s[i]] || spaceLen(s, i) == 0); i++ {
+		}
+		dst = appendWord(dst, s[word:i])
 	}
 	return dst
 }
@@ -56,13 +47,16 @@ func collapsed[S byteSeq](s S) bool {
 	prev := byte(' ')
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == ' ' && prev == ' ' || c < ' ' || c >= utf8.RuneSelf && spaceLen(s, i) > 0 {
+		if maySpace[c] && (c == ' ' && prev == ' ' || c != ' ' && spaceLen(s, i) > 0) || c < ' ' {
 			return false
 		}
 		prev = c
 	}
 	return prev != ' '
 }
+
+// maySpace marks the bytes that can start a white space character.
+var maySpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true, 0xc2: true, 0xe1: true, 0xe2: true, 0xe3: true}
 
 func appendWord[S byteSeq](dst []byte, w S) []byte {
 	if len(dst) > 0 {
@@ -77,10 +71,10 @@ func appendWord[S byteSeq](dst []byte, w S) []byte {
 func spaceLen[S byteSeq](s S, i int) int {
 	c := s[i]
 	switch {
-	case c == ' ' || c >= '\t' && c <= '\r':
-		return 1
-	case c < 0xc2 || c > 0xe3:
+	case !maySpace[c]:
 		return 0
+	case c <= ' ':
+		return 1
 	case c == 0xc2: // U+0085, U+00A0
 		if i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xa0) {
 			return 2
