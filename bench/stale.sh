@@ -6,9 +6,13 @@
 #     translation, (c) a bare git log --name-status over docs; it prints
 #     (b)/(a) (target at least 50) and (a)/(c) (target at most 2);
 #  2. on synthetic sites from bench/gensite at 1x, 2x and 4x a base size:
-#     generation time, then langref status time and peak memory, and the
-#     growth from one size to the next (targets: the 20,000-page site under
-#     10 s and 1 GiB, growth close to linear).
+#     generation time, then langref status time and peak memory on a first
+#     run (no cached results) and on a later one, and the growth from one
+#     size to the next (targets: the 20,000-page site under 10 s and
+#     1 GiB, growth close to linear).
+# Each langref measure comes twice: a first run, with the cache of earlier
+# results (.git/langref) removed, and the run a translator repeats, with
+# the cache of the previous run.
 # Times are wall-clock means; on a shared machine also read the CPU
 # (user+sys) columns, which other processes disturb less.
 #
@@ -53,18 +57,25 @@ langref=$tmp/langref
 
 # measure NAME RUNS CMD... prints "mean_s cpu_s" of CMD (run in the
 # working directory, output discarded), with hyperfine when installed.
+# With PREPARE set, that shell command runs before every run (hyperfine
+# --prepare), and not in the measure.
 measure() {
 	local name=$1 runs=$2
 	shift 2
 	if command -v "$HYPERFINE" >/dev/null; then
-		"$HYPERFINE" -N --style basic --warmup 1 --runs "$runs" --export-json "$tmp/$name.json" -n "$name" "$(printf '%q ' "$@")" >&2
+		local prep=()
+		[[ -n ${PREPARE:-} ]] && prep=(--prepare "$PREPARE")
+		"$HYPERFINE" -N --style basic --warmup 1 "${prep[@]}" --runs "$runs" --export-json "$tmp/$name.json" -n "$name" "$(printf '%q ' "$@")" >&2
 		jq -r '.results[0] | "\(.mean) \(.user + .system)"' "$tmp/$name.json"
 		return
 	fi
 	"$@" >/dev/null # warm up
-	/usr/bin/time -f '%e %U %S' -o "$tmp/$name.times" -a bash -c \
-		'for _ in $(seq "$0"); do "$@" >/dev/null; done' "$runs" "$@"
-	awk -v n="$runs" '{ print $1 / n, ($2 + $3) / n }' "$tmp/$name.times"
+	: >"$tmp/$name.times"
+	for _ in $(seq "$runs"); do
+		[[ -n ${PREPARE:-} ]] && bash -c "$PREPARE"
+		/usr/bin/time -f '%e %U %S' -o "$tmp/$name.times" -a "$@" >/dev/null
+	done
+	awk -v n="$runs" '{ w += $1; c += $2 + $3 } END { print w / n, c / n }' "$tmp/$name.times"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
@@ -73,22 +84,37 @@ dlsp20() {
 	echo "== DLSP20: langref status vs the lsync rule vs git log"
 	git clone -q "$bundle" "$tmp/dlsp20"
 	cd "$tmp/dlsp20"
-	local a b c
+	local a a1 b c
+	# (a) the run a translator repeats: the results of the first run are
+	# in the cache (.git/langref); (a1) a first run, the cache removed.
 	read -r -a a < <(measure status 10 "$langref" status --format json)
+	read -r -a a1 < <(PREPARE="rm -rf .git/langref" measure status-cold 10 "$langref" status --format json)
 	read -r -a b < <(measure lsync 3 bash "$repo/bench/lsync.sh" docs)
 	read -r -a c < <(measure gitlog 10 git log --name-status -z -M -- docs)
-	printf '%-40s %9s %9s\n' command "wall s" "cpu s"
-	printf '%-40s %9.3f %9.3f\n' "(a) langref status --format json" "${a[@]}" \
+	printf '%-44s %9s %9s\n' command "wall s" "cpu s"
+	printf '%-44s %9.3f %9.3f\n' "(a) langref status --format json" "${a[@]}" \
+		"(a1) the same, first run (no cache)" "${a1[@]}" \
 		"(b) bench/lsync.sh docs" "${b[@]}" "(c) git log --name-status -z -M" "${c[@]}"
-	echo "(b)/(a) $(ratio "${b[0]}" "${a[0]}") wall, $(ratio "${b[1]}" "${a[1]}") cpu   (target >= 50)"
-	echo "(a)/(c) $(ratio "${a[0]}" "${c[0]}") wall, $(ratio "${a[1]}" "${c[1]}") cpu   (target <= 2)"
+	echo "(b)/(a)  $(ratio "${b[0]}" "${a[0]}") wall, $(ratio "${b[1]}" "${a[1]}") cpu   (target >= 50)"
+	echo "(a)/(c)  $(ratio "${a[0]}" "${c[0]}") wall, $(ratio "${a[1]}" "${c[1]}") cpu   (target <= 2)"
+	echo "(b)/(a1) $(ratio "${b[0]}" "${a1[0]}") wall, $(ratio "${b[1]}" "${a1[1]}") cpu   (first runs)"
+	echo "(a1)/(c) $(ratio "${a1[0]}" "${c[0]}") wall, $(ratio "${a1[1]}" "${c[1]}") cpu   (first runs)"
 	"$langref" status --format json | jq -r '[.pages[] | select(.path != "") | .state] | group_by(.) | map("\(.[0]) \(length)") | "langref: " + join(", ")'
 	bash "$repo/bench/lsync.sh" docs | cut -f2 | sort | uniq -c | awk '{ s = s sep $2 " " $1; sep = ", " } END { print "lsync:   " s }'
 	cd "$repo"
 }
 
+# median FILE prints the median wall and CPU times and the largest peak
+# RSS of the "wall user sys rss" lines of FILE.
+median() {
+	sort -n "$1" | awk -v n="$SCALE_RUNS" '
+		{ w[NR] = $1; cpu[NR] = $2 + $3; if ($4 > rss) rss = $4 }
+		END { m = int((n + 1) / 2); print w[m], cpu[m], rss }'
+}
+
 # scale K generates the K-times site and measures langref status on it:
-# prints "K pages commits files gen_s wall_s cpu_s rss_kb".
+# prints "K pages commits files gen_s wall_s cpu_s rss_kb" for first runs,
+# then "wall_s cpu_s rss_kb" for later ones.
 scale() {
 	local k=$1 dir=$sites/site-${1}x pages=$((BASE_PAGES * $1)) commits=$((BASE_COMMITS * $1))
 	rm -rf "$dir"
@@ -99,14 +125,15 @@ scale() {
 	sed 's/^/  /' "$tmp/gen-$k.txt" >&2
 	(cd "$dir" && "$langref" status --format json >/dev/null) # warm the page cache
 	: >"$tmp/time-$k.txt"
+	: >"$tmp/warm-$k.txt"
 	for _ in $(seq "$SCALE_RUNS"); do
+		rm -rf "$dir/.git/langref" # a first run: no results cached
 		(cd "$dir" && /usr/bin/time -f '%e %U %S %M' -a -o "$tmp/time-$k.txt" "$langref" status --format json >/dev/null)
+		(cd "$dir" && /usr/bin/time -f '%e %U %S %M' -a -o "$tmp/warm-$k.txt" "$langref" status --format json >/dev/null)
 	done
 	local files
 	files=$(git -C "$dir" ls-files | wc -l)
-	sort -n "$tmp/time-$k.txt" | awk -v k="$k" -v p="$pages" -v c="$commits" -v f="$files" -v g="$(((end - start) / 1000000))" -v n="$SCALE_RUNS" '
-		{ w[NR] = $1; cpu[NR] = $2 + $3; if ($4 > rss) rss = $4 }
-		END { m = int((n + 1) / 2); print k, p, c, f, g / 1000, w[m], cpu[m], rss }'
+	echo "$k $pages $commits $files $(((end - start) / 1000000 / 1000)) $(median "$tmp/time-$k.txt") $(median "$tmp/warm-$k.txt")"
 	[[ ${KEEP_SITES:-} == 1 ]] || rm -rf "$dir"
 }
 
@@ -120,14 +147,16 @@ scaling() {
 	}
 	mkdir -p "$sites"
 	for k in $SCALES; do scale "$k"; done >"$tmp/scale.txt"
-	awk 'BEGIN { printf "%5s %7s %7s %7s %8s %8s %8s %8s %10s %10s\n", "size", "pages", "commits", "files", "gen s", "wall s", "cpu s", "rss MiB", "wall/prev", "rss/prev" }
+	awk 'BEGIN { printf "%5s %7s %7s %7s %7s | %8s %8s %8s %10s | %8s %8s %8s\n", "size", "pages", "commits", "files", "gen s", "wall s", "cpu s", "rss MiB", "wall/prev", "warm s", "cpu s", "rss MiB" }
 	{
-		printf "%4sx %7d %7d %7d %8.1f %8.2f %8.2f %8.0f", $1, $2, $3, $4, $5, $6, $7, $8 / 1024
-		if (NR > 1) printf " %5.2f/%-4.1f %5.2f/%-4.1f", $6 / w, $1 / k, $8 / r, $1 / k
-		printf "\n"; k = $1; w = $6; r = $8
+		printf "%4sx %7d %7d %7d %7d | %8.2f %8.2f %8.0f", $1, $2, $3, $4, $5, $6, $7, $8 / 1024
+		if (NR > 1) printf " %5.2f/%-4.1f", $6 / w, $1 / k; else printf " %10s", ""
+		printf " | %8.2f %8.2f %8.0f\n", $9, $10, $11 / 1024
+		k = $1; w = $6
 	}' "$tmp/scale.txt"
-	echo "(x/y: the measure grew x times while the site grew y times; linear is x = y)"
-	awk -v p=$((BASE_PAGES * 4)) '$2 >= p { printf "%d pages: %.2f s (target < 10), %.0f MiB (target < 1024)\n", $2, $6, $8 / 1024 }' "$tmp/scale.txt"
+	echo "(first runs, with no cached results, then later runs, with the cache; x/y: the"
+	echo " first run's time grew x times while the site grew y times; linear is x = y)"
+	awk -v p=$((BASE_PAGES * 4)) '$2 >= p { printf "%d pages: first run %.2f s, later %.2f s (target < 10); %.0f MiB (target < 1024)\n", $2, $6, $9, ($8 > $11 ? $8 : $11) / 1024 }' "$tmp/scale.txt"
 }
 
 command -v jq >/dev/null || {
