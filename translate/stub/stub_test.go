@@ -1,10 +1,11 @@
 package stub
 
 import (
-	"github.com/langref/langref/sync/frontmatter"
-
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/langref/langref/sync/frontmatter"
 )
 
 func mustMake(t *testing.T, src string, o Options) string {
@@ -202,4 +203,76 @@ func TestMayBeStub(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzMayBeStub checks MayBeStub against its definition, written the
+// plain way: the words of the translation outside comments, compared as
+// strings with the first words of each English prose line.
+func FuzzMayBeStub(f *testing.F) {
+	f.Add("The first paragraph has several words.\n", "x <!-- c -->The first paragraph has<!---->several words.")
+	f.Add("A line with four words\n", "<!-- A line with four words -->A line with <!-- open")
+	f.Add("Some prose with a <b>tag</b> inside\n", "Some prose with a <b>tag</b> inside it")
+	f.Add("Words\there and\r\nthere too\n", "Words here and there too <!-->x")
+	f.Fuzz(func(t *testing.T, en, tr string) {
+		want := false
+		words := visibleWords(tr)
+		eachProseLine([]byte(en), func(l []byte) {
+			ow := visibleWords(string(l))
+			ow = ow[:min(len(ow), minWords+1)]
+			for i := 0; i+len(ow) <= len(words) && len(ow) > 0 && !want; i++ {
+				want = slices.Equal(words[i:i+len(ow)], ow)
+			}
+		})
+		if got := MayBeStub([]byte(en), []byte(tr)); got != want {
+			t.Errorf("MayBeStub(%q, %q) = %v, want %v", en, tr, got, want)
+		}
+	})
+}
+
+// visibleWords returns the words of s outside HTML comments, which end
+// words as space does; an unclosed comment runs to the end.
+func visibleWords(s string) []string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "<!--")
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i] + " ")
+		j := strings.Index(s[i:], "-->")
+		if j < 0 {
+			break
+		}
+		s = s[i+j+3:]
+	}
+	return strings.FieldsFunc(b.String(), func(r rune) bool { return r < 128 && isSpace[r] })
+}
+
+// FuzzProseLines checks ProseLines against the plain way of writing it:
+// split, collapse, then test each line as a string.
+func FuzzProseLines(f *testing.F) {
+	f.Add("Some prose with words in it\n```\ncode in a fence here too\n```\n$$\nx + y in display math\n$$\n| a table row with words |\n")
+	f.Add("  Indented\u00a0prose with a\u2003wide space\r\nAnd a (quoted) \"line\" here, it’s fine.\n<p>an html line with words</p>\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		var want []string
+		fenced, math := false, false
+		for _, line := range strings.Split(body, "\n") {
+			l := collapse(line)
+			if strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
+				fenced = !fenced
+			}
+			if strings.Count(l, "$$")%2 == 1 {
+				math = !math
+			}
+			copied := strings.HasPrefix(l, "<") || strings.HasPrefix(l, "{%") || strings.HasPrefix(l, "|") ||
+				strings.HasPrefix(l, "![") || strings.Contains(l, "$$")
+			if !fenced && !math && !copied && countProse(strings.Fields(l)) >= minWords {
+				want = append(want, firstWords(l))
+			}
+		}
+		if got := ProseLines([]byte(body)); !slices.Equal(got, want) {
+			t.Errorf("ProseLines(%q) = %q, want %q", body, got, want)
+		}
+	})
 }
