@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/langref/langref/translate/blocks"
 	"github.com/yuin/goldmark"
@@ -78,7 +79,13 @@ func sameVerbatim(a, b []blocks.Block) bool {
 
 // prose classifies a change of prose text; see Classify for the rule.
 func prose(old, new string, heading bool) Class {
+	if old == new {
+		return Cosmetic
+	}
 	ow, nw := proseWords(old), proseWords(new)
+	if slices.Equal(ow, nw) {
+		return Cosmetic
+	}
 	hs := diffWords(ow, nw)
 	if len(hs) == 0 {
 		return Cosmetic
@@ -108,24 +115,58 @@ var (
 		goldmark.WithExtensions(extension.Table),
 		goldmark.WithRendererOptions(html.WithUnsafe()),
 	)
-	commentRe  = regexp.MustCompile(`(?s)<!--.*?-->`)
-	trailingRe = regexp.MustCompile(`(?m)[ \t]+$`)
-	betweenRe  = regexp.MustCompile(`>\s+<`)
+	commentRe = regexp.MustCompile(`(?s)<!--.*?-->`)
 )
 
 // sameRendering reports whether old and new look the same to a reader.
 func sameRendering(old, new string) bool {
+	old, new = normalize(old), normalize(new)
+	if old == new {
+		return true // the same source renders the same
+	}
 	a, okA := render(old)
 	b, okB := render(new)
 	return okA && okB && a == b
 }
 
+// normalize removes HTML comments and trailing spaces, and sets Liquid
+// delimiter spacing, before rendering.
+func normalize(s string) string {
+	if strings.Contains(s, "<!--") {
+		s = commentRe.ReplaceAllString(s, "")
+	}
+	return trimTrailing(blocks.NormalizeLiquid(s))
+}
+
+// trimTrailing removes the spaces and tabs that end lines, as the regular
+// expression (?m)[ \t]+$ would.
+func trimTrailing(s string) string {
+	if !strings.Contains(s, " \n") && !strings.Contains(s, "\t\n") && !strings.HasSuffix(s, " ") && !strings.HasSuffix(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		line, rest, more := strings.Cut(s, "\n")
+		b.WriteString(strings.TrimRight(line, " \t"))
+		if !more {
+			return b.String()
+		}
+		b.WriteByte('\n')
+		s = rest
+	}
+}
+
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// render returns the HTML of normalised markdown s with white space
+// collapsed and removed between tags.
 func render(s string) (string, bool) {
-	s = commentRe.ReplaceAllString(s, "")
-	s = trailingRe.ReplaceAllString(blocks.NormalizeLiquid(s), "")
-	var out bytes.Buffer
-	if err := md.Convert([]byte(s), &out); err != nil {
+	out := renderBuffers.Get().(*bytes.Buffer)
+	defer renderBuffers.Put(out)
+	out.Reset()
+	if err := md.Convert([]byte(s), out); err != nil {
 		return "", false
 	}
-	return betweenRe.ReplaceAllString(strings.Join(strings.Fields(out.String()), " "), "><"), true
+	return strings.ReplaceAll(strings.Join(strings.Fields(out.String()), " "), "> <", "><"), true
 }

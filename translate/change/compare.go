@@ -1,6 +1,7 @@
 package change
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/langref/langref/translate/blocks"
@@ -86,9 +87,10 @@ func pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
 	n, m := i1-i0, j1-j0
 	sims := similarities(old[i0:i1], new[j0:j1])
 	sim := func(x, y int) float64 { return sims[x*m+y] }
+	cells := make([]float64, (n+1)*(m+1))
 	score := make([][]float64, n+1)
 	for x := range score {
-		score[x] = make([]float64, m+1)
+		score[x] = cells[x*(m+1) : (x+1)*(m+1)]
 	}
 	for x := n - 1; x >= 0; x-- {
 		for y := m - 1; y >= 0; y-- {
@@ -147,19 +149,30 @@ func similarities(a, b []blocks.Block) []float64 {
 	return out
 }
 
-// wordBag is the multiset of a block's words.
-type wordBag struct {
-	count map[string]int
-	n     int
-}
+// wordBag is the multiset of a block's words, as a sorted list.
+type wordBag []string
 
 func newWordBag(b *blocks.Block) wordBag {
 	ws := blockWords(b)
-	bag := wordBag{count: make(map[string]int, len(ws)), n: len(ws)}
-	for _, w := range ws {
-		bag.count[w]++
+	slices.Sort(ws)
+	return ws
+}
+
+// common returns the size of the intersection of two multisets.
+func common(a, b wordBag) int {
+	n := 0
+	for len(a) > 0 && len(b) > 0 {
+		switch c := strings.Compare(a[0], b[0]); {
+		case c < 0:
+			a = a[1:]
+		case c > 0:
+			b = b[1:]
+		default:
+			n++
+			a, b = a[1:], b[1:]
+		}
 	}
-	return bag
+	return n
 }
 
 // bagSimilarity is the Dice coefficient of the word multisets of two blocks
@@ -169,18 +182,10 @@ func bagSimilarity(a, b *blocks.Block, wa, wb wordBag) float64 {
 	if a.Kind != b.Kind {
 		return 0
 	}
-	if wa.n+wb.n == 0 {
+	if len(wa)+len(wb) == 0 {
 		return 1
 	}
-	small, large := wa.count, wb.count
-	if len(small) > len(large) {
-		small, large = large, small
-	}
-	common := 0
-	for w, k := range small {
-		common += min(k, large[w])
-	}
-	d := 2 * float64(common) / float64(wa.n+wb.n)
+	d := 2 * float64(common(wa, wb)) / float64(len(wa)+len(wb))
 	if !blocks.Translatable(*a) && !blocks.Translatable(*b) {
 		// code, math and the like in the same place are one edited block
 		d = max(d, minSimilarity)
