@@ -39,6 +39,10 @@ type analysis struct {
 
 	cache     *cache // results of earlier runs, nil when not used
 	cachePath string
+	headPath  string            // where the HEAD of the cache's run is kept
+	head      string            // HEAD, for the run key
+	runKeyed  string            // the run key, "" when not computed
+	sums      map[string]string // content hash by path, for cache keys
 }
 
 // item is one translated page under analysis.
@@ -66,7 +70,7 @@ type item struct {
 }
 
 func newAnalysis(g *graph.Graph, o Options) *analysis {
-	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}},
+	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}}, sums: map[string]string{},
 		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{},
 		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{}}
 	for _, e := range g.Entries {

@@ -65,7 +65,10 @@ const cacheFile = "langref/stale-v2.gob"
 // unchanged. The cache is never required: a missing, unreadable or corrupt
 // file is an empty cache, and a failed write is ignored.
 type cache struct {
-	Format  string
+	Format string
+	// RunKey is the key of the whole run that wrote the cache (see
+	// runKey): while it is unchanged, every entry is valid as it is.
+	RunKey  string
 	Entries map[string]*cacheEntry
 }
 
@@ -100,14 +103,18 @@ func decodeCache(path string) (c *cache, err error) {
 	return c, gob.NewDecoder(bytes.NewReader(b)).Decode(c)
 }
 
-// write replaces the cache file at path atomically: a temporary file in
-// the same directory, renamed over it.
+// write replaces the cache file at path atomically.
 func (c *cache) write(path string) error {
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
 		return err
 	}
-	b := buf.Bytes()
+	return writeAtomic(path, buf.Bytes())
+}
+
+// writeAtomic replaces the file at path with b: a temporary file in the
+// same directory, renamed over it.
+func writeAtomic(path string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -209,42 +216,98 @@ func (x *hist) newerSource(t *trace, c *history.Commit) int {
 
 // contentSum returns the hash of the contents b of the file at path,
 // hashing each file once.
-func (x *hist) contentSum(path string, b []byte) string {
-	x.mu.Lock()
-	s, ok := x.sums[path]
-	x.mu.Unlock()
+func (a *analysis) contentSum(path string, b []byte) string {
+	a.mu.Lock()
+	s, ok := a.sums[path]
+	a.mu.Unlock()
 	if ok {
 		return s
 	}
 	h := sha256.Sum256(b)
 	s = hex.EncodeToString(h[:])
-	x.mu.Lock()
-	x.sums[path] = s
-	x.mu.Unlock()
+	a.mu.Lock()
+	a.sums[path] = s
+	a.mu.Unlock()
 	return s
 }
 
 // fileSum is contentSum of the file f at path, whose contents b are nil
 // when Options.Release dropped them after hashing, or when the site is
 // lean (site.LoadLean) and hashed them as it read them.
-func (x *hist) fileSum(path string, f *site.File, b []byte) string {
+func (a *analysis) fileSum(path string, f *site.File, b []byte) string {
 	if b != nil {
-		return x.contentSum(path, b)
+		return a.contentSum(path, b)
 	}
-	if s, ok := x.fileSums[f]; ok {
+	if s, ok := a.fileSums[f]; ok {
 		return s
 	}
 	return hex.EncodeToString(f.Sum[:])
 }
 
+// runKey returns the key of the whole run: everything any result depends
+// on when the history is the one HEAD names: the build, HEAD and the
+// shallow state, the options, and each translation's pairing, record and
+// files' contents. It is "" when results are not to be cached.
+func (a *analysis) runKey(repo *history.Repo, prefix string) string {
+	if repo.Shallow || repo.Head == "" || buildStamp() == "" {
+		return ""
+	}
+	k := newKey()
+	k.add(cacheFormat, buildStamp(), repo.Head, prefix, a.g.Site.SourceLang, a.o.BaselineKey, len(a.items))
+	for _, it := range a.items {
+		k.add(it.page.Path, it.page.SourcePath, it.lang,
+			a.fileSum(it.page.Path, it.trFile, it.tr), a.fileSum(it.page.SourcePath, it.srcFile, it.src))
+		if r := it.rec; r != nil {
+			k.add("record", r.key, r.value, r.line, r.col)
+		}
+	}
+	return k.sum()
+}
+
+// openCache reads the cache of the repository, once.
+func (a *analysis) openCache(repo *history.Repo) bool {
+	if a.o.NoCache || repo.CommonDir == "" {
+		return false
+	}
+	if a.cache == nil {
+		a.cachePath = filepath.Join(repo.CommonDir, filepath.FromSlash(cacheFile))
+		a.headPath = filepath.Join(repo.CommonDir, filepath.FromSlash(headFile))
+		a.cache = readCache(a.cachePath)
+	}
+	return true
+}
+
+// fromRunCache settles every item from the cache when the cache was
+// written by a run with the same run key, without reading the history.
+func (a *analysis) fromRunCache(repo *history.Repo, prefix string) bool {
+	if !a.openCache(repo) {
+		return false
+	}
+	a.head, a.runKeyed = repo.Head, a.runKey(repo, prefix)
+	if a.runKeyed == "" || a.cache.RunKey != a.runKeyed {
+		return false
+	}
+	entries := make([]*cacheEntry, len(a.items))
+	for i, it := range a.items {
+		e := a.cache.Entries[it.page.Path]
+		if e == nil || e.Page == nil {
+			return false
+		}
+		entries[i] = e
+	}
+	for i, it := range a.items {
+		it.cacheKey = entries[i].Key
+		it.fromCache(entries[i].Page)
+	}
+	return true
+}
+
 // useCache reads the cache and settles the traces whose result it holds;
 // it returns the others.
 func (x *hist) useCache(ts []*trace) []*trace {
-	if x.o.NoCache || x.repo.CommonDir == "" {
+	if !x.openCache(x.repo) {
 		return ts
 	}
-	x.cachePath = filepath.Join(x.repo.CommonDir, filepath.FromSlash(cacheFile))
-	x.cache = readCache(x.cachePath)
 	par.Do(len(ts), func(i int) { ts[i].it.cacheKey = x.cacheKey(ts[i]) })
 	var rest []*trace
 	for _, t := range ts {
@@ -283,9 +346,16 @@ func (a *analysis) saveCache() {
 		entries[it.page.Path] = &cacheEntry{Key: it.cacheKey, Page: it.page}
 		changed = changed || !it.cached
 	}
-	if !changed && len(entries) == len(a.cache.Entries) {
+	// A run key holds only when every result is in the cache.
+	runKey := a.runKeyed
+	if len(entries) < len(a.items) {
+		runKey = ""
+	}
+	if !changed && len(entries) == len(a.cache.Entries) && runKey == a.cache.RunKey {
 		return
 	}
-	c := &cache{Format: cacheFormat, Entries: entries}
-	_ = c.write(a.cachePath)
+	c := &cache{Format: cacheFormat, RunKey: runKey, Entries: entries}
+	if c.write(a.cachePath) == nil && runKey != "" {
+		_ = writeAtomic(a.headPath, []byte(a.head+"\n"))
+	}
 }

@@ -25,11 +25,10 @@ type hist struct {
 	*analysis
 	repo   *history.Repo
 	h      *history.History
-	prefix string            // the site root relative to the work tree, "" at its top
-	index  map[string]int    // commit hash → position in h.Commits (0 is newest)
-	logs   *history.Logs     // the logs of every page, followed together
-	trees  []int             // by position in h.Commits: languageTrees
-	sums   map[string]string // content hash by path, for cache keys
+	prefix string         // the site root relative to the work tree, "" at its top
+	index  map[string]int // commit hash → position in h.Commits (0 is newest)
+	logs   *history.Logs  // the logs of every page, followed together
+	trees  []int          // by position in h.Commits: languageTrees
 	// srcCommits holds the commits of each source page's log, by its
 	// repository path, shared by the traces of its translations.
 	srcCommits map[string]map[string]bool
@@ -61,7 +60,7 @@ func (a *analysis) history() error {
 	if pre == nil || pre.root != a.g.Site.Root {
 		pre = PrefetchHistory(a.g.Site.Root)
 	}
-	repo, prefix, h, err := pre.wait()
+	repo, prefix, err := pre.open()
 	if errors.Is(err, history.ErrNoGit) {
 		a.res.NoGit = true
 		a.allContent(NoteNoGit)
@@ -70,8 +69,15 @@ func (a *analysis) history() error {
 	if err != nil {
 		return err
 	}
+	if a.fromRunCache(repo, prefix) {
+		return nil
+	}
+	h, err := pre.load()
+	if err != nil {
+		return err
+	}
 	x := &hist{analysis: a, repo: repo, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
-		sums: map[string]string{}, srcCommits: map[string]map[string]bool{}}
+		srcCommits: map[string]map[string]bool{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
 		x.index[c.Hash] = i

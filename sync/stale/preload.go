@@ -1,55 +1,95 @@
 package stale
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
+	gosync "sync"
 
 	"github.com/langref/langref/sync/history"
 )
 
 // Prefetch is the git history of a site, read in the background by
-// PrefetchHistory while the caller loads the site: git log then runs
-// beside the reading of the pages rather than after it.
+// PrefetchHistory while the caller loads the site: git's processes then
+// run beside the reading of the pages rather than after them.
 type Prefetch struct {
 	root string // absolute
-	done chan struct{}
-	repo *history.Repo
-	h    *history.History
-	// prefix is the site root relative to the work tree ("." at its top).
-	prefix string
-	err    error
+
+	opened  chan struct{}
+	repo    *history.Repo
+	prefix  string // the site root relative to the work tree ("." at its top)
+	openErr error
+
+	loadOnce gosync.Once
+	loaded   chan struct{}
+	h        *history.History
+	loadErr  error
 }
 
 // PrefetchHistory starts reading the history of the site whose root is
-// root, for Options.Prefetch.
+// root, for Options.Prefetch. It opens the repository at once; it runs
+// git log at once too, unless the cache of the last run was made at the
+// same HEAD: Analyze will then most likely answer from the cache without
+// the log, and runs it only if it needs it.
 func PrefetchHistory(root string) *Prefetch {
-	p := &Prefetch{root: root, done: make(chan struct{})}
+	p := &Prefetch{root: root, opened: make(chan struct{}), loaded: make(chan struct{})}
 	if abs, err := filepath.Abs(root); err == nil {
 		p.root = abs
 	}
 	go func() {
-		defer close(p.done)
-		p.repo, p.prefix, p.h, p.err = readHistory(p.root)
+		p.repo, p.prefix, p.openErr = openRepo(p.root)
+		close(p.opened)
+		if p.openErr == nil && !sameHead(p.repo) {
+			p.startLoad()
+		}
 	}()
 	return p
 }
 
-// readHistory opens the repository holding root and reads the history of
-// the site: two git processes for Open, one git log.
-func readHistory(root string) (*history.Repo, string, *history.History, error) {
+// openRepo opens the repository holding root (two git processes) and
+// returns root relative to its work tree.
+func openRepo(root string) (*history.Repo, string, error) {
 	repo, err := history.Open(root)
 	if err != nil {
-		return nil, "", nil, err
+		return nil, "", err
 	}
 	prefix, err := repo.Rel(root)
-	if err != nil {
-		return nil, "", nil, err
-	}
-	h, err := repo.Load(prefix)
-	return repo, prefix, h, err
+	return repo, prefix, err
 }
 
-// wait returns what PrefetchHistory read, once it has.
-func (p *Prefetch) wait() (*history.Repo, string, *history.History, error) {
-	<-p.done
-	return p.repo, p.prefix, p.h, p.err
+// open returns the repository once it is open.
+func (p *Prefetch) open() (*history.Repo, string, error) {
+	<-p.opened
+	return p.repo, p.prefix, p.openErr
+}
+
+// load returns the history of the site, running git log if it is not
+// running yet. Call it only after open succeeded.
+func (p *Prefetch) load() (*history.History, error) {
+	p.startLoad()
+	<-p.loaded
+	return p.h, p.loadErr
+}
+
+func (p *Prefetch) startLoad() {
+	p.loadOnce.Do(func() {
+		go func() {
+			p.h, p.loadErr = p.repo.Load(p.prefix)
+			close(p.loaded)
+		}()
+	})
+}
+
+// headFile records, next to the cache, the HEAD its last complete run
+// was made at (see sameHead).
+const headFile = "langref/stale-v2.head"
+
+// sameHead reports whether the cache's last complete run was made at the
+// repository's HEAD.
+func sameHead(repo *history.Repo) bool {
+	if repo.CommonDir == "" || repo.Head == "" {
+		return false
+	}
+	b, err := os.ReadFile(filepath.Join(repo.CommonDir, filepath.FromSlash(headFile)))
+	return err == nil && string(bytes.TrimSpace(b)) == repo.Head
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -315,4 +316,84 @@ func TestGitProcesses(t *testing.T) {
 	if calls := strings.Split(strings.TrimSpace(string(b)), "\n"); len(calls) != 5 {
 		t.Errorf("%d git processes, want 5:\n%s", len(calls), b)
 	}
+}
+
+// TestRunCache checks that a run whose files and HEAD are those of the
+// previous run answers from the cache without reading the history (the
+// two git processes that open the repository, and no git log), and that
+// a changed file or a new commit makes it read the history again, with
+// the results of a run without cache.
+func TestRunCache(t *testing.T) {
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	r := newRepo(t)
+	for i := range 4 {
+		k := fmt.Sprint(i)
+		r.Write("docs/en/"+k+".md", strings.Replace(en, "lang-ref: a", "lang-ref: "+k, 1),
+			"docs/fr/"+k+".md", strings.Replace(fr, "lang-ref: a", "lang-ref: "+k, 1))
+		r.Commit("add " + k)
+	}
+	r.Write("docs/en/0.md", strings.Replace(en, "lang-ref: a", "lang-ref: 0", 1)+"\nA new paragraph nobody translated.\n")
+	r.Commit("more English")
+	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
+	script := "#!/bin/sh\necho \"$*\" >> " + log + "\nexec " + real + " \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	run := func(noCache bool) (*Result, []string) {
+		t.Helper()
+		os.Remove(log)
+		s, err := site.Load(filepath.Join(r.Dir, "docs"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := graph.Build(s)
+		o := DefaultOptions(g)
+		o.NoCache = noCache
+		res, err := Analyze(g, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(log)
+		var logs []string
+		for _, c := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			if strings.Contains(c, " log ") {
+				logs = append(logs, c)
+			}
+		}
+		return res, logs
+	}
+	same := func(step string, wantLog bool) {
+		t.Helper()
+		want, _ := run(true)
+		got, logs := run(false)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: results differ with the cache:\ngot  %+v\nwant %+v", step, got.Pages, want.Pages)
+		}
+		if (len(logs) > 0) != wantLog {
+			t.Errorf("%s: git log runs: %q; want a run: %v", step, logs, wantLog)
+		}
+	}
+	same("first run", true)
+	if !page(t, mustRun(run), "fr/0.md").Stale {
+		t.Fatal("fr/0.md is not stale; the test needs a stale page")
+	}
+	same("same files, same HEAD", false)
+	r.Write("docs/fr/1.md", strings.Replace(fr, "lang-ref: a", "lang-ref: 1", 1)+"\nUn paragraphe de plus.\n")
+	same("a translation edited", true)
+	same("the edit, again", false)
+	r.Write("docs/fr/0.md", strings.Replace(fr, "lang-ref: a", "lang-ref: 0", 1)+"\nUn nouveau paragraphe que personne n'a traduit.\n")
+	r.Commit("translate the new paragraph")
+	same("a new commit", true)
+	if page(t, mustRun(run), "fr/0.md").Stale {
+		t.Error("fr/0.md is still stale after its translation was updated")
+	}
+}
+
+func mustRun(run func(bool) (*Result, []string)) *Result {
+	res, _ := run(false)
+	return res
 }
