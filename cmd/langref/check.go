@@ -114,7 +114,7 @@ func (e *env) render(f check.Finding, path string) finding {
 func (e *env) printFindings(format string, r checkReport) error {
 	switch format {
 	case "json":
-		return e.json(r)
+		return e.jsonStream(r, "Findings")
 	case "github":
 		e.github(r)
 	case "text":

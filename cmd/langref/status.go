@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -57,7 +56,7 @@ func (e *env) status(c *cli.Context) error {
 	r.Pages = filterPages(r.Pages, paths)
 	switch f := e.out.defaultFormat(c.String("format")); f {
 	case "json":
-		return e.json(r)
+		return e.jsonStream(r, "Pages")
 	case "tsv":
 		e.statusTSV(r, len(langs) > 0)
 	case "text":
@@ -106,13 +105,6 @@ func (e *env) staleNotes(st *stale.Result) {
 	case st.Shallow:
 		fmt.Fprintln(e.stdout, e.out.paint(dim, e.p.T("stale.note.shallow")))
 	}
-}
-
-func (e *env) json(v any) error {
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 func (e *env) statusTSV(r *status.Report, pages bool) {

@@ -1,0 +1,158 @@
+// Package jsonstream writes large JSON documents without holding their
+// encoding in memory: a struct whose one slice field is large is written
+// with that slice one element at a time, byte for byte as json.Encoder
+// with SetIndent("", "  ") and SetEscapeHTML(false) writes it whole.
+package jsonstream
+
+import (
+	"bufio"
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+)
+
+// Encode writes v, a struct or a pointer to one, as json.Encoder with
+// SetIndent("", "  ") and SetEscapeHTML(false) would, newline included,
+// through a buffered writer; its slice field named field (the Go name) is
+// encoded one element at a time. The field must be a direct field of the
+// struct, without omitempty or omitzero. When an element fails to encode,
+// Encode returns the error with part of the document written.
+func Encode(w io.Writer, v any, field string) error {
+	s, err := split(v, field)
+	if err != nil {
+		return err
+	}
+	if s.items.Len() == 0 {
+		return whole(w, v)
+	}
+	skeleton, err := encode(s.rest, "")
+	if err != nil {
+		return err
+	}
+	marker := "\n  " + s.key + ": []"
+	head, tail, ok := strings.Cut(string(skeleton), marker)
+	if !ok || strings.Contains(tail, marker) {
+		return fmt.Errorf("jsonstream: field %s not found once in the encoded %T", field, v)
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(head)
+	bw.WriteString("\n  " + s.key + ": [")
+	if err := writeItems(bw, s.items); err != nil {
+		return err
+	}
+	bw.WriteString("\n  ]")
+	bw.WriteString(tail)
+	return bw.Flush()
+}
+
+// parts is a struct split into its large slice and the rest.
+type parts struct {
+	key   string        // the slice's JSON key, quoted
+	items reflect.Value // the slice
+	rest  any           // v with an empty slice in its place
+}
+
+// split copies v with an empty slice in place of field.
+func split(v any, field string) (parts, error) {
+	rv := reflect.ValueOf(v)
+	isPtr := rv.Kind() == reflect.Pointer
+	if isPtr {
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct || marshals(rv.Type()) {
+		return parts{}, fmt.Errorf("jsonstream: %T is not a plain struct or a pointer to one", v)
+	}
+	f, ok := rv.Type().FieldByName(field)
+	if !ok || len(f.Index) != 1 || !f.IsExported() || f.Type.Kind() != reflect.Slice || f.Type.Elem().Kind() == reflect.Uint8 {
+		return parts{}, fmt.Errorf("jsonstream: %T has no exported slice field %s", v, field)
+	}
+	key, err := jsonKey(f)
+	if err != nil {
+		return parts{}, fmt.Errorf("jsonstream: field %s of %T: %w", field, v, err)
+	}
+	cp := reflect.New(rv.Type())
+	cp.Elem().Set(rv)
+	cp.Elem().Field(f.Index[0]).Set(reflect.MakeSlice(f.Type, 0, 0))
+	rest := cp.Interface()
+	if !isPtr {
+		rest = cp.Elem().Interface()
+	}
+	return parts{key: key, items: rv.Field(f.Index[0]), rest: rest}, nil
+}
+
+// marshals reports whether t encodes itself, in which case its fields say
+// nothing about its encoding.
+func marshals(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	jm := reflect.TypeFor[json.Marshaler]()
+	tm := reflect.TypeFor[encoding.TextMarshaler]()
+	return p.Implements(jm) || p.Implements(tm)
+}
+
+// jsonKey returns the quoted key of f, as encoding/json names it.
+func jsonKey(f reflect.StructField) (string, error) {
+	tag, hasTag := f.Tag.Lookup("json")
+	name, opts, _ := strings.Cut(tag, ",")
+	if name == "-" && !strings.Contains(tag, ",") {
+		return "", errors.New("the field is not encoded (json:\"-\")")
+	}
+	for _, o := range strings.Split(opts, ",") {
+		if o == "omitempty" || o == "omitzero" {
+			return "", fmt.Errorf("%s fields cannot be streamed", o)
+		}
+	}
+	if !hasTag || name == "" {
+		name = f.Name
+	}
+	b, err := encode(name, "")
+	return strings.TrimSuffix(string(b), "\n"), err
+}
+
+// writeItems writes the elements of items, each on its own lines at the
+// depth of a top-level field's value.
+func writeItems(bw *bufio.Writer, items reflect.Value) error {
+	var buf bytes.Buffer
+	enc := newEncoder(&buf, "    ")
+	for i := range items.Len() {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		// A pointer to the element, as encoding/json encodes the elements
+		// of a slice: addressable, so pointer methods apply.
+		if err := enc.Encode(items.Index(i).Addr().Interface()); err != nil {
+			return err
+		}
+		// Write returns the writer's first error: stop at a closed pipe.
+		if _, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
+			return err
+		}
+		buf.Reset()
+	}
+	return nil
+}
+
+// whole writes v in one piece: for documents whose slice is empty.
+func whole(w io.Writer, v any) error {
+	return newEncoder(w, "").Encode(v)
+}
+
+func encode(v any, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	if err := newEncoder(&b, prefix).Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func newEncoder(w io.Writer, prefix string) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	return enc
+}
