@@ -111,8 +111,12 @@ func prose(n, all int) int {
 var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 func isProseWord(f string) bool {
-	f = strings.TrimLeft(f, "(\"")
-	f = strings.TrimRight(f, ")\",.;:!?")
+	for len(f) > 0 && (f[0] == '(' || f[0] == '"') {
+		f = f[1:]
+	}
+	for len(f) > 0 && strings.IndexByte(")\",.;:!?", f[len(f)-1]) >= 0 {
+		f = f[:len(f)-1]
+	}
 	if f == "" || !isASCIILetter(f[0]) {
 		return false
 	}

@@ -267,7 +267,16 @@ func FuzzProseLines(f *testing.F) {
 			}
 			copied := strings.HasPrefix(l, "<") || strings.HasPrefix(l, "{%") || strings.HasPrefix(l, "|") ||
 				strings.HasPrefix(l, "![") || strings.Contains(l, "$$")
-			if !fenced && !math && !copied && countProse(strings.Fields(l)) >= minWords {
+			prose := 0
+			for _, w := range strings.Fields(l) {
+				if isProseWordPlain(w) {
+					prose++
+				}
+			}
+			if n := len(strings.Fields(l)); prose*3 < n*2 {
+				prose = 0
+			}
+			if !fenced && !math && !copied && prose >= minWords {
 				want = append(want, firstWords(l))
 			}
 		}
@@ -275,4 +284,18 @@ func FuzzProseLines(f *testing.F) {
 			t.Errorf("ProseLines(%q) = %q, want %q", body, got, want)
 		}
 	})
+}
+
+func isProseWordPlain(f string) bool {
+	f = strings.TrimLeft(f, "(\"")
+	f = strings.TrimRight(f, ")\",.;:!?")
+	if f == "" || !isASCIILetter(f[0]) {
+		return false
+	}
+	for _, r := range f {
+		if r > 127 && r != '’' || r <= 127 && !isASCIILetter(byte(r)) && r != '\'' && r != '-' {
+			return false
+		}
+	}
+	return true
 }
