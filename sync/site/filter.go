@@ -6,17 +6,33 @@ import (
 )
 
 // skipped reports whether Jekyll 4.3's EntryFilter#filter leaves out the
-// entry at rel (slash-separated, relative to the site root): names ending
-// in ".", exclude matches that include does not list, and, unless include
-// lists them, names starting with ".", "_", "#" or "~" and backups ending
-// in "~".
+// entry at rel (slash-separated, relative to the site root).
 func (c *Config) skipped(rel string, isDir bool) bool {
+	return c.entryFilter().skipped(rel, isDir)
+}
+
+// entryFilter is Jekyll's EntryFilter for c's include and exclude lists,
+// made once per walk.
+type entryFilter struct {
+	include []string
+	exclude []string // less what include lists
+}
+
+func (c *Config) entryFilter() entryFilter {
+	return entryFilter{include: c.Include, exclude: minus(c.Exclude, c.Include)}
+}
+
+// skipped reports whether the filter leaves out the entry at rel: names
+// ending in ".", exclude matches that include does not list, and, unless
+// include lists them, names starting with ".", "_", "#" or "~" and
+// backups ending in "~".
+func (f entryFilter) skipped(rel string, isDir bool) bool {
 	base := path.Base(rel)
 	if strings.HasSuffix(base, ".") {
 		return true
 	}
-	included := globInclude(c.Include, rel, isDir) || globInclude(c.Include, base, isDir)
-	if !included && globInclude(minus(c.Exclude, c.Include), rel, isDir) {
+	included := globInclude(f.include, rel, isDir) || globInclude(f.include, base, isDir)
+	if !included && globInclude(f.exclude, rel, isDir) {
 		return true
 	}
 	if included {

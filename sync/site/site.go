@@ -3,14 +3,15 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
+	"github.com/langref/langref/internal/fsread"
 	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/frontmatter"
 )
@@ -76,11 +77,7 @@ func (s *Site) Contents(f *File) ([]byte, error) {
 	if f.Src != nil || f.Doc == nil || !s.lean {
 		return f.Src, nil
 	}
-	b, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(f.Path)))
-	if b == nil && err == nil {
-		b = []byte{}
-	}
-	return b, err
+	return fsread.ReadFile(filepath.Join(s.Root, filepath.FromSlash(f.Path)))
 }
 
 // Read walks the site described by c and reads its pages.
@@ -93,7 +90,7 @@ func Read(c *Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Config: c, Files: files, byPath: map[string]*File{}}
+	s := &Site{Config: c, Files: files, byPath: make(map[string]*File, len(files))}
 	for _, f := range files {
 		s.byPath[f.Path] = f
 	}
@@ -104,9 +101,11 @@ func Read(c *Config) (*Site, error) {
 	return s, nil
 }
 
-// walk lists the files Jekyll reads, relative to the root.
+// walk lists the files Jekyll reads, with the root: paths as the OS
+// spells them, so that they need no joining to be read.
 func (c *Config) walk() ([]string, error) {
 	var paths []string
+	filter := c.entryFilter()
 	err := filepath.WalkDir(c.Root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -115,14 +114,14 @@ func (c *Config) walk() ([]string, error) {
 			return nil
 		}
 		rel := filepath.ToSlash(p[len(c.Root)+1:])
-		if c.skipped(rel, d.IsDir()) {
+		if filter.skipped(rel, d.IsDir()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
 		if d.Type().IsRegular() {
-			paths = append(paths, rel)
+			paths = append(paths, p)
 		}
 		return nil
 	})
@@ -135,7 +134,7 @@ func (c *Config) readAll(paths []string) ([]*File, error) {
 	out := make([]*File, len(paths))
 	errs := make([]error, len(paths))
 	par.Do(len(paths), func(i int) { out[i], errs[i] = c.readFile(paths[i]) })
-	var files []*File
+	files := out[:0]
 	for i, f := range out {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -151,65 +150,77 @@ func (c *Config) readAll(paths []string) ([]*File, error) {
 // textExts are the extensions of files that may have meant to be pages.
 var textExts = map[string]bool{".md": true, ".markdown": true, ".mkd": true, ".mkdn": true, ".html": true, ".htm": true, ".textile": true}
 
-func (c *Config) readFile(rel string) (*File, error) {
+// scratch holds buffers for the contents of pages of lean sites, which
+// are dropped once parsed and hashed: a site's pages are read into a few
+// buffers instead of one each. Buffers above maxScratch are not kept.
+var scratch = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxScratch = 1 << 20
+
+// readFile reads the file at full, a path walk listed.
+func (c *Config) readFile(full string) (*File, error) {
+	rel := filepath.ToSlash(full[len(c.Root)+1:])
 	plain := c.pairedPlain(rel)
 	if plain && !textExts[path.Ext(rel)] {
 		return &File{Path: rel}, nil
 	}
-	full := filepath.Join(c.Root, filepath.FromSlash(rel))
-	src, err := readIf(full, 512, func(head []byte) bool {
-		return mayHaveFrontMatter(head) || textExts[strings.ToLower(path.Ext(rel))]
-	})
+	if !c.lean {
+		src, err := read(nil, full)
+		if src == nil || err != nil {
+			return nil, err
+		}
+		return c.file(rel, src, plain), nil
+	}
+	buf := scratch.Get().(*[]byte)
+	defer scratch.Put(buf)
+	src, err := read((*buf)[:0], full)
+	if cap(src) > cap(*buf) && cap(src) <= maxScratch {
+		*buf = src
+	}
 	if src == nil || err != nil {
 		return nil, err
 	}
+	return c.file(rel, src, plain), nil
+}
+
+// read appends the file at full to buf and returns it when it may be a
+// page: its extension is a page's or it starts as front matter does. It
+// returns nil for other files.
+func read(buf []byte, full string) ([]byte, error) {
+	if textExts[strings.ToLower(filepath.Ext(full))] {
+		return fsread.Append(buf, full)
+	}
+	src, ok, err := fsread.AppendIf(buf, full, 512, mayHaveFrontMatter)
+	if !ok {
+		return nil, err
+	}
+	return src, nil
+}
+
+// file returns the File for src, the contents of the file rel, or nil
+// when the file takes no part in pairing. A lean File keeps nothing of
+// src, which the caller may then reuse.
+func (c *Config) file(rel string, src []byte, plain bool) *File {
 	doc := frontmatter.Parse(src)
 	if !doc.Page && doc.Problem == nil {
 		if plain {
-			return &File{Path: rel}, nil
+			return &File{Path: rel}
 		}
-		return nil, nil
+		return nil
 	}
 	if c.lean {
-		sum := sha256.Sum256(src)
-		doc.Body = nil
-		return &File{Path: rel, Doc: doc, Sum: &sum}, nil
+		doc.Body = nil // the only part of doc that refers to src
+		lf := &leanFile{File: File{Path: rel, Doc: doc}, sum: sha256.Sum256(src)}
+		lf.Sum = &lf.sum
+		return &lf.File
 	}
-	return &File{Path: rel, Doc: doc, Src: src}, nil
+	return &File{Path: rel, Doc: doc, Src: src}
 }
 
-// readIf reads the first n bytes of the file at p and, when want says so
-// of them, the whole file, opening it once; it returns nil when want does
-// not.
-func readIf(p string, n int, want func(head []byte) bool) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	head := make([]byte, n)
-	m, _ := f.Read(head)
-	if !want(head[:m]) {
-		return nil, nil
-	}
-	size := 0
-	if fi, err := f.Stat(); err == nil {
-		size = int(fi.Size())
-	}
-	buf := append(make([]byte, 0, max(size, m)+1), head[:m]...)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		k, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+k]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
+// leanFile is a File of a lean site and its sum, allocated together.
+type leanFile struct {
+	File
+	sum [sha256.Size]byte
 }
 
 func mayHaveFrontMatter(head []byte) bool {
