@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/sync/stale"
@@ -40,7 +39,7 @@ func (e *env) status(c *cli.Context) error {
 		}
 	}
 	g := graph.Build(s)
-	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: cachefile.Dir(s.Root)})
+	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: pre.CacheDir()})
 	if err != nil {
 		return err
 	}

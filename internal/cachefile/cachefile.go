@@ -20,7 +20,15 @@ import (
 // git work tree or git is missing. The folder may not exist yet.
 func Dir(root string) string {
 	repo, err := history.Open(root)
-	if err != nil || repo.CommonDir == "" {
+	if err != nil {
+		return ""
+	}
+	return RepoDir(repo)
+}
+
+// RepoDir is Dir for a repository already open, without running git.
+func RepoDir(repo *history.Repo) string {
+	if repo == nil || repo.CommonDir == "" {
 		return ""
 	}
 	return filepath.Join(repo.CommonDir, "langref")

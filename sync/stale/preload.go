@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	gosync "sync"
 
+	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/sync/history"
 )
 
@@ -82,14 +83,25 @@ func (p *Prefetch) startLoad() {
 
 // headFile records, next to the cache, the HEAD its last complete run
 // was made at (see sameHead).
-const headFile = "langref/stale-v2.head"
+const headFile = "stale-v2.head"
 
 // sameHead reports whether the cache's last complete run was made at the
 // repository's HEAD.
 func sameHead(repo *history.Repo) bool {
-	if repo.CommonDir == "" || repo.Head == "" {
+	dir := cachefile.RepoDir(repo)
+	if dir == "" || repo.Head == "" {
 		return false
 	}
-	b, err := os.ReadFile(filepath.Join(repo.CommonDir, filepath.FromSlash(headFile)))
+	b, err := os.ReadFile(filepath.Join(dir, headFile))
 	return err == nil && string(bytes.TrimSpace(b)) == repo.Head
+}
+
+// CacheDir returns the folder where langref keeps caches for the site
+// (cachefile.Dir), or "" outside git, without running git again.
+func (p *Prefetch) CacheDir() string {
+	repo, _, err := p.open()
+	if err != nil {
+		return ""
+	}
+	return cachefile.RepoDir(repo)
 }
