@@ -1,8 +1,12 @@
 package site
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/langref/langref/internal/testfs"
@@ -366,5 +370,54 @@ func TestNav(t *testing.T) {
 	var nilNav *Nav
 	if nilNav.Index("x") != -1 {
 		t.Error("Index on a nil Nav is not -1")
+	}
+}
+
+// TestLoadLeanKeepsWhatLoadKeeps loads a site whole and lean: a lean site
+// has the same files and front matter, sums of the pages instead of their
+// contents, and reads the same contents again. Pages of many sizes, read
+// into the same buffers one after the other, must not leak into another.
+func TestLoadLeanKeepsWhatLoadKeeps(t *testing.T) {
+	files := map[string]string{
+		"_config.yml":  "title: t\n",
+		"en/big.md":    "---\nlang-ref: big\ntitle: 'Big'\n---\n" + strings.Repeat("a long line of text\n", 60000),
+		"fr/big.md":    "---\nlang: fr\nlang-ref: big\ntranslator: \"FR 1\"\n---\n",
+		"en/empty.md":  "---\n---\n",
+		"en/bad.md":    "---\nlang-ref: [\n---\n",
+		"en/static.md": "# no front matter\n",
+	}
+	for i := range 40 {
+		files[fmt.Sprintf("en/p%02d.md", i)] = fmt.Sprintf("---\nlang-ref: p%d\ntitle: \"Page %d\"\n---\n%s", i, i, strings.Repeat("body ", 50*(40-i)))
+	}
+	root := testfs.Dir(t, files)
+	whole, err := Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := LoadLean(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lean.Files) != len(whole.Files) {
+		t.Fatalf("LoadLean has %d files, Load %d", len(lean.Files), len(whole.Files))
+	}
+	for i, w := range whole.Files {
+		l := lean.Files[i]
+		if l.Path != w.Path || l.Src != nil || l.Doc.Body != nil {
+			t.Errorf("lean file %q (Src %d bytes, Body %d), want %q without contents", l.Path, len(l.Src), len(l.Doc.Body), w.Path)
+		}
+		body := w.Doc.Body
+		w.Doc.Body = nil
+		if !reflect.DeepEqual(l.Doc, w.Doc) {
+			t.Errorf("%s: lean front matter %+v, want %+v", w.Path, l.Doc, w.Doc)
+		}
+		w.Doc.Body = body
+		if want := sha256.Sum256(w.Src); l.Sum == nil || *l.Sum != want {
+			t.Errorf("%s: Sum is not the contents' SHA-256", w.Path)
+		}
+		got, err := lean.Contents(l)
+		if err != nil || !bytes.Equal(got, w.Src) || got == nil {
+			t.Errorf("%s: Contents = %d bytes, %v; want %d", w.Path, len(got), err, len(w.Src))
+		}
 	}
 }
