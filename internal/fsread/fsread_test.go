@@ -141,20 +141,22 @@ func TestAppendIf(t *testing.T) {
 	}
 }
 
-// TestReadsAFileThatGrew reads a file that is longer than it was when its
-// size was taken, as when another process appends to it meanwhile.
-func TestReadsAFileThatGrew(t *testing.T) {
+// TestReadFileSizeReadsFilesOfAnotherSize reads files whose size is not
+// the one given: they grew or shrank since they were last read.
+func TestReadFileSizeReadsFilesOfAnotherSize(t *testing.T) {
 	content := strings.Repeat("0123456789", 300)
-	for _, size := range []int{0, 1, 10, 511, 2999} {
-		h, err := open(write(t, content))
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := reader{h: h, size: size}
-		got, err := r.fill(r.grow(nil, -1), -1)
-		h.close()
+	p := write(t, content)
+	for _, size := range []int{0, 1, 10, 511, 2999, 3000, 3001, 5000} {
+		got, err := ReadFileSize(p, size)
 		if err != nil || string(got) != content {
-			t.Errorf("size %d at open: read %d bytes, %v; want %d", size, len(got), err, len(content))
+			t.Errorf("ReadFileSize(%d) read %d bytes, %v; want %d", size, len(got), err, len(content))
 		}
+	}
+	empty := write(t, "")
+	if got, err := ReadFileSize(empty, 10); err != nil || got == nil || len(got) != 0 {
+		t.Errorf("ReadFileSize(empty file, 10) = %q (nil: %v), %v; want an empty slice", got, got == nil, err)
+	}
+	if _, err := ReadFileSize(filepath.Join(t.TempDir(), "missing"), 10); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("ReadFileSize(missing file) fails with %v, want fs.ErrNotExist", err)
 	}
 }

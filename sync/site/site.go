@@ -41,6 +41,9 @@ type File struct {
 	// Sum is the SHA-256 sum of the contents of a page of a site loaded
 	// with LoadLean, so that callers can tell versions apart without them.
 	Sum *[sha256.Size]byte
+	// size is the length of the contents of a page of a site loaded with
+	// LoadLean, for reading them again.
+	size int
 }
 
 // Plain reports whether f is a file without front matter paired by path.
@@ -77,7 +80,7 @@ func (s *Site) Contents(f *File) ([]byte, error) {
 	if f.Src != nil || f.Doc == nil || !s.lean {
 		return f.Src, nil
 	}
-	return fsread.ReadFile(filepath.Join(s.Root, filepath.FromSlash(f.Path)))
+	return fsread.ReadFileSize(filepath.Join(s.Root, filepath.FromSlash(f.Path)), f.size)
 }
 
 // Read walks the site described by c and reads its pages.
@@ -210,7 +213,7 @@ func (c *Config) file(rel string, src []byte, plain bool) *File {
 	}
 	if c.lean {
 		doc.Body = nil // the only part of doc that refers to src
-		lf := &leanFile{File: File{Path: rel, Doc: doc}, sum: sha256.Sum256(src)}
+		lf := &leanFile{File: File{Path: rel, Doc: doc, size: len(src)}, sum: sha256.Sum256(src)}
 		lf.Sum = &lf.sum
 		return &lf.File
 	}
