@@ -89,7 +89,7 @@ type Options struct {
 // Build summarises g.
 func Build(g *graph.Graph, o Options) *Report {
 	s := g.Site
-	r := &Report{Source: s.SourceLang, Root: s.RepoPath("."), Languages: []Language{}, Pages: []Page{}}
+	r := &Report{Source: s.SourceLang, Root: s.RepoPath("."), Languages: []Language{}}
 	want := map[string]bool{}
 	for _, l := range o.Langs {
 		want[l] = true
@@ -99,16 +99,23 @@ func Build(g *graph.Graph, o Options) *Report {
 		// Reads no file again, unless the site is lean (site.LoadLean).
 		stubs, _ = DetectStubs(g)
 	}
+	langs := len(g.Langs)
+	if len(want) > 0 {
+		langs = len(want)
+	}
+	r.Pages = make([]Page, 0, len(g.Entries)*langs) // at most one row per cell
+	paths := entryPaths(g)
 	for _, lang := range g.Langs {
+		keep := len(want) == 0 || want[lang]
 		sum := Language{Lang: lang}
-		for _, e := range g.Entries {
+		for i, e := range g.Entries {
 			c := g.Cell(e, lang)
 			if c == nil {
 				continue
 			}
-			pg := row(g, c, o.Stale, stubs)
+			pg := row(g, c, paths[i], o.Stale, stubs)
 			count(&sum, c, pg.State)
-			if len(want) == 0 || want[lang] {
+			if keep {
 				r.Pages = append(r.Pages, pg)
 			}
 		}
@@ -119,6 +126,24 @@ func Build(g *graph.Graph, o Options) *Report {
 	}
 	sortLanguages(r.Languages)
 	return r
+}
+
+// repoPaths are the paths of an entry that its rows in every language
+// share, relative to the repository.
+type repoPaths struct{ source, section string }
+
+// entryPaths converts the entries' paths once, rather than once per
+// language: site.RepoPath is most of the time rows take.
+func entryPaths(g *graph.Graph) []repoPaths {
+	s := g.Site
+	ps := make([]repoPaths, len(g.Entries))
+	for i, e := range g.Entries {
+		if e.Source != nil {
+			ps[i].source = s.RepoPath(e.Source.Path())
+		}
+		ps[i].section = s.RepoPath(e.Section)
+	}
+	return ps
 }
 
 func count(sum *Language, c *graph.Cell, state string) {
@@ -141,17 +166,12 @@ func count(sum *Language, c *graph.Cell, state string) {
 	}
 }
 
-func row(g *graph.Graph, c *graph.Cell, st *stale.Result, stubs Stubs) Page {
+func row(g *graph.Graph, c *graph.Cell, paths repoPaths, st *stale.Result, stubs Stubs) Page {
 	s := g.Site
-	p := Page{Key: c.Entry.Key, Lang: c.Lang, State: string(c.State), Reason: string(c.Reason)}
+	p := Page{Key: c.Entry.Key, Lang: c.Lang, State: string(c.State), Reason: string(c.Reason),
+		SourcePath: paths.source, Section: paths.section}
 	if c.Page != nil {
 		p.Path = s.RepoPath(c.Page.Path())
-	}
-	if c.Entry.Source != nil {
-		p.SourcePath = s.RepoPath(c.Entry.Source.Path())
-	}
-	if c.Entry.Section != "" {
-		p.Section = s.RepoPath(c.Entry.Section)
 	}
 	for _, o := range c.Others {
 		p.OtherPaths = append(p.OtherPaths, s.RepoPath(o.Path()))
@@ -177,6 +197,9 @@ func staleness(p *Page, sp *stale.Page) {
 	if sp.BaselineSource != stale.Content {
 		n := sp.SourceCommitsSince
 		p.EnglishCommitsSince = &n
+	}
+	if len(sp.Changes) > 0 {
+		p.Changes = make([]Change, 0, len(sp.Changes))
 	}
 	for _, c := range sp.Changes {
 		p.Changes = append(p.Changes, Change{Class: c.Class.String(), Kind: c.Kind, SourceLine: c.Line, OldLine: c.OldLine, Text: c.Text})
