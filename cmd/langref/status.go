@@ -39,11 +39,13 @@ func (e *env) status(c *cli.Context) error {
 		}
 	}
 	g := graph.Build(s)
-	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: pre.CacheDir()})
+	// Staleness first: it drops the front matter and contents it read,
+	// which stub detection, reading pages again from disk, does not need.
+	st, err := e.staleness(g, c.String("stale-on"), true, pre)
 	if err != nil {
 		return err
 	}
-	st, err := e.staleness(g, c.String("stale-on"), true, pre)
+	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: pre.CacheDir()})
 	if err != nil {
 		return err
 	}

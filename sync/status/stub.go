@@ -54,7 +54,8 @@ func DetectStubs(g *graph.Graph) (Stubs, error) {
 // DetectStubsWith finds the translations that are still stubs, on every
 // processor; each source page is prepared once for all its languages. It
 // reads the pages' contents (Site.Contents) whose results are not in the
-// cache, so it runs before anything releases them.
+// cache: from disk again on a lean site (site.LoadLean), otherwise from
+// File.Src, so that it runs before anything releases them.
 func DetectStubsWith(g *graph.Graph, o StubOptions) (Stubs, error) {
 	d := &detection{g: g, pairs: translatedPairs(g)}
 	if o.CacheDir != "" {
