@@ -44,8 +44,25 @@ type trace struct {
 	cands     []history.FileEvent
 	base      *history.Commit
 	source    Source
-	blobs     map[string][]byte // the blobs plan asked for, while deciding
+	blobs     []blob // the blobs plan asked for, while deciding
 	pending   int               // how many of them are still to be read
+}
+
+// blob is a file's contents read by git cat-file, named as plan asked for
+// it.
+type blob struct {
+	spec string
+	data []byte
+}
+
+// blob returns the contents that plan asked for by spec, once read.
+func (t *trace) blob(spec string) ([]byte, bool) {
+	for _, b := range t.blobs {
+		if b.spec == spec {
+			return b.data, true
+		}
+	}
+	return nil, false
 }
 
 // history finds baselines in git history: one git log, at most one
@@ -126,13 +143,16 @@ func (x *hist) decideAll(ts []*trace) error {
 	waiting := map[string][]*trace{}
 	var specs []string
 	for _, t := range ts {
-		t.blobs = map[string][]byte{}
 		for _, spec := range x.plan(t) {
-			if !slices.Contains(waiting[spec], t) {
-				waiting[spec] = append(waiting[spec], t)
-				specs = append(specs, spec)
-				t.pending++
+			w := waiting[spec]
+			if slices.Contains(w, t) {
+				continue
 			}
+			if len(w) == 0 {
+				specs = append(specs, spec)
+			}
+			waiting[spec] = append(w, t)
+			t.pending++
 		}
 		if t.pending == 0 {
 			work <- t
@@ -141,7 +161,7 @@ func (x *hist) decideAll(ts []*trace) error {
 	err := x.repo.EachBlob(specs, func(spec string, data []byte, ok bool) {
 		for _, t := range waiting[spec] {
 			if ok {
-				t.blobs[spec] = data
+				t.blobs = append(t.blobs, blob{spec, data})
 			}
 			if t.pending--; t.pending == 0 {
 				work <- t
@@ -303,7 +323,7 @@ func (x *hist) decide(t *trace) {
 		it.content()
 		return
 	}
-	old, ok := t.blobs[x.sourceSpec(t, t.base)]
+	old, ok := t.blob(x.sourceSpec(t, t.base))
 	if !ok {
 		if x.logs.Truncated(t.src) {
 			it.note(NoteShallow)
@@ -334,8 +354,8 @@ func (x *hist) lastTranslation(t *trace) *history.Commit {
 		case created(e) || (t.srcCommit[e.Commit.Hash] && x.languageTrees(e.Commit) < 3):
 			return e.Commit
 		}
-		after, okA := t.blobs[afterSpec(e)]
-		before, okB := t.blobs[t.beforeSpec(i)]
+		after, okA := t.blob(afterSpec(e))
+		before, okB := t.blob(t.beforeSpec(i))
 		switch {
 		case !okA || !okB:
 			return e.Commit
