@@ -6,12 +6,9 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
-	"hash"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/internal/par"
@@ -95,29 +92,33 @@ func (c *cache) lookup(path, key string) (*Page, bool) {
 	return e.Page, true
 }
 
-// keyWriter builds a cache key field by field.
-type keyWriter struct{ h hash.Hash }
+// keyWriter builds a cache key field by field: each field, then a NUL,
+// into a buffer hashed once at the end.
+type keyWriter struct{ b []byte }
 
-func newKey() keyWriter { return keyWriter{sha256.New()} }
+func newKey() *keyWriter { return &keyWriter{b: make([]byte, 0, 1024)} }
 
-func (k keyWriter) add(fields ...any) {
-	var buf [24]byte
+// str adds string fields.
+func (k *keyWriter) str(fields ...string) {
 	for _, f := range fields {
-		switch v := f.(type) {
-		case string:
-			io.WriteString(k.h, v)
-		case int:
-			k.h.Write(strconv.AppendInt(buf[:0], int64(v), 10))
-		case []string:
-			io.WriteString(k.h, strings.Join(v, " "))
-		default:
-			fmt.Fprint(k.h, v)
-		}
-		k.h.Write([]byte{0})
+		k.b = append(append(k.b, f...), 0)
 	}
 }
 
-func (k keyWriter) sum() string { return hex.EncodeToString(k.h.Sum(nil)) }
+// num adds integer fields.
+func (k *keyWriter) num(fields ...int) {
+	for _, f := range fields {
+		k.b = append(strconv.AppendInt(k.b, int64(f), 10), 0)
+	}
+}
+
+// raw adds a field of bytes, such as a hash.
+func (k *keyWriter) raw(f []byte) { k.b = append(append(k.b, f...), 0) }
+
+func (k *keyWriter) sum() string {
+	h := sha256.Sum256(k.b)
+	return hex.EncodeToString(h[:])
+}
 
 // cacheKey returns the key of t's result: everything the analysis reads
 // about the translation and its source page, or "" when t's result is not
@@ -128,29 +129,65 @@ func (x *hist) cacheKey(t *trace) string {
 		return ""
 	}
 	k := newKey()
-	k.add(cacheFormat, buildStamp(), t.tr, t.src, it.lang, x.g.Site.SourceLang, x.o.BaselineKey, len(t.trLog), len(t.srcLog))
+	k.str(cacheFormat, buildStamp(), t.tr, t.src, it.lang, x.g.Site.SourceLang, x.o.BaselineKey)
+	k.num(len(t.trLog), len(t.srcLog))
 	if r := it.rec; r != nil {
 		c := x.h.Commit(r.value)
 		if c == nil {
 			return ""
 		}
-		k.add("record", r.key, r.value, r.line, r.col, c.Hash, x.logs.PathAt(t.src, c.Hash), x.newerSource(t, c))
+		k.str("record", r.key, r.value)
+		k.num(r.line, r.col)
+		k.str(c.Hash, x.logs.PathAt(t.src, c.Hash))
+		k.num(x.newerSource(t, c))
 	}
 	for _, e := range t.trLog[:min(len(t.trLog), maxCandidates+1)] {
-		k.add("tr")
-		x.addEvent(k, e)
-		k.add(x.languageTrees(e.Commit), x.newerSource(t, e.Commit))
+		k.str("tr")
+		addEvent(k, e)
+		k.num(x.languageTrees(e.Commit), x.newerSource(t, e.Commit))
 	}
-	for _, e := range t.srcLog {
-		k.add("src")
-		x.addEvent(k, e)
-	}
-	k.add(x.fileSum(t.tr, it.trFile, it.tr), x.fileSum(t.src, it.srcFile, it.src))
+	k.str("src", x.sourceLogKey(t))
+	x.addSum(k, t.tr, it.trFile, it.tr)
+	x.addSum(k, t.src, it.srcFile, it.src)
 	return k.sum()
 }
 
-func (x *hist) addEvent(k keyWriter, e history.FileEvent) {
-	k.add(e.Commit.Hash, e.Commit.Parents, string(e.Status), e.Path, e.OldPath)
+// sourceLogKey returns the key of the log of t's source page, computed
+// once for all the translations of the page.
+func (x *hist) sourceLogKey(t *trace) string {
+	x.mu.Lock()
+	s, ok := x.srcKeys[t.src]
+	x.mu.Unlock()
+	if ok {
+		return s
+	}
+	k := newKey()
+	for _, e := range t.srcLog {
+		addEvent(k, e)
+	}
+	s = k.sum()
+	x.mu.Lock()
+	x.srcKeys[t.src] = s
+	x.mu.Unlock()
+	return s
+}
+
+func addEvent(k *keyWriter, e history.FileEvent) {
+	k.str(e.Commit.Hash)
+	k.str(e.Commit.Parents...)
+	k.str(string(e.Status), e.Path, e.OldPath)
+}
+
+// addSum adds the hash of the contents of the file f at path to k, as
+// fileSum gives it, without encoding a lean site's hash in hex.
+func (a *analysis) addSum(k *keyWriter, path string, f *site.File, b []byte) {
+	if b == nil && f.Sum != nil {
+		if _, ok := a.fileSums[f]; !ok {
+			k.raw(f.Sum[:])
+			return
+		}
+	}
+	k.str(a.fileSum(path, f, b))
 }
 
 // newerSource counts the source page's commits newer than c, which places
@@ -204,12 +241,15 @@ func (a *analysis) runKey(repo *history.Repo, prefix string) string {
 		return ""
 	}
 	k := newKey()
-	k.add(cacheFormat, buildStamp(), repo.Head, prefix, a.g.Site.SourceLang, a.o.BaselineKey, len(a.items))
+	k.str(cacheFormat, buildStamp(), repo.Head, prefix, a.g.Site.SourceLang, a.o.BaselineKey)
+	k.num(len(a.items))
 	for _, it := range a.items {
-		k.add(it.page.Path, it.page.SourcePath, it.lang,
-			a.fileSum(it.page.Path, it.trFile, it.tr), a.fileSum(it.page.SourcePath, it.srcFile, it.src))
+		k.str(it.page.Path, it.page.SourcePath, it.lang)
+		a.addSum(k, it.page.Path, it.trFile, it.tr)
+		a.addSum(k, it.page.SourcePath, it.srcFile, it.src)
 		if r := it.rec; r != nil {
-			k.add("record", r.key, r.value, r.line, r.col)
+			k.str("record", r.key, r.value)
+			k.num(r.line, r.col)
 		}
 	}
 	return k.sum()

@@ -32,6 +32,9 @@ type hist struct {
 	// srcCommits holds the commits of each source page's log, by its
 	// repository path, shared by the traces of its translations.
 	srcCommits map[string]map[string]bool
+	// srcKeys holds the cache key of each source page's log, by its
+	// repository path (sourceLogKey).
+	srcKeys map[string]string
 }
 
 // trace is the history of one item.
@@ -45,7 +48,7 @@ type trace struct {
 	base      *history.Commit
 	source    Source
 	blobs     []blob // the blobs plan asked for, while deciding
-	pending   int               // how many of them are still to be read
+	pending   int    // how many of them are still to be read
 }
 
 // blob is a file's contents read by git cat-file, named as plan asked for
@@ -94,7 +97,7 @@ func (a *analysis) history() error {
 		return err
 	}
 	x := &hist{analysis: a, repo: repo, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
-		srcCommits: map[string]map[string]bool{}}
+		srcCommits: map[string]map[string]bool{}, srcKeys: map[string]string{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
 		x.index[c.Hash] = i
