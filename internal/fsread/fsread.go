@@ -61,7 +61,7 @@ func AppendIf(buf []byte, name string, n int, want func(head []byte) bool) ([]by
 // reader reads one open file appended to a buffer from its index start.
 type reader struct {
 	h     handle
-	size  int // the size the file had when opened, or -1 when unknown
+	size  int // the file's size when opened or as expected, or -1 when unknown
 	start int
 	eof   bool
 }
@@ -82,8 +82,8 @@ func (r *reader) grow(buf []byte, n int) []byte {
 // fill reads into buf until it holds at least n bytes of the file, or,
 // for a negative n, until the end of the file; it grows buf when full.
 // A read that leaves room unfilled once the file's known size is reached
-// ends the file without another read to see it end: the file did not grow
-// between fstat and that read.
+// ends the file without another read to see it end: had the file grown,
+// the read would have filled the room.
 func (r *reader) fill(buf []byte, n int) ([]byte, error) {
 	for !r.eof && (n < 0 || len(buf)-r.start < n) {
 		if len(buf) == cap(buf) {
