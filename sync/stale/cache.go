@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	gosync "sync"
 
 	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/internal/par"
@@ -96,7 +97,9 @@ func (c *cache) lookup(path, key string) (*Page, bool) {
 // into a buffer hashed once at the end.
 type keyWriter struct{ b []byte }
 
-func newKey() *keyWriter { return &keyWriter{b: make([]byte, 0, 1024)} }
+func newKey() *keyWriter { return keyWriters.Get().(*keyWriter) }
+
+var keyWriters = gosync.Pool{New: func() any { return &keyWriter{b: make([]byte, 0, 1024)} }}
 
 // str adds string fields.
 func (k *keyWriter) str(fields ...string) {
@@ -115,8 +118,11 @@ func (k *keyWriter) num(fields ...int) {
 // raw adds a field of bytes, such as a hash.
 func (k *keyWriter) raw(f []byte) { k.b = append(append(k.b, f...), 0) }
 
+// sum returns the key, and gives k back for reuse.
 func (k *keyWriter) sum() string {
 	h := sha256.Sum256(k.b)
+	k.b = k.b[:0]
+	keyWriters.Put(k)
 	return hex.EncodeToString(h[:])
 }
 

@@ -51,17 +51,17 @@ type trace struct {
 	pending   int    // how many of them are still to be read
 }
 
-// blob is a file's contents read by git cat-file, named as plan asked for
-// it.
+// blob is a file's contents read by git cat-file.
 type blob struct {
-	spec string
+	id   history.ObjectID
 	data []byte
 }
 
-// blob returns the contents that plan asked for by spec, once read.
-func (t *trace) blob(spec string) ([]byte, bool) {
+// blob returns the contents of the blob id that plan asked for, once
+// read; never for the zero id, which names no blob.
+func (t *trace) blob(id history.ObjectID) ([]byte, bool) {
 	for _, b := range t.blobs {
-		if b.spec == spec {
+		if b.id == id && !id.IsZero() {
 			return b.data, true
 		}
 	}
@@ -143,18 +143,18 @@ func (x *hist) decideAll(ts []*trace) error {
 			}
 		}()
 	}
-	waiting := map[string][]*trace{}
+	waiting := map[history.ObjectID][]*trace{}
 	var specs []string
 	for _, t := range ts {
-		for _, spec := range x.plan(t) {
-			w := waiting[spec]
+		for _, id := range x.plan(t) {
+			w := waiting[id]
 			if slices.Contains(w, t) {
 				continue
 			}
 			if len(w) == 0 {
-				specs = append(specs, spec)
+				specs = append(specs, id.String())
 			}
-			waiting[spec] = append(w, t)
+			waiting[id] = append(w, t)
 			t.pending++
 		}
 		if t.pending == 0 {
@@ -162,15 +162,16 @@ func (x *hist) decideAll(ts []*trace) error {
 		}
 	}
 	err := x.repo.EachBlob(specs, func(spec string, data []byte, ok bool) {
-		for _, t := range waiting[spec] {
+		id, _ := history.ParseObjectID(spec) // "" (no blob) is the zero id
+		for _, t := range waiting[id] {
 			if ok {
-				t.blobs = append(t.blobs, blob{spec, data})
+				t.blobs = append(t.blobs, blob{id, data})
 			}
 			if t.pending--; t.pending == 0 {
 				work <- t
 			}
 		}
-		delete(waiting, spec)
+		delete(waiting, id)
 	})
 	close(work)
 	wg.Wait()
@@ -262,14 +263,14 @@ func (x *hist) bad(t *trace, reason string) {
 // plan returns the blobs that deciding t needs: the translation before and
 // after each commit that may be its last real translation, and the source
 // page at each such commit.
-func (x *hist) plan(t *trace) []string {
+func (x *hist) plan(t *trace) []history.ObjectID {
 	if len(t.trLog) == 0 || len(t.srcLog) == 0 {
 		return nil
 	}
 	if t.base != nil {
-		return []string{x.sourceSpec(t, t.base)}
+		return []history.ObjectID{x.sourceSpec(t, t.base)}
 	}
-	var specs []string
+	var specs []history.ObjectID
 	for i, e := range t.trLog[:min(len(t.trLog), maxCandidates)] {
 		t.cands = append(t.cands, e)
 		if created(e) || (t.srcCommit[e.Commit.Hash] && x.languageTrees(e.Commit) < 3) {
@@ -284,20 +285,21 @@ func created(e history.FileEvent) bool { return e.Status == 'A' || e.Status == '
 
 // afterSpec names the file as event e left it: its blob's id, which git
 // cat-file reads without looking up paths in trees, and which files and
-// versions with the same contents share. It is "" when e deleted the file.
-func afterSpec(e history.FileEvent) string { return e.Blob.String() }
+// versions with the same contents share. It is zero when e deleted the
+// file.
+func afterSpec(e history.FileEvent) history.ObjectID { return e.Blob }
 
 // beforeSpec names the translation before its i-th event, as the event's
-// first parent had it; "" when the event created it.
-func (t *trace) beforeSpec(i int) string { return t.trLog[i].OldBlob.String() }
+// first parent had it; zero when the event created it.
+func (t *trace) beforeSpec(i int) history.ObjectID { return t.trLog[i].OldBlob }
 
 // sourceSpec names the source page as it was at commit c: its newest
-// version no newer than c, or "" when it did not exist.
-func (x *hist) sourceSpec(t *trace, c *history.Commit) string {
+// version no newer than c, or zero when it did not exist.
+func (x *hist) sourceSpec(t *trace, c *history.Commit) history.ObjectID {
 	if e := x.sourceEvent(t, c); e != nil && e.Status != 'D' {
 		return afterSpec(*e)
 	}
-	return ""
+	return history.ObjectID{}
 }
 
 func (x *hist) sourceEvent(t *trace, c *history.Commit) *history.FileEvent {
@@ -460,14 +462,46 @@ func (x *hist) treesOf(c *history.Commit) int {
 // changedLines counts the lines that differ between a and b once their
 // common first and last lines are set aside.
 func changedLines(a, b []byte) int {
-	x, y := bytes.Split(a, []byte("\n")), bytes.Split(b, []byte("\n"))
-	for len(x) > 0 && len(y) > 0 && bytes.Equal(x[0], y[0]) {
-		x, y = x[1:], y[1:]
+	// The lines are those bytes.Split(a, "\n") gives; na and nb count
+	// the ones left.
+	na, nb := bytes.Count(a, newline)+1, bytes.Count(b, newline)+1
+	for na > 0 && nb > 0 {
+		la, ra := firstLine(a)
+		lb, rb := firstLine(b)
+		if !bytes.Equal(la, lb) {
+			break
+		}
+		a, b, na, nb = ra, rb, na-1, nb-1
 	}
-	for len(x) > 0 && len(y) > 0 && bytes.Equal(x[len(x)-1], y[len(y)-1]) {
-		x, y = x[:len(x)-1], y[:len(y)-1]
+	for na > 0 && nb > 0 {
+		la, ra := lastLine(a)
+		lb, rb := lastLine(b)
+		if !bytes.Equal(la, lb) {
+			break
+		}
+		a, b, na, nb = ra, rb, na-1, nb-1
 	}
-	return max(len(x), len(y))
+	return max(na, nb)
+}
+
+var newline = []byte("\n")
+
+// firstLine splits s before its first line break: the first line, and
+// what follows the break.
+func firstLine(s []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(s, '\n'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, nil
+}
+
+// lastLine splits s at its last line break: the last line, and what
+// comes before the break.
+func lastLine(s []byte) (line, rest []byte) {
+	if i := bytes.LastIndexByte(s, '\n'); i >= 0 {
+		return s[i+1:], s[:i]
+	}
+	return s, nil
 }
 
 // bodyOnly returns the body of a file with the given contents.

@@ -1,6 +1,7 @@
 package change
 
 import (
+	"bufio"
 	"bytes"
 	"regexp"
 	"slices"
@@ -161,12 +162,20 @@ var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // render returns the HTML of normalised markdown s with white space
 // collapsed and removed between tags.
+var renderWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+
 func render(s string) (string, bool) {
 	out := renderBuffers.Get().(*bytes.Buffer)
 	defer renderBuffers.Put(out)
 	out.Reset()
-	if err := md.Convert([]byte(s), out); err != nil {
+	// goldmark wraps a writer that is not buffered in a new bufio.Writer
+	// of 4 KiB on every call: hand it a pooled one.
+	w := renderWriters.Get().(*bufio.Writer)
+	defer renderWriters.Put(w)
+	w.Reset(out)
+	if err := md.Convert([]byte(s), w); err != nil {
 		return "", false
 	}
+	w.Flush()
 	return strings.ReplaceAll(strings.Join(strings.Fields(out.String()), " "), "> <", "><"), true
 }
