@@ -71,6 +71,8 @@ type Entry struct {
 	Dups []*Page
 	// Section is the navigation chapter the source page sits in, if any.
 	Section string
+
+	cells []*Cell // by position in Graph.Langs, nil where there is none
 }
 
 // Cell is an entry in one language.
@@ -97,7 +99,8 @@ type Graph struct {
 	Entries []*Entry
 	// Pages are all pages and paired plain files, by path.
 	Pages        []*Page
-	cells        map[cellID]*Cell
+	langIndex    map[string]int   // position in Langs
+	otherCells   map[cellID]*Cell // cells of folders that are not in Langs
 	bySourcePath map[string]*Page
 }
 
@@ -106,7 +109,11 @@ type cellID struct{ key, lang string }
 // Cell returns the cell of entry e in lang, or nil when e is an orphan key
 // that lang does not have.
 func (g *Graph) Cell(e *Entry, lang string) *Cell {
-	if c, ok := g.cells[cellID{e.Key, lang}]; ok {
+	if i, ok := g.langIndex[lang]; ok && e.cells != nil {
+		if c := e.cells[i]; c != nil {
+			return c
+		}
+	} else if c, ok := g.otherCells[cellID{e.Key, lang}]; ok {
 		return c
 	}
 	if e.Source == nil {
@@ -115,15 +122,50 @@ func (g *Graph) Cell(e *Entry, lang string) *Cell {
 	return &Cell{Entry: e, Lang: lang, State: Missing}
 }
 
+// setCell files c as e's cell in its language.
+func (g *Graph) setCell(e *Entry, c *Cell) {
+	i, ok := g.langIndex[c.Lang]
+	if !ok {
+		g.otherCells[cellID{e.Key, c.Lang}] = c
+		return
+	}
+	if e.cells == nil {
+		e.cells = make([]*Cell, len(g.Langs))
+	}
+	e.cells[i] = c
+}
+
+// fillMissing gives every entry with a source page a Missing cell in the
+// languages that lack it, made once rather than on every Cell call.
+func (g *Graph) fillMissing() {
+	for _, e := range g.Entries {
+		if e.Source == nil {
+			continue
+		}
+		if e.cells == nil {
+			e.cells = make([]*Cell, len(g.Langs))
+		}
+		for i, c := range e.cells {
+			if c == nil {
+				e.cells[i] = &Cell{Entry: e, Lang: g.Langs[i], State: Missing}
+			}
+		}
+	}
+}
+
 // Build pairs the pages of s.
 func Build(s *site.Site) *Graph {
-	g := &Graph{Site: s, Langs: TranslationLangs(s), cells: map[cellID]*Cell{}}
+	g := &Graph{Site: s, Langs: TranslationLangs(s), langIndex: map[string]int{}, otherCells: map[cellID]*Cell{}}
+	for i, l := range g.Langs {
+		g.langIndex[l] = i
+	}
 	for _, f := range s.Files {
 		g.Pages = append(g.Pages, newPage(s, f))
 	}
 	entries := g.sourceEntries()
 	g.placeTranslations(entries)
 	g.order(entries)
+	g.fillMissing()
 	return g
 }
 

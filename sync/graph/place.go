@@ -24,7 +24,7 @@ func (g *Graph) placeTranslations(entries map[string]*Entry) {
 			e = &Entry{Key: id.key}
 			entries[id.key] = e
 		}
-		g.cells[id] = g.decide(e, id.lang, ps)
+		g.setCell(e, g.decide(e, id.lang, ps))
 	}
 }
 
