@@ -13,7 +13,10 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"strings"
+
+	"github.com/langref/langref/internal/par"
 )
 
 // Encode writes v, a struct or a pointer to one, as json.Encoder with
@@ -113,26 +116,51 @@ func jsonKey(f reflect.StructField) (string, error) {
 	return strings.TrimSuffix(string(b), "\n"), err
 }
 
-// writeItems writes the elements of items, each on its own lines at the
-// depth of a top-level field's value.
+// writeItems writes the elements of items, each on its lines, indented as
+// elements of a top-level field, with the commas between them. Elements
+// are encoded on all processors, a window of chunks at a time, and
+// written in order: the output is the same, and memory holds a window.
 func writeItems(bw *bufio.Writer, items reflect.Value) error {
+	const chunk = 256
+	n := items.Len()
+	chunks := (n + chunk - 1) / chunk
+	window := 2 * runtime.GOMAXPROCS(0)
+	bufs := make([]bytes.Buffer, window)
+	errs := make([]error, window)
+	for first := 0; first < chunks; first += window {
+		k := min(window, chunks-first)
+		par.Do(k, func(j int) {
+			c := first + j
+			bufs[j].Reset()
+			errs[j] = encodeItems(&bufs[j], items, c*chunk, min((c+1)*chunk, n))
+		})
+		for j := range k {
+			if errs[j] != nil {
+				return errs[j]
+			}
+			if _, err := bw.Write(bufs[j].Bytes()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// encodeItems appends the elements from to to of items to out, as
+// writeItems writes them.
+func encodeItems(out *bytes.Buffer, items reflect.Value, from, to int) error {
 	var buf bytes.Buffer
 	enc := newEncoder(&buf, "    ")
-	for i := range items.Len() {
+	for i := from; i < to; i++ {
 		if i > 0 {
-			bw.WriteByte(',')
+			out.WriteByte(',')
 		}
-		bw.WriteString("\n    ")
-		// A pointer to the element, as encoding/json encodes the elements
-		// of a slice: addressable, so pointer methods apply.
+		out.WriteString("\n    ")
+		buf.Reset()
 		if err := enc.Encode(items.Index(i).Addr().Interface()); err != nil {
 			return err
 		}
-		// Write returns the writer's first error: stop at a closed pipe.
-		if _, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
-			return err
-		}
-		buf.Reset()
+		out.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	}
 	return nil
 }

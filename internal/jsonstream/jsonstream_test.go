@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -51,6 +52,16 @@ type hasOmit struct {
 
 func sevenPtr() *int { n := 7; return &n }
 
+// manyItems returns n items, more than one window of chunks writeItems
+// encodes at once.
+func manyItems(n int) []item {
+	items := make([]item, n)
+	for i := range items {
+		items[i] = item{Name: fmt.Sprint("item ", i), Score: float64(i) / 7, Tags: []string{fmt.Sprint(i % 3)}}
+	}
+	return items
+}
+
 func TestEncodeMatchesEncoder(t *testing.T) {
 	after := "</script> & <b>"
 	tests := []struct {
@@ -68,6 +79,7 @@ func TestEncodeMatchesEncoder(t *testing.T) {
 		{"nil slice", &doc{}},
 		{"slice first", first{Items: []any{1, "two", []int{3}, map[string]int{}, nil, struct{}{}}, Z: true}},
 		{"slice last, untagged", &last{A: "a", Items: []*item{{Name: "p"}, nil}}},
+		{"many windows of chunks", &doc{Title: "many", Items: manyItems(5000)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
