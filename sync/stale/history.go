@@ -44,7 +44,7 @@ type trace struct {
 	trLog     []history.FileEvent
 	srcLog    []history.FileEvent
 	srcCommit map[string]bool
-	cands     []history.FileEvent
+	ncands    int // the candidates for the last translation: trLog[:ncands]
 	base      *history.Commit
 	source    Source
 	blobs     []blob // the blobs plan asked for, while deciding
@@ -272,7 +272,7 @@ func (x *hist) plan(t *trace) []history.ObjectID {
 	}
 	var specs []history.ObjectID
 	for i, e := range t.trLog[:min(len(t.trLog), maxCandidates)] {
-		t.cands = append(t.cands, e)
+		t.ncands = i + 1
 		if created(e) || (t.srcCommit[e.Commit.Hash] && x.languageTrees(e.Commit) < 3) {
 			return append(specs, x.sourceSpec(t, e.Commit))
 		}
@@ -351,7 +351,8 @@ func (x *hist) decide(t *trace) {
 // returns nil when a shallow clone hides that commit.
 func (x *hist) lastTranslation(t *trace) *history.Commit {
 	truncated := x.logs.Truncated(t.tr)
-	for i, e := range t.cands {
+	cands := t.trLog[:t.ncands]
+	for i, e := range cands {
 		oldest := i == len(t.trLog)-1
 		switch {
 		case truncated && oldest:
@@ -371,10 +372,10 @@ func (x *hist) lastTranslation(t *trace) *history.Commit {
 			return e.Commit
 		}
 	}
-	if len(t.cands) == 0 || (truncated && len(t.cands) == len(t.trLog)) {
+	if len(cands) == 0 || (truncated && len(cands) == len(t.trLog)) {
 		return nil
 	}
-	return t.cands[len(t.cands)-1].Commit
+	return cands[len(cands)-1].Commit
 }
 
 // translated reports whether the change of a translation from before to
