@@ -33,6 +33,7 @@ func (x indexFinder) movedOut(path string) (FileChange, bool) {
 // indexed while it is visited.
 type commitFinder struct {
 	c      *Commit
+	diffs  [][]FileChange          // the commit's diffs against each parent
 	byPath []map[string]FileChange // by diff, for large commits
 	moved  map[string]FileChange
 }
@@ -42,43 +43,44 @@ type commitFinder struct {
 const scanLimit = 16
 
 func newCommitFinder(c *Commit) *commitFinder {
-	x := &commitFinder{c: c}
-	diffs := x.diffs()
+	x := &commitFinder{c: c, diffs: c.diffs}
+	if !c.Merge() {
+		x.diffs = [][]FileChange{c.Changes}
+	}
+	return x
+}
+
+// index builds the maps of a large commit on the first lookup.
+func (x *commitFinder) index() {
+	if x.byPath != nil {
+		return
+	}
 	total := 0
-	for _, d := range diffs {
+	for _, d := range x.diffs {
 		total += len(d)
 	}
 	if total <= scanLimit {
-		return x
+		return
 	}
-	x.byPath = make([]map[string]FileChange, len(diffs))
+	x.byPath = make([]map[string]FileChange, len(x.diffs))
 	x.moved = map[string]FileChange{}
-	for k, d := range diffs {
+	for k, d := range x.diffs {
 		x.byPath[k] = make(map[string]FileChange, len(d))
 		for _, ch := range d {
 			x.byPath[k][ch.Path] = ch
 		}
 	}
-	if !c.Merge() {
-		for _, ch := range c.Changes {
+	if !x.c.Merge() {
+		for _, ch := range x.c.Changes {
 			if ch.Status == 'R' {
 				x.moved[ch.OldPath] = ch
 			}
 		}
 	}
-	return x
-}
-
-// diffs returns the commit's diffs against each parent, as History.index
-// reads them.
-func (x *commitFinder) diffs() [][]FileChange {
-	if x.c.Merge() {
-		return x.c.diffs
-	}
-	return [][]FileChange{x.c.Changes}
 }
 
 func (x *commitFinder) change(k int, path string) (FileChange, bool) {
+	x.index()
 	if x.byPath != nil {
 		if k >= len(x.byPath) {
 			return FileChange{}, false
@@ -86,7 +88,7 @@ func (x *commitFinder) change(k int, path string) (FileChange, bool) {
 		ch, ok := x.byPath[k][path]
 		return ch, ok
 	}
-	diffs := x.diffs()
+	diffs := x.diffs
 	if k >= len(diffs) {
 		return FileChange{}, false
 	}
@@ -104,6 +106,7 @@ func (x *commitFinder) movedOut(path string) (FileChange, bool) {
 	if x.c.Merge() {
 		return FileChange{}, false
 	}
+	x.index()
 	if x.moved != nil {
 		ch, ok := x.moved[path]
 		return ch, ok

@@ -165,8 +165,8 @@ func (p *logParser) change(tok []byte) (FileChange, error) {
 	var ch FileChange
 	status := tok
 	if tok[0] == ':' {
-		f := bytes.Fields(tok[1:])
-		if len(f) != 5 {
+		f, ok := fiveFields(tok[1:])
+		if !ok {
 			return ch, fmt.Errorf("git log output at byte %d: bad change %q", p.start, tok)
 		}
 		var err error
@@ -207,4 +207,24 @@ func blobID(mode, hex []byte) (ObjectID, error) {
 		return ObjectID{}, err
 	}
 	return id, nil
+}
+
+// fiveFields splits a --raw change's "<mode> <mode> <id> <id> <status>"
+// at its spaces, without allocating; ok is false unless there are exactly
+// five non-empty fields.
+func fiveFields(b []byte) (f [5][]byte, ok bool) {
+	for i := range f {
+		j := bytes.IndexByte(b, ' ')
+		if i == len(f)-1 {
+			j = len(b)
+			if bytes.IndexByte(b, ' ') >= 0 {
+				return f, false
+			}
+		}
+		if j <= 0 {
+			return f, false
+		}
+		f[i], b = b[:j], b[min(j+1, len(b)):]
+	}
+	return f, true
 }

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -123,4 +124,23 @@ func FuzzParseLog(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFiveFields(t *testing.T) {
+	for in, want := range map[string]bool{
+		"100644 100644 abc def M":   true,
+		"000000 100644 0 abc A":     true,
+		"100644 100644 abc def":     false,
+		"100644 100644 abc def M x": false,
+		"100644  100644 abc def M":  false,
+		"":                          false,
+	} {
+		f, ok := fiveFields([]byte(in))
+		if ok != want {
+			t.Errorf("fiveFields(%q) ok = %v; want %v", in, ok, want)
+		}
+		if ok && string(bytes.Join(f[:], []byte(" "))) != in {
+			t.Errorf("fiveFields(%q) = %q", in, f)
+		}
+	}
 }
