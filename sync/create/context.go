@@ -89,10 +89,15 @@ func lastCommits(s *site.Site, sources []*graph.Page) map[string]string {
 	if err != nil {
 		return nil
 	}
+	var rels []string
+	for _, p := range sources {
+		rels = append(rels, strings.TrimPrefix(spec+"/"+p.Path(), "./"))
+	}
+	fl := h.Follow(rels, nil) // one pass for all the pages, not one each
 	candidates, specs := map[string]string{}, []string(nil)
 	for _, p := range sources {
 		rel := strings.TrimPrefix(spec+"/"+p.Path(), "./")
-		if log := h.FileLog(rel); len(log) > 0 {
+		if log := fl.FileLog(rel); len(log) > 0 {
 			candidates[p.Path()] = log[0].Commit.Hash
 			specs = append(specs, "HEAD:"+rel)
 		}

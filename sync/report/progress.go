@@ -39,12 +39,19 @@ func ComputeProgress(h *history.History, pairs []Pair) *Progress {
 	for _, e := range ends {
 		p.Months = append(p.Months, e.AddDate(0, -1, 0).Format("2006-01"))
 	}
+	// One pass over the history follows every file; following them one
+	// by one costs a pass each (minutes on a site of 100,000 files).
+	var paths []string
+	for _, pr := range pairs {
+		paths = append(paths, pr.Path, pr.SourcePath)
+	}
+	fl := h.Follow(paths, nil)
 	logs := map[string][]time.Time{}
 	times := func(path string) []time.Time {
 		if t, ok := logs[path]; ok {
 			return t
 		}
-		logs[path] = eventTimes(h, path)
+		logs[path] = eventTimes(fl, path)
 		return logs[path]
 	}
 	for _, pr := range pairs {
@@ -87,9 +94,9 @@ func last(ts []time.Time, end time.Time) time.Time {
 
 // eventTimes returns the times of the commits that changed the file at
 // path, oldest first, following renames.
-func eventTimes(h *history.History, path string) []time.Time {
+func eventTimes(fl *history.Logs, path string) []time.Time {
 	var ts []time.Time
-	for _, ev := range h.FileLog(path) {
+	for _, ev := range fl.FileLog(path) {
 		if ev.Status == 'D' {
 			continue
 		}
