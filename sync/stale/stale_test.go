@@ -285,10 +285,6 @@ func TestCommentedOriginals(t *testing.T) {
 // TestGitProcesses checks that the number of git processes does not grow
 // with the number of pages, by counting them through a wrapper on PATH.
 func TestGitProcesses(t *testing.T) {
-	real, err := exec.LookPath("git")
-	if err != nil {
-		t.Skip("git is not installed")
-	}
 	r := newRepo(t)
 	for i := range 8 {
 		k := fmt.Sprint(i)
@@ -298,12 +294,7 @@ func TestGitProcesses(t *testing.T) {
 		r.Write("docs/en/"+k+".md", strings.Replace(en, "lang-ref: a", "lang-ref: "+k+"\ntitle: x", 1))
 		r.Commit("touch " + k)
 	}
-	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
-	script := "#!/bin/sh\necho \"$*\" >> " + log + "\nexec " + real + " \"$@\"\n"
-	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	log := countGit(t)
 	res := analyze(t, r.Dir)
 	if len(res.Pages) != 8 {
 		t.Fatalf("%d pages, want 8", len(res.Pages))
@@ -324,10 +315,6 @@ func TestGitProcesses(t *testing.T) {
 // a changed file or a new commit makes it read the history again, with
 // the results of a run without cache.
 func TestRunCache(t *testing.T) {
-	real, err := exec.LookPath("git")
-	if err != nil {
-		t.Skip("git is not installed")
-	}
 	r := newRepo(t)
 	for i := range 4 {
 		k := fmt.Sprint(i)
@@ -337,12 +324,7 @@ func TestRunCache(t *testing.T) {
 	}
 	r.Write("docs/en/0.md", strings.Replace(en, "lang-ref: a", "lang-ref: 0", 1)+"\nA new paragraph nobody translated.\n")
 	r.Commit("more English")
-	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
-	script := "#!/bin/sh\necho \"$*\" >> " + log + "\nexec " + real + " \"$@\"\n"
-	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	log := countGit(t)
 	run := func(noCache bool) (*Result, []string) {
 		t.Helper()
 		os.Remove(log)
@@ -396,4 +378,21 @@ func TestRunCache(t *testing.T) {
 func mustRun(run func(bool) (*Result, []string)) *Result {
 	res, _ := run(false)
 	return res
+}
+
+// countGit puts a git on PATH that logs each of its command lines to the
+// file it returns, then runs the real git.
+func countGit(t *testing.T) (log string) {
+	t.Helper()
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
+	script := "#!/bin/sh\necho \"$*\" >> " + log + "\nexec " + real + " \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	return log
 }
