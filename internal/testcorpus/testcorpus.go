@@ -94,6 +94,14 @@ func Cleanup() {
 	}
 }
 
+// Main runs the tests of a package that uses Shared, removes the clone and
+// exits with the tests' code. Call it from TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	Cleanup()
+	os.Exit(code)
+}
+
 func clone(bundle, dir string) error {
 	out, err := exec.Command("git", "clone", "-q", bundle, dir).CombinedOutput()
 	if err != nil {

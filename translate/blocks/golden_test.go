@@ -1,18 +1,17 @@
 package blocks
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"fmt"
 	"hash"
-	"os"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/langref/langref/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden.txt from the current output")
@@ -64,39 +63,5 @@ func TestGolden(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if *update {
-		if err := os.WriteFile(goldenFile, []byte(strings.Join(got, "\n")+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want := readGolden(t)
-	if len(want) != len(got) {
-		t.Fatalf("%d page versions, golden file has %d", len(got), len(want))
-	}
-	bad := 0
-	for i := range got {
-		if got[i] != want[i] {
-			if bad++; bad <= 10 {
-				t.Errorf("output changed:\n got %s\nwant %s", got[i], want[i])
-			}
-		}
-	}
-	if bad > 0 {
-		t.Errorf("%d of %d page versions differ from %s", bad, len(got), goldenFile)
-	}
-}
-
-func readGolden(t *testing.T) []string {
-	f, err := os.Open(goldenFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		out = append(out, s.Text())
-	}
-	return out
+	testcorpus.Golden(t, goldenFile, got, *update)
 }

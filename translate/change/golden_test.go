@@ -1,18 +1,17 @@
 package change
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 
+	"github.com/langref/langref/internal/testcorpus"
 	"github.com/langref/langref/translate/blocks"
 )
 
@@ -76,41 +75,7 @@ func TestGolden(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if *update {
-		if err := os.WriteFile(goldenFile, []byte(strings.Join(got, "\n")+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want := readGolden(t)
-	if len(want) != len(got) {
-		t.Fatalf("%d comparisons, golden file has %d", len(got), len(want))
-	}
-	bad := 0
-	for i := range got {
-		if got[i] != want[i] {
-			if bad++; bad <= 10 {
-				t.Errorf("output changed:\n got %s\nwant %s", got[i], want[i])
-			}
-		}
-	}
-	if bad > 0 {
-		t.Errorf("%d of %d comparisons differ from %s", bad, len(got), goldenFile)
-	}
-}
-
-func readGolden(t *testing.T) []string {
-	f, err := os.Open(goldenFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		out = append(out, s.Text())
-	}
-	return out
+	testcorpus.Golden(t, goldenFile, got, *update)
 }
 
 // mutate returns bs with deterministic edits of the kinds authors make:

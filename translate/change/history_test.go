@@ -1,12 +1,7 @@
 package change
 
 import (
-	"bufio"
 	"bytes"
-	"fmt"
-	"io"
-	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -15,11 +10,7 @@ import (
 	"github.com/langref/langref/translate/blocks"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testcorpus.Cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testcorpus.Main(m) }
 
 // edit is one change of a markdown page in the corpus history, parsed.
 type edit struct {
@@ -29,19 +20,19 @@ type edit struct {
 }
 
 var history struct {
-	once  sync.Once
+	mu    sync.Mutex
 	edits []edit // in git log order, newest first
-	err   error
 }
 
 // historyEdits returns every modification of a markdown page under docs/
-// in the corpus history, its two versions parsed into blocks.
+// in the corpus history, its two versions parsed into blocks. They are
+// read and parsed once per test binary.
 func historyEdits(tb testing.TB) []edit {
 	tb.Helper()
-	dir := testcorpus.Shared(tb)
-	history.once.Do(func() { history.edits, history.err = loadEdits(dir) })
-	if history.err != nil {
-		tb.Fatal(history.err)
+	history.mu.Lock()
+	defer history.mu.Unlock()
+	if history.edits == nil {
+		history.edits = loadEdits(tb)
 	}
 	return history.edits
 }
@@ -58,62 +49,26 @@ func englishEdits(tb testing.TB) []edit {
 	return out
 }
 
-func loadEdits(dir string) ([]edit, error) {
-	out, err := exec.Command("git", "-C", dir, "log", "--format=", "--raw", "--no-abbrev", "--no-renames", "--", "docs/*.md").Output()
-	if err != nil {
-		return nil, fmt.Errorf("git log: %w", err)
-	}
+func loadEdits(tb testing.TB) []edit {
 	var edits []edit
 	var ids []string
-	for _, line := range strings.Split(string(out), "\n") {
-		meta, path, ok := strings.Cut(line, "\t")
-		f := strings.Fields(meta)
-		if !ok || len(f) != 5 || f[4] != "M" || f[0] != ":100644" || f[1] != "100644" {
-			continue
+	for _, c := range testcorpus.MarkdownChanges(tb) {
+		if c.Old != "" {
+			edits = append(edits, edit{path: c.Path, old: c.Old, new: c.New})
+			ids = append(ids, c.Old, c.New)
 		}
-		edits = append(edits, edit{path: path, old: f[2], new: f[3]})
-		ids = append(ids, f[2], f[3])
 	}
-	srcs, err := catBlobs(dir, ids)
-	if err != nil {
-		return nil, err
-	}
+	srcs := testcorpus.ReadBlobs(tb, ids)
 	for i := range edits {
-		edits[i].a = parsePage(srcs[edits[i].old])
-		edits[i].b = parsePage(srcs[edits[i].new])
+		edits[i].a = parsePage(srcs[2*i])
+		edits[i].b = parsePage(srcs[2*i+1])
 	}
-	return edits, nil
+	return edits
 }
 
 func parsePage(src []byte) []blocks.Block {
 	body, first := splitFrontMatter(src)
 	return blocks.Parse(body, first)
-}
-
-// catBlobs reads blobs with one git cat-file --batch.
-func catBlobs(dir string, ids []string) (map[string][]byte, error) {
-	cmd := exec.Command("git", "-C", dir, "cat-file", "--batch")
-	cmd.Stdin = strings.NewReader(strings.Join(ids, "\n") + "\n")
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("git cat-file: %w", err)
-	}
-	r := bufio.NewReader(&out)
-	srcs := map[string][]byte{}
-	for range ids {
-		var id, typ string
-		var size int
-		if _, err := fmt.Fscanf(r, "%s %s %d\n", &id, &typ, &size); err != nil {
-			return nil, fmt.Errorf("git cat-file: %w", err)
-		}
-		src := make([]byte, size+1)
-		if _, err := io.ReadFull(r, src); err != nil {
-			return nil, err
-		}
-		srcs[id] = src[:size]
-	}
-	return srcs, nil
 }
 
 // splitFrontMatter returns the body after a --- front matter block and the
