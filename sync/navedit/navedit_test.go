@@ -10,6 +10,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// TestMain removes the corpus clone the tests share.
+func TestMain(m *testing.M) { testcorpus.Main(m) }
+
 func mirror(lang string) func(string) string {
 	return func(p string) string {
 		if rest, ok := strings.CutPrefix(p, "en/"); ok {

@@ -13,11 +13,7 @@ import (
 	"github.com/langref/langref/translate/stub"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testcorpus.Cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testcorpus.Main(m) }
 
 const english = "---\nlang-ref: a\n---\n\n# A page\n\n" +
 	"The first paragraph has several words in it.\n\n" +

@@ -11,11 +11,7 @@ import (
 	"github.com/langref/langref/translate/blocks"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testcorpus.Cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testcorpus.Main(m) }
 
 func body(src []byte) []blocks.Block {
 	doc := frontmatter.Parse(src)

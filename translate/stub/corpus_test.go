@@ -12,11 +12,7 @@ import (
 	"github.com/langref/langref/translate/blocks"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testcorpus.Cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testcorpus.Main(m) }
 
 // englishPages returns the English pages of the DLSP20 corpus.
 func englishPages(tb testing.TB) map[string][]byte {
