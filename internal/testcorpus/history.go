@@ -120,3 +120,22 @@ func readBlob(r *bufio.Reader, want string) ([]byte, error) {
 	}
 	return src[:size], nil
 }
+
+// SplitFrontMatter returns the body of a page after a --- front matter
+// block, and the file line of its first byte: a simpler cut than
+// sync/frontmatter's, which the golden digests of translate/ were made
+// with.
+func SplitFrontMatter(src []byte) ([]byte, int) {
+	if !bytes.HasPrefix(src, []byte("---")) {
+		return src, 1
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	off := len(lines[0])
+	for i := 1; i < len(lines); i++ {
+		off += len(lines[i])
+		if t := string(bytes.TrimSpace(lines[i])); t == "---" || t == "..." {
+			return src[off:], i + 2
+		}
+	}
+	return src, 1
+}

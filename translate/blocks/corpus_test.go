@@ -1,13 +1,14 @@
 package blocks
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/langref/langref/internal/testcorpus"
 )
 
 // corpusBundle is the DLSP20 corpus, shared by the project's engineers.
@@ -56,7 +57,7 @@ func loadCorpus() ([]page, error) {
 		}
 		src, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
-		body, line := splitFrontMatter(src)
+		body, line := testcorpus.SplitFrontMatter(src)
 		pages = append(pages, page{rel, body, line})
 		return err
 	})
@@ -69,23 +70,6 @@ type cloneError struct {
 }
 
 func (e *cloneError) Error() string { return "git clone: " + e.err.Error() + ": " + e.out }
-
-// splitFrontMatter returns the body after a --- front matter block and the
-// file line of its first byte.
-func splitFrontMatter(src []byte) ([]byte, int) {
-	if !bytes.HasPrefix(src, []byte("---")) {
-		return src, 1
-	}
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	off := len(lines[0])
-	for i := 1; i < len(lines); i++ {
-		off += len(lines[i])
-		if t := string(bytes.TrimSpace(lines[i])); t == "---" || t == "..." {
-			return src[off:], i + 2
-		}
-	}
-	return src, 1
-}
 
 // checkBlocks verifies the invariants every parse must keep: lines in
 // range and in order, Raw equal to the source lines less the last line break.

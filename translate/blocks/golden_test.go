@@ -32,7 +32,7 @@ func digestBlocks(h hash.Hash, bs []Block) {
 // translate/change does).
 func goldenDigest(src []byte) string {
 	h := sha256.New()
-	body, first := splitFrontMatter(src)
+	body, first := testcorpus.SplitFrontMatter(src)
 	bs := Parse(body, first)
 	digestBlocks(h, bs)
 	for _, p := range Pairs(bs) {

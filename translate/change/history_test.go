@@ -1,7 +1,6 @@
 package change
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"testing"
@@ -67,23 +66,6 @@ func loadEdits(tb testing.TB) []edit {
 }
 
 func parsePage(src []byte) []blocks.Block {
-	body, first := splitFrontMatter(src)
+	body, first := testcorpus.SplitFrontMatter(src)
 	return blocks.Parse(body, first)
-}
-
-// splitFrontMatter returns the body after a --- front matter block and the
-// file line of its first byte.
-func splitFrontMatter(src []byte) ([]byte, int) {
-	if !bytes.HasPrefix(src, []byte("---")) {
-		return src, 1
-	}
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	off := len(lines[0])
-	for i := 1; i < len(lines); i++ {
-		off += len(lines[i])
-		if t := string(bytes.TrimSpace(lines[i])); t == "---" || t == "..." {
-			return src[off:], i + 2
-		}
-	}
-	return src, 1
 }
