@@ -45,6 +45,7 @@ func (e *env) status(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	defer st.Wait()
 	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: pre.CacheDir()})
 	if err != nil {
 		return err
@@ -86,7 +87,9 @@ func (e *env) loadLeanSite(c *cli.Context) (*site.Site, error) {
 // pre, when not nil, is the history prefetched while g's site loaded.
 func (e *env) staleness(g *graph.Graph, staleOn string, release bool, pre *stale.Prefetch) (*stale.Result, error) {
 	o := stale.DefaultOptions(g)
-	o.Release, o.Prefetch = release, pre
+	// With release, the caller reads no more pages: the cache can be
+	// written beside what it does next.
+	o.Release, o.SaveLater, o.Prefetch = release, release, pre
 	if staleOn != "" {
 		cl, err := change.ParseClass(staleOn)
 		if err != nil {

@@ -55,6 +55,9 @@ type Options struct {
 	BaselineKey string
 	// NoGit ignores git history even when there is some.
 	NoGit bool
+	// SaveLater writes the cache of results in the background, beside
+	// the caller's next work: call Result.Wait before the program ends.
+	SaveLater bool
 	// Prefetch, when not nil, is the site's history as
 	// PrefetchHistory(root) started reading it before the site was
 	// loaded; otherwise Analyze reads it.
@@ -86,6 +89,8 @@ type Result struct {
 	Shallow bool
 	// NoGit is true when there was no history to read.
 	NoGit bool
+
+	saved chan struct{} // closed once the cache is written (SaveLater)
 }
 
 // Page returns the staleness of the translation at path (relative to the
@@ -165,8 +170,26 @@ func Analyze(g *graph.Graph, o Options) (*Result, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	a.saveCache()
+	if !o.SaveLater {
+		a.saveCache()
+		return a.res, nil
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a.saveCache()
+	}()
+	a.res.saved = done
 	return a.res, nil
+}
+
+// Wait returns once the cache holds the results, which Analyze writes in
+// the background with Options.SaveLater. The pages must not change
+// before.
+func (r *Result) Wait() {
+	if r != nil && r.saved != nil {
+		<-r.saved
+	}
 }
 
 // fromBlocks turns block changes into reported changes.
