@@ -53,7 +53,7 @@ func TestCorpus(t *testing.T) {
 			t.Fatal("empty log")
 		}
 		for _, e := range log {
-			if !slices.Contains(e.Commit.Changes, e.FileChange) {
+			if !slices.Contains(e.Commit.Changes, *e.FileChange) {
 				t.Errorf("%s %q: %c %q not among its changes", e.Commit.Hash[:8], e.Commit.Subject, e.Status, e.Path)
 			}
 		}

@@ -5,9 +5,10 @@ import "slices"
 // FileEvent is one commit in the history of a file.
 type FileEvent struct {
 	Commit *Commit
-	// FileChange is the change to the file in that commit; its Path is the
-	// name the file had after the commit.
-	FileChange
+	// FileChange is the change to the file in that commit, one of the
+	// commit's own (shared, not to be modified); its Path is the name the
+	// file had after the commit.
+	*FileChange
 }
 
 // FileLog returns the commits that changed the file that is at path in
@@ -109,19 +110,19 @@ func (t *fileTrace) step(h *History, i int, c *Commit, name string) {
 
 // eventChange returns the change commit c made to the file called name;
 // fd finds c's changes.
-func eventChange(c *Commit, fd finder, name string) (FileChange, bool) {
+func eventChange(c *Commit, fd finder, name string) (*FileChange, bool) {
 	if !c.Merge() {
 		if ch, ok := fd.change(0, name); ok {
 			return ch, true
 		}
 		return fd.movedOut(name)
 	}
-	for _, ch := range c.Changes {
-		if ch.Path == name {
-			return ch, true
+	for j := range c.Changes {
+		if c.Changes[j].Path == name {
+			return &c.Changes[j], true
 		}
 	}
-	return FileChange{}, false
+	return nil, false
 }
 
 // nameBefore returns the name the file called name in commit c had in its

@@ -4,10 +4,10 @@ package history
 type finder interface {
 	// change returns the change to path in the commit's diff against its
 	// k-th parent.
-	change(k int, path string) (FileChange, bool)
+	change(k int, path string) (*FileChange, bool)
 	// movedOut returns the rename away from path of a commit that is no
 	// merge.
-	movedOut(path string) (FileChange, bool)
+	movedOut(path string) (*FileChange, bool)
 }
 
 // indexFinder finds the changes of commit i in the history's indexes,
@@ -17,12 +17,12 @@ type indexFinder struct {
 	i int
 }
 
-func (x indexFinder) change(k int, path string) (FileChange, bool) {
+func (x indexFinder) change(k int, path string) (*FileChange, bool) {
 	ch, ok := x.h.changes[changeKey{x.i, k, path}]
 	return ch, ok
 }
 
-func (x indexFinder) movedOut(path string) (FileChange, bool) {
+func (x indexFinder) movedOut(path string) (*FileChange, bool) {
 	ch, ok := x.h.movedOut[changeKey{x.i, 0, path}]
 	return ch, ok
 }
@@ -34,8 +34,8 @@ func (x indexFinder) movedOut(path string) (FileChange, bool) {
 type commitFinder struct {
 	c      *Commit
 	diffs  [][]FileChange          // the commit's diffs against each parent
-	byPath []map[string]FileChange // by diff, for large commits
-	moved  map[string]FileChange
+	byPath []map[string]*FileChange // by diff, for large commits
+	moved  map[string]*FileChange
 }
 
 // scanLimit is the number of changes up to which a commit is scanned
@@ -62,61 +62,59 @@ func (x *commitFinder) index() {
 	if total <= scanLimit {
 		return
 	}
-	x.byPath = make([]map[string]FileChange, len(x.diffs))
-	x.moved = map[string]FileChange{}
+	x.byPath = make([]map[string]*FileChange, len(x.diffs))
+	x.moved = map[string]*FileChange{}
 	for k, d := range x.diffs {
-		x.byPath[k] = make(map[string]FileChange, len(d))
-		for _, ch := range d {
-			x.byPath[k][ch.Path] = ch
+		x.byPath[k] = make(map[string]*FileChange, len(d))
+		for j := range d {
+			x.byPath[k][d[j].Path] = &d[j]
 		}
 	}
 	if !x.c.Merge() {
-		for _, ch := range x.c.Changes {
+		for j, ch := range x.c.Changes {
 			if ch.Status == 'R' {
-				x.moved[ch.OldPath] = ch
+				x.moved[ch.OldPath] = &x.c.Changes[j]
 			}
 		}
 	}
 }
 
-func (x *commitFinder) change(k int, path string) (FileChange, bool) {
+func (x *commitFinder) change(k int, path string) (*FileChange, bool) {
 	x.index()
 	if x.byPath != nil {
 		if k >= len(x.byPath) {
-			return FileChange{}, false
+			return nil, false
 		}
 		ch, ok := x.byPath[k][path]
 		return ch, ok
 	}
-	diffs := x.diffs
-	if k >= len(diffs) {
-		return FileChange{}, false
+	if k >= len(x.diffs) {
+		return nil, false
 	}
-	var found FileChange
-	ok := false
-	for _, ch := range diffs[k] {
-		if ch.Path == path {
-			found, ok = ch, true // the last one wins, as in the index
+	var found *FileChange
+	d := x.diffs[k]
+	for j := range d {
+		if d[j].Path == path {
+			found = &d[j] // the last one wins, as in the index
 		}
 	}
-	return found, ok
+	return found, found != nil
 }
 
-func (x *commitFinder) movedOut(path string) (FileChange, bool) {
+func (x *commitFinder) movedOut(path string) (*FileChange, bool) {
 	if x.c.Merge() {
-		return FileChange{}, false
+		return nil, false
 	}
 	x.index()
 	if x.moved != nil {
 		ch, ok := x.moved[path]
 		return ch, ok
 	}
-	var found FileChange
-	ok := false
-	for _, ch := range x.c.Changes {
+	var found *FileChange
+	for j, ch := range x.c.Changes {
 		if ch.Status == 'R' && ch.OldPath == path {
-			found, ok = ch, true
+			found = &x.c.Changes[j]
 		}
 	}
-	return found, ok
+	return found, found != nil
 }

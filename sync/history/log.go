@@ -72,8 +72,8 @@ type History struct {
 	// first use: Follow, which follows many files at once, needs none, and
 	// on a large history they take more memory than the commits.
 	indexOnce gosync.Once
-	changes   map[changeKey]FileChange // by commit, parent and Path
-	movedOut  map[changeKey]FileChange // renames, by commit and OldPath
+	changes   map[changeKey]*FileChange // by commit, parent and Path
+	movedOut  map[changeKey]*FileChange // renames, by commit and OldPath
 	touched   map[string][]int         // by path (new or old), the commits that name it, ascending
 }
 
@@ -150,8 +150,8 @@ func newHistory(commits []*Commit, r *Repo) *History {
 // buildIndex builds the indexes by path, once.
 func (h *History) buildIndex() {
 	h.indexOnce.Do(func() {
-		h.changes = make(map[changeKey]FileChange)
-		h.movedOut = make(map[changeKey]FileChange)
+		h.changes = make(map[changeKey]*FileChange)
+		h.movedOut = make(map[changeKey]*FileChange)
 		h.touched = make(map[string][]int)
 		for i, c := range h.Commits {
 			h.index(i, c)
@@ -166,7 +166,8 @@ func (h *History) index(i int, c *Commit) {
 		diffs = [][]FileChange{c.Changes}
 	}
 	for k, diff := range diffs {
-		for _, ch := range diff {
+		for j := range diff {
+			ch := &diff[j]
 			h.changes[changeKey{i, k, ch.Path}] = ch
 			h.touch(ch.Path, i)
 			if ch.OldPath != "" {
@@ -174,9 +175,9 @@ func (h *History) index(i int, c *Commit) {
 			}
 		}
 	}
-	for _, ch := range c.Changes {
+	for j, ch := range c.Changes {
 		if ch.Status == 'R' && !c.Merge() {
-			h.movedOut[changeKey{i, 0, ch.OldPath}] = ch
+			h.movedOut[changeKey{i, 0, ch.OldPath}] = &c.Changes[j]
 		}
 	}
 }
