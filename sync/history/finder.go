@@ -33,7 +33,7 @@ func (x indexFinder) movedOut(path string) (*FileChange, bool) {
 // indexed while it is visited.
 type commitFinder struct {
 	c      *Commit
-	diffs  [][]FileChange          // the commit's diffs against each parent
+	diffs  [][]FileChange           // the commit's diffs against each parent
 	byPath []map[string]*FileChange // by diff, for large commits
 	moved  map[string]*FileChange
 }

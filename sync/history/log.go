@@ -74,7 +74,7 @@ type History struct {
 	indexOnce gosync.Once
 	changes   map[changeKey]*FileChange // by commit, parent and Path
 	movedOut  map[changeKey]*FileChange // renames, by commit and OldPath
-	touched   map[string][]int         // by path (new or old), the commits that name it, ascending
+	touched   map[string][]int          // by path (new or old), the commits that name it, ascending
 }
 
 type changeKey struct {
