@@ -38,6 +38,7 @@ func (e *env) status(c *cli.Context) error {
 			return usageErr(fmt.Errorf("%s", e.p.T("error.unknown-lang", map[string]any{"Lang": l, "Langs": strings.Join(graph.TranslationLangs(s), ", ")})))
 		}
 	}
+	followAll(pre, s)
 	g := graph.Build(s)
 	// Staleness first: it drops the front matter and contents it read,
 	// which stub detection, reading pages again from disk, does not need.
@@ -79,6 +80,16 @@ func (e *env) loadLeanSite(c *cli.Context) (*site.Site, error) {
 		return nil, usageErr(err)
 	}
 	return s, nil
+}
+
+// followAll has pre follow every file of s through the history while the
+// graph is built.
+func followAll(pre *stale.Prefetch, s *site.Site) {
+	paths := make([]string, len(s.Files))
+	for i, f := range s.Files {
+		paths[i] = f.Path
+	}
+	pre.FollowAll(paths)
 }
 
 // staleness analyses the translated pages of g; staleOn is a change class

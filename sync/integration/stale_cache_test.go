@@ -78,16 +78,24 @@ func TestStaleCache(t *testing.T) {
 }
 
 // TestPrefetch checks that history read in the background while the site
-// loads gives the results Analyze gets by reading it itself, and that a
-// prefetch of another folder is not used.
+// loads, and files followed in the background while the graph is built,
+// give the results Analyze gets by reading and following them itself,
+// and that a prefetch of another folder is not used.
 func TestPrefetch(t *testing.T) {
 	dir := testcorpus.Clone(t)
 	root := filepath.Join(dir, "docs")
-	analyze := func(pre *stale.Prefetch) *stale.Result {
+	analyze := func(pre *stale.Prefetch, followAll bool) *stale.Result {
 		t.Helper()
 		s, err := site.LoadLean(root)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if followAll {
+			var paths []string
+			for _, f := range s.Files {
+				paths = append(paths, f.Path)
+			}
+			pre.FollowAll(paths)
 		}
 		g := graph.Build(s)
 		o := stale.DefaultOptions(g)
@@ -98,11 +106,14 @@ func TestPrefetch(t *testing.T) {
 		}
 		return res
 	}
-	want := analyze(nil)
-	if got := analyze(stale.PrefetchHistory(root)); !reflect.DeepEqual(got, want) {
+	want := analyze(nil, false)
+	if got := analyze(stale.PrefetchHistory(root), false); !reflect.DeepEqual(got, want) {
 		t.Error("results differ with the history prefetched")
 	}
-	if got := analyze(stale.PrefetchHistory(t.TempDir())); !reflect.DeepEqual(got, want) {
+	if got := analyze(stale.PrefetchHistory(root), true); !reflect.DeepEqual(got, want) {
+		t.Error("results differ with every file followed in the background")
+	}
+	if got := analyze(stale.PrefetchHistory(t.TempDir()), true); !reflect.DeepEqual(got, want) {
 		t.Error("results differ with the history of another folder prefetched")
 	}
 }

@@ -24,6 +24,7 @@ const maxCandidates = 32
 type hist struct {
 	*analysis
 	repo   *history.Repo
+	pre    *Prefetch
 	h      *history.History
 	prefix string         // the site root relative to the work tree, "" at its top
 	index  map[string]int // commit hash → position in h.Commits (0 is newest)
@@ -96,7 +97,7 @@ func (a *analysis) history() error {
 	if err != nil {
 		return err
 	}
-	x := &hist{analysis: a, repo: repo, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
+	x := &hist{analysis: a, repo: repo, pre: pre, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
 		srcCommits: map[string]map[string]bool{}, srcKeys: map[string]string{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
@@ -191,6 +192,10 @@ func (x *hist) follow() {
 		if r := it.rec; r != nil {
 			at = append(at, history.At{Path: src, Rev: r.value})
 		}
+	}
+	if logs := x.pre.followedLogs(); logs != nil && len(at) == 0 {
+		x.logs = logs // every page of the site, followed while the graph was built
+		return
 	}
 	x.logs = x.h.Follow(paths, at)
 }

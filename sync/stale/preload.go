@@ -3,8 +3,11 @@ package stale
 import (
 	"bytes"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	gosync "sync"
+	"sync/atomic"
 
 	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/sync/history"
@@ -22,9 +25,14 @@ type Prefetch struct {
 	openErr error
 
 	loadOnce gosync.Once
+	loading  atomic.Bool // git log was started
 	loaded   chan struct{}
 	h        *history.History
 	loadErr  error
+
+	followed chan struct{} // closed once FollowAll is done, nil without it
+	logs     *history.Logs // FollowAll's logs, nil when it did not follow
+	paths    []string      // the site paths FollowAll followed
 }
 
 // PrefetchHistory starts reading the history of the site whose root is
@@ -39,10 +47,10 @@ func PrefetchHistory(root string) *Prefetch {
 	}
 	go func() {
 		p.repo, p.prefix, p.openErr = openRepo(p.root)
-		close(p.opened)
 		if p.openErr == nil && !sameHead(p.repo) {
 			p.startLoad()
 		}
+		close(p.opened) // after startLoad: see FollowAll
 	}()
 	return p
 }
@@ -72,8 +80,44 @@ func (p *Prefetch) load() (*history.History, error) {
 	return p.h, p.loadErr
 }
 
+// FollowAll follows, in the background, the files of the site at the
+// site-relative paths through the history once it is read (History.Follow),
+// while the caller builds its graph; Analyze then uses those logs rather
+// than follow its pages itself. It does nothing when the history is not
+// being read (the cache is likely to answer without it).
+func (p *Prefetch) FollowAll(paths []string) {
+	p.followed = make(chan struct{})
+	go func() {
+		defer close(p.followed)
+		_, prefix, err := p.open()
+		if err != nil || !p.loading.Load() {
+			return
+		}
+		h, err := p.load()
+		if err != nil {
+			return
+		}
+		prefix = strings.TrimPrefix(prefix, ".")
+		full := make([]string, len(paths))
+		for i, rel := range paths {
+			full[i] = path.Join(prefix, rel)
+		}
+		p.logs, p.paths = h.Follow(full, nil), paths
+	}()
+}
+
+// followedLogs returns FollowAll's logs once it is done, or nil.
+func (p *Prefetch) followedLogs() *history.Logs {
+	if p.followed == nil {
+		return nil
+	}
+	<-p.followed
+	return p.logs
+}
+
 func (p *Prefetch) startLoad() {
 	p.loadOnce.Do(func() {
+		p.loading.Store(true)
 		go func() {
 			p.h, p.loadErr = p.repo.Load(p.prefix)
 			close(p.loaded)
