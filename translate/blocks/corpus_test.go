@@ -2,7 +2,6 @@ package blocks
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -10,9 +9,6 @@ import (
 
 	"github.com/langref/langref/internal/testcorpus"
 )
-
-// corpusBundle is the DLSP20 corpus, shared by the project's engineers.
-const corpusBundle = "../../../shared/corpora/dlsp20-docs.bundle"
 
 // page is one markdown file of the corpus, its body split from its front matter.
 type page struct {
@@ -27,31 +23,22 @@ var corpus struct {
 	err   error
 }
 
-// corpusPages clones the corpus once per test binary and reads its pages;
-// it skips the test when the corpus or git is missing.
+// corpusPages reads the pages of the corpus clone the package's tests
+// share, once per test binary; it skips the test when the corpus is
+// missing.
 func corpusPages(tb testing.TB) []page {
 	tb.Helper()
-	if _, err := os.Stat(corpusBundle); err != nil {
-		tb.Skip("corpus not available: ", err)
-	}
-	corpus.once.Do(func() { corpus.pages, corpus.err = loadCorpus() })
+	dir := testcorpus.Shared(tb)
+	corpus.once.Do(func() { corpus.pages, corpus.err = loadCorpus(dir) })
 	if corpus.err != nil {
-		tb.Skip("corpus not readable: ", corpus.err)
+		tb.Fatal(corpus.err)
 	}
 	return corpus.pages
 }
 
-func loadCorpus() ([]page, error) {
-	dir, err := os.MkdirTemp("", "blocks-corpus")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	if out, err := exec.Command("git", "clone", "-q", corpusBundle, dir).CombinedOutput(); err != nil {
-		return nil, &cloneError{string(out), err}
-	}
+func loadCorpus(dir string) ([]page, error) {
 	var pages []page
-	err = filepath.WalkDir(filepath.Join(dir, "docs"), func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(dir, "docs"), func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
 			return err
 		}
@@ -63,13 +50,6 @@ func loadCorpus() ([]page, error) {
 	})
 	return pages, err
 }
-
-type cloneError struct {
-	out string
-	err error
-}
-
-func (e *cloneError) Error() string { return "git clone: " + e.err.Error() + ": " + e.out }
 
 // checkBlocks verifies the invariants every parse must keep: lines in
 // range and in order, Raw equal to the source lines less the last line break.
