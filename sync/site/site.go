@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -75,12 +76,18 @@ func LoadLean(root string) (*Site, error) {
 }
 
 // Contents returns the whole file f, a file of s: f.Src, or when s was
-// loaded with LoadLean, the file read again. It is nil for plain files.
+// loaded with LoadLean, the file read again, which must be what was
+// loaded (File.Sum): results computed from it describe the page as
+// loaded. It is nil for plain files.
 func (s *Site) Contents(f *File) ([]byte, error) {
 	if f.Src != nil || f.Doc == nil || !s.lean {
 		return f.Src, nil
 	}
-	return fsread.ReadFileSize(filepath.Join(s.Root, filepath.FromSlash(f.Path)), f.size)
+	b, err := fsread.ReadFileSize(filepath.Join(s.Root, filepath.FromSlash(f.Path)), f.size)
+	if err == nil && f.Sum != nil && sha256.Sum256(b) != *f.Sum {
+		err = fmt.Errorf("%q changed while langref read it; run it again", f.Path)
+	}
+	return b, err
 }
 
 // Read walks the site described by c and reads its pages.

@@ -421,3 +421,21 @@ func TestLoadLeanKeepsWhatLoadKeeps(t *testing.T) {
 		}
 	}
 }
+
+// TestContentsChangedSinceLoad: a lean site's page read again must be
+// the page that was loaded; one that changed in between is an error.
+func TestContentsChangedSinceLoad(t *testing.T) {
+	root := testfs.Dir(t, map[string]string{"_config.yml": "title: t\n", "en/a.md": "---\nlang-ref: a\n---\nOne.\n"})
+	s, err := LoadLean(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := s.Lookup("en/a.md")
+	if b, err := s.Contents(f); err != nil || string(b) != "---\nlang-ref: a\n---\nOne.\n" {
+		t.Fatalf("Contents = %q, %v", b, err)
+	}
+	testfs.Write(t, root, map[string]string{"en/a.md": "---\nlang-ref: a\n---\nTwo.\n"})
+	if _, err := s.Contents(f); err == nil || !strings.Contains(err.Error(), `"en/a.md" changed`) {
+		t.Errorf("err = %v, want en/a.md changed", err)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -378,10 +377,7 @@ func (a *analysis) reread(f *site.File) []byte {
 	if ok {
 		return b
 	}
-	b, err := a.g.Site.Contents(f)
-	if err == nil && !a.unchanged(f, b) {
-		err = fmt.Errorf("%q changed while langref read it; run it again", f.Path)
-	}
+	b, err := a.g.Site.Contents(f) // the contents hashed at load: Contents checks
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if err != nil && a.err == nil {
@@ -395,18 +391,6 @@ func (a *analysis) reread(f *site.File) []byte {
 	}
 	a.contents[f] = b
 	return b
-}
-
-// unchanged reports whether b, f's contents read again, are what the
-// analysis hashed, when it hashed them: results and cache keys must
-// describe the same contents.
-func (a *analysis) unchanged(f *site.File, b []byte) bool {
-	want, ok := a.fileSums[f]
-	if !ok && f.Sum != nil {
-		want, ok = hex.EncodeToString(f.Sum[:]), true
-	}
-	got := sha256.Sum256(b)
-	return !ok || hex.EncodeToString(got[:]) == want
 }
 
 // drop forgets a file's contents once its last item is finished. The

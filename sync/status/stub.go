@@ -1,9 +1,7 @@
 package status
 
 import (
-	"crypto/sha256"
 	"errors"
-	"fmt"
 
 	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/frontmatter"
@@ -156,13 +154,6 @@ func (d *detection) compare(p *pair, src *stub.Source) error {
 	return err
 }
 
-// read returns the contents of f. With a cache, contents read again must
-// be the ones hashed when the site was loaded, as results are cached by
-// that hash.
-func (d *detection) read(f *site.File) ([]byte, error) {
-	b, err := d.g.Site.Contents(f)
-	if err == nil && d.cache != nil && f.Src == nil && f.Sum != nil && sha256.Sum256(b) != *f.Sum {
-		err = fmt.Errorf("%q changed while langref read it; run it again", f.Path)
-	}
-	return b, err
-}
+// read returns the contents of f: the ones hashed when the site was
+// loaded, by which results are cached (Site.Contents checks).
+func (d *detection) read(f *site.File) ([]byte, error) { return d.g.Site.Contents(f) }
