@@ -1,0 +1,124 @@
+package stub
+
+import (
+	"slices"
+	gosync "sync"
+)
+
+// Index holds the prose openings of many English pages, so that one pass
+// over a translation finds every page it may be a stub of: Find(body)
+// lists page p exactly when MayBeStub(the body of p, body) holds. It
+// lets a caller run the quick test while it reads each translation for
+// another reason, before it knows which page the translation pairs with.
+//
+// Add pages (on any number of goroutines), then Find (on any number of
+// goroutines); Add must not be called once Find has been.
+type Index struct {
+	mu    gosync.Mutex
+	ops   []indexed
+	built gosync.Once
+	// byWindow lists the openings (indexes in ops) by the hash of their
+	// words (windowHash); lens marks the word counts openings have.
+	byWindow map[uint64][]int32
+	lens     [minWords + 2]bool
+	// bloom holds a bit for the hash of every opening's last word, so
+	// that most words of a translation are passed over at once; mask
+	// selects a bit of it.
+	bloom []uint64
+	mask  uint64
+}
+
+// indexed is an opening of one page.
+type indexed struct {
+	op   opening
+	page int32
+}
+
+// MaxFound is the most pages Find lists. A translation holding English
+// lines found in more pages (boilerplate that many pages share) may be a
+// stub of any of them: Find says so rather than list them.
+const MaxFound = 8
+
+// Add indexes the openings of the English page numbered page, whose body
+// (after the front matter) is englishBody. It is safe for concurrent use.
+func (ix *Index) Add(page int32, englishBody []byte) {
+	o := newOpenings(englishBody)
+	if len(o.list) == 0 {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, op := range o.list {
+		ix.ops = append(ix.ops, indexed{op, page})
+	}
+}
+
+func (ix *Index) build() {
+	ix.byWindow = make(map[uint64][]int32, len(ix.ops))
+	bits := uint64(1024) // 16 bits an opening or more: few false hits
+	for bits < 16*uint64(len(ix.ops)) {
+		bits *= 2
+	}
+	ix.bloom, ix.mask = make([]uint64, bits/64), bits-1
+	for i := range ix.ops {
+		op := &ix.ops[i].op
+		h := windowHash(op.w[:op.n])
+		ix.byWindow[h] = append(ix.byWindow[h], int32(i))
+		ix.lens[op.n] = true
+		last := op.w[op.n-1] & ix.mask
+		ix.bloom[last/64] |= 1 << (last % 64)
+	}
+}
+
+// Find appends to pages, and returns, the pages with an opening that
+// appears in translationBody as MayBeStub looks for it, each once, in
+// no particular order; all reports false when there are more than
+// MaxFound of them (pages then holds some). It is safe for concurrent
+// use.
+func (ix *Index) Find(translationBody []byte, pages []int32) (_ []int32, all bool) {
+	ix.built.Do(ix.build)
+	if len(ix.ops) == 0 {
+		return pages, true
+	}
+	start := len(pages)
+	var ring [8]uint64 // the last words read, word k at ring[k&7]
+	var window [minWords + 1]uint64
+	sc := wordScanner{b: translationBody}
+	for k := 1; ; k++ {
+		h, ok := sc.next()
+		if !ok {
+			return pages, true
+		}
+		ring[k&7] = h
+		if b := h & ix.mask; ix.bloom[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		for n := 1; n <= min(k, minWords+1); n++ {
+			if !ix.lens[n] {
+				continue
+			}
+			for j := range n {
+				window[j] = ring[(k-n+1+j)&7]
+			}
+			for _, i := range ix.byWindow[windowHash(window[:n])] {
+				x := &ix.ops[i]
+				if x.op.n != n || !slices.Equal(x.op.w[:n], window[:n]) || slices.Contains(pages[start:], x.page) {
+					continue
+				}
+				if len(pages)-start == MaxFound {
+					return pages, false
+				}
+				pages = append(pages, x.page)
+			}
+		}
+	}
+}
+
+// windowHash combines the hashes of consecutive words.
+func windowHash(ws []uint64) uint64 {
+	h := uint64(len(ws))
+	for _, w := range ws {
+		h = mix(h ^ w)
+	}
+	return h
+}
