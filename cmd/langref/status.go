@@ -28,7 +28,8 @@ func (e *env) statusCommand() *cli.Command {
 
 func (e *env) status(c *cli.Context) error {
 	pre := stale.PrefetchHistory(siteRoot(c))
-	s, err := e.loadLeanSite(c)
+	scan := status.NewStubScan(pre.CacheDir)
+	s, err := e.loadLeanSite(c, scan.Visitor())
 	if err != nil {
 		return err
 	}
@@ -47,7 +48,7 @@ func (e *env) status(c *cli.Context) error {
 		return err
 	}
 	defer st.Wait()
-	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: pre.CacheDir()})
+	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: pre.CacheDir(), Scan: scan})
 	if err != nil {
 		return err
 	}
@@ -72,10 +73,10 @@ func (e *env) status(c *cli.Context) error {
 }
 
 // loadLeanSite is loadSite without the pages' contents, which status
-// reads twice, once for stubs and once for staleness, rather than hold a
-// large site whole.
-func (e *env) loadLeanSite(c *cli.Context) (*site.Site, error) {
-	s, err := site.LoadLean(siteRoot(c))
+// reads again only where it needs them, rather than hold a large site
+// whole; v sees each page while it is read.
+func (e *env) loadLeanSite(c *cli.Context, v site.Visitor) (*site.Site, error) {
+	s, err := site.LoadLeanVisit(siteRoot(c), v)
 	if err != nil {
 		return nil, usageErr(err)
 	}

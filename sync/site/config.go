@@ -52,6 +52,8 @@ type Config struct {
 	LangrefFile string
 	// lean keeps no contents: see LoadLean.
 	lean bool
+	// visit, when set, sees pages while they are read: see LoadLeanVisit.
+	visit *Visitor
 }
 
 // PathPairing pairs pages by path, Hugo style: Pattern holds {lang} and

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -75,6 +76,31 @@ func LoadLean(root string) (*Site, error) {
 	return Read(c)
 }
 
+// Visitor sees the pages of a lean site while LoadLeanVisit holds their
+// contents, so that a caller reads each page once, in two rounds: first
+// the pages outside translation folders (the source language's, as far as
+// the site can tell before it has read them all: see inTranslationFolder),
+// then the others. Each function gets a page and its body (the contents
+// after the front matter), which it must not keep; it is called on many
+// goroutines at once. A nil function is not called.
+type Visitor struct {
+	// Source sees the pages outside translation folders.
+	Source func(f *File, body []byte)
+	// Translation sees the pages in translation folders, once Source has
+	// returned for every other page.
+	Translation func(f *File, body []byte)
+}
+
+// LoadLeanVisit is LoadLean, with v seeing the pages as they are read.
+func LoadLeanVisit(root string, v Visitor) (*Site, error) {
+	c, err := LoadConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	c.lean, c.visit = true, &v
+	return Read(c)
+}
+
 // Contents returns the whole file f, a file of s: f.Src, or when s was
 // loaded with LoadLean, the file read again, which must be what was
 // loaded (File.Sum): results computed from it describe the page as
@@ -96,7 +122,7 @@ func Read(c *Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := c.readAll(paths)
+	files, err := c.readRounds(paths)
 	if err != nil {
 		return nil, err
 	}
@@ -138,12 +164,62 @@ func (c *Config) walk() ([]string, error) {
 	return paths, err
 }
 
+// readRounds reads the files, sorted by path, in the two rounds a Visitor
+// expects when there is one, and at once otherwise.
+func (c *Config) readRounds(paths []string) ([]*File, error) {
+	var files []*File
+	var err error
+	if c.visit == nil {
+		files, err = c.readAll(paths, nil)
+	} else {
+		var first, then []string
+		for _, p := range paths {
+			if c.inTranslationFolder(c.rel(p)) {
+				then = append(then, p)
+			} else {
+				first = append(first, p)
+			}
+		}
+		files, err = c.readAll(first, c.visit.Source)
+		if err == nil {
+			var more []*File
+			more, err = c.readAll(then, c.visit.Translation)
+			files = append(files, more...)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// inTranslationFolder guesses, before the site's languages are known,
+// whether the page at rel is a translation by its folder: the folder a
+// path pairing gives a language other than the source language, or a
+// top-level folder named like such a language (one of Languages when
+// .langref.yml lists them).
+func (c *Config) inTranslationFolder(rel string) bool {
+	if c.ByPath != nil {
+		l, _, ok := c.ByPath.Match(rel)
+		return ok && l != c.SourceLang
+	}
+	dir, _, ok := strings.Cut(rel, "/")
+	if !ok || dir == c.SourceLang {
+		return false
+	}
+	if len(c.Languages) > 0 {
+		return slices.Contains(c.Languages, dir)
+	}
+	return IsLangCode(dir)
+}
+
 // readAll reads the files in parallel and keeps those that take part in
-// pairing.
-func (c *Config) readAll(paths []string) ([]*File, error) {
+// pairing; visit, when not nil, sees each page read.
+func (c *Config) readAll(paths []string, visit func(*File, []byte)) ([]*File, error) {
 	out := make([]*File, len(paths))
 	errs := make([]error, len(paths))
-	par.Do(len(paths), func(i int) { out[i], errs[i] = c.readFile(paths[i]) })
+	par.Do(len(paths), func(i int) { out[i], errs[i] = c.readFile(paths[i], visit) })
 	files := out[:0]
 	for i, f := range out {
 		if errs[i] != nil {
@@ -153,9 +229,12 @@ func (c *Config) readAll(paths []string) ([]*File, error) {
 			files = append(files, f)
 		}
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }
+
+// rel returns the site-relative, slash-separated path of full, a path
+// walk listed.
+func (c *Config) rel(full string) string { return filepath.ToSlash(full[len(c.Root)+1:]) }
 
 // textExts are the extensions of files that may have meant to be pages.
 var textExts = map[string]bool{".md": true, ".markdown": true, ".mkd": true, ".mkdn": true, ".html": true, ".htm": true, ".textile": true}
@@ -167,9 +246,10 @@ var scratch = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxScratch = 1 << 20
 
-// readFile reads the file at full, a path walk listed.
-func (c *Config) readFile(full string) (*File, error) {
-	rel := filepath.ToSlash(full[len(c.Root)+1:])
+// readFile reads the file at full, a path walk listed; visit, when not
+// nil, sees it if it is a page of a lean site.
+func (c *Config) readFile(full string, visit func(*File, []byte)) (*File, error) {
+	rel := c.rel(full)
 	plain := c.pairedPlain(rel)
 	if plain && !textExts[path.Ext(rel)] {
 		return &File{Path: rel}, nil
@@ -179,7 +259,7 @@ func (c *Config) readFile(full string) (*File, error) {
 		if src == nil || err != nil {
 			return nil, err
 		}
-		return c.file(rel, src, plain), nil
+		return c.file(rel, src, plain, nil), nil
 	}
 	buf := scratch.Get().(*[]byte)
 	defer scratch.Put(buf)
@@ -190,7 +270,7 @@ func (c *Config) readFile(full string) (*File, error) {
 	if src == nil || err != nil {
 		return nil, err
 	}
-	return c.file(rel, src, plain), nil
+	return c.file(rel, src, plain, visit), nil
 }
 
 // read appends the file at full to buf and returns it when it may be a
@@ -209,8 +289,9 @@ func read(buf []byte, full string) ([]byte, error) {
 
 // file returns the File for src, the contents of the file rel, or nil
 // when the file takes no part in pairing. A lean File keeps nothing of
-// src, which the caller may then reuse.
-func (c *Config) file(rel string, src []byte, plain bool) *File {
+// src, which the caller may then reuse; visit, when not nil, sees it
+// first.
+func (c *Config) file(rel string, src []byte, plain bool, visit func(*File, []byte)) *File {
 	doc := frontmatter.Parse(src)
 	if !doc.Page && doc.Problem == nil {
 		if plain {
@@ -219,9 +300,13 @@ func (c *Config) file(rel string, src []byte, plain bool) *File {
 		return nil
 	}
 	if c.lean {
+		body := doc.Body
 		doc.Body = nil // the only part of doc that refers to src
 		lf := &leanFile{File: File{Path: rel, Doc: doc, size: len(src)}, sum: sha256.Sum256(src)}
 		lf.Sum = &lf.sum
+		if visit != nil {
+			visit(&lf.File, body)
+		}
 		return &lf.File
 	}
 	return &File{Path: rel, Doc: doc, Src: src}

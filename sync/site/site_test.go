@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/langref/langref/internal/testfs"
@@ -437,5 +438,56 @@ func TestContentsChangedSinceLoad(t *testing.T) {
 	testfs.Write(t, root, map[string]string{"en/a.md": "---\nlang-ref: a\n---\nTwo.\n"})
 	if _, err := s.Contents(f); err == nil || !strings.Contains(err.Error(), `"en/a.md" changed`) {
 		t.Errorf("err = %v, want en/a.md changed", err)
+	}
+}
+
+// TestLoadLeanVisit: the visitor sees every page's body once, those
+// outside translation folders first, and the site is LoadLean's.
+func TestLoadLeanVisit(t *testing.T) {
+	files := map[string]string{
+		"_config.yml":   "title: t\n",
+		"index.md":      "---\nlang-ref: home\n---\nHome.\n",
+		"en/a.md":       "---\nlang-ref: a\n---\nA.\n",
+		"assets/x.md":   "---\n---\nAsset page.\n",
+		"fr/a.md":       "---\nlang: fr\nlang-ref: a\n---\nUn A.\n",
+		"fr/index.md":   "---\nlang: fr\nlang-ref: home\n---\nAccueil.\n",
+		"zh-Hans/a.md":  "---\nlang: zh-Hans\nlang-ref: a\n---\n甲。\n",
+		"fr/static.txt": "not read: no front matter\n",
+	}
+	root := testfs.Dir(t, files)
+	var mu sync.Mutex
+	seen := map[string]string{}
+	var order []string
+	record := func(round string) func(*File, []byte) {
+		return func(f *File, body []byte) {
+			mu.Lock()
+			defer mu.Unlock()
+			seen[f.Path] = string(body)
+			order = append(order, round)
+		}
+	}
+	s, err := LoadLeanVisit(root, Visitor{Source: record("source"), Translation: record("translation")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"index.md": "Home.\n", "en/a.md": "A.\n", "assets/x.md": "Asset page.\n",
+		"fr/a.md": "Un A.\n", "fr/index.md": "Accueil.\n", "zh-Hans/a.md": "甲。\n"}
+	if !reflect.DeepEqual(seen, want) {
+		t.Errorf("visited %v, want %v", seen, want)
+	}
+	if got := strings.Join(order, " "); got != "source source source translation translation translation" {
+		t.Errorf("rounds in order %q, want the sources' first", got)
+	}
+	lean, err := LoadLean(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Files) != len(lean.Files) {
+		t.Fatalf("LoadLeanVisit has %d files, LoadLean %d", len(s.Files), len(lean.Files))
+	}
+	for i, f := range s.Files {
+		if l := lean.Files[i]; f.Path != l.Path || *f.Sum != *l.Sum || f.Folder != l.Folder || f.Doc.Body != nil {
+			t.Errorf("file %d: %q (folder %q), LoadLean has %q (folder %q)", i, f.Path, f.Folder, l.Path, l.Folder)
+		}
 	}
 }

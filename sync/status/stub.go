@@ -42,6 +42,9 @@ type StubOptions struct {
 	// translation and its source page, so that it reads again only the
 	// pages that changed; "" keeps none.
 	CacheDir string
+	// Scan, when not nil, ran the quick test while the site was read:
+	// the translations it rules out are not read again.
+	Scan *StubScan
 }
 
 // DetectStubs is DetectStubsWith without a cache.
@@ -55,7 +58,7 @@ func DetectStubs(g *graph.Graph) (Stubs, error) {
 // cache: from disk again on a lean site (site.LoadLean), otherwise from
 // File.Src, so that it runs before anything releases them.
 func DetectStubsWith(g *graph.Graph, o StubOptions) (Stubs, error) {
-	d := &detection{g: g, pairs: translatedPairs(g)}
+	d := &detection{g: g, pairs: translatedPairs(g), scan: o.Scan}
 	if o.CacheDir != "" {
 		d.useCache(o.CacheDir)
 	}
@@ -75,6 +78,7 @@ func DetectStubsWith(g *graph.Graph, o StubOptions) (Stubs, error) {
 // detection is one run of stub detection.
 type detection struct {
 	g     *graph.Graph
+	scan  *StubScan // nil without one
 	pairs []*pair
 	cache *stubCache // nil without a cache
 	path  string
@@ -108,8 +112,9 @@ func translatedPairs(g *graph.Graph) []*pair {
 	return out
 }
 
-// detect finds the results of the pairs the cache did not hold, reading
-// and preparing only the source pages they need.
+// detect finds the results of the pairs the cache did not hold and the
+// scan (when there is one) did not rule out, reading and preparing only
+// the source pages they need.
 func (d *detection) detect() error {
 	var todo []*pair
 	need := map[*graph.Page]int{}
@@ -117,6 +122,9 @@ func (d *detection) detect() error {
 	for _, p := range d.pairs {
 		if p.cached {
 			continue
+		}
+		if may, known := d.scan.mayBeStub(p.cell.Entry.Source.File, p.cell.Page.File); known && !may {
+			continue // not a stub: its result is zero
 		}
 		todo = append(todo, p)
 		if _, ok := need[p.cell.Entry.Source]; !ok {
