@@ -21,11 +21,12 @@ type Index struct {
 	// words (windowHash); lens marks the word counts openings have.
 	byWindow map[uint64][]int32
 	lens     [minWords + 2]bool
-	// bloom holds a bit for the hash of every opening's last word, so
-	// that most words of a translation are passed over at once; mask
-	// selects a bit of it.
-	bloom []uint64
-	mask  uint64
+	// lastWords holds a bit for the hash of every opening's last word, so
+	// that most words of a translation are passed over at once, and
+	// windows one for the hash of every opening, so that most others need
+	// no look-up in byWindow; the masks select a bit in each.
+	lastWords, windows   []uint64
+	lastMask, windowMask uint64
 }
 
 // indexed is an opening of one page.
@@ -55,20 +56,39 @@ func (ix *Index) Add(page int32, englishBody []byte) {
 
 func (ix *Index) build() {
 	ix.byWindow = make(map[uint64][]int32, len(ix.ops))
-	bits := uint64(1024) // 16 bits an opening or more: few false hits
-	for bits < 16*uint64(len(ix.ops)) {
-		bits *= 2
-	}
-	ix.bloom, ix.mask = make([]uint64, bits/64), bits-1
+	last := map[uint64]bool{}
 	for i := range ix.ops {
 		op := &ix.ops[i].op
 		h := windowHash(op.w[:op.n])
 		ix.byWindow[h] = append(ix.byWindow[h], int32(i))
 		ix.lens[op.n] = true
-		last := op.w[op.n-1] & ix.mask
-		ix.bloom[last/64] |= 1 << (last % 64)
+		last[op.w[op.n-1]] = true
+	}
+	// 16 bits an entry or more: few false hits. Pages share most of
+	// their last words, and the smaller set stays in the processor's
+	// cache.
+	ix.lastWords, ix.lastMask = bloom(len(last))
+	ix.windows, ix.windowMask = bloom(len(ix.byWindow))
+	for w := range last {
+		setBit(ix.lastWords, w&ix.lastMask)
+	}
+	for h := range ix.byWindow {
+		setBit(ix.windows, h&ix.windowMask)
 	}
 }
+
+// bloom returns the bits of a bloom filter for n entries, and the mask
+// that selects one.
+func bloom(n int) ([]uint64, uint64) {
+	bits := uint64(1024)
+	for bits < 16*uint64(n) {
+		bits *= 2
+	}
+	return make([]uint64, bits/64), bits - 1
+}
+
+func setBit(bs []uint64, b uint64)      { bs[b/64] |= 1 << (b % 64) }
+func hasBit(bs []uint64, b uint64) bool { return bs[b/64]&(1<<(b%64)) != 0 }
 
 // Find appends to pages, and returns, the pages with an opening that
 // appears in translationBody as MayBeStub looks for it, each once, in
@@ -82,7 +102,6 @@ func (ix *Index) Find(translationBody []byte, pages []int32) (_ []int32, all boo
 	}
 	start := len(pages)
 	var ring [8]uint64 // the last words read, word k at ring[k&7]
-	var window [minWords + 1]uint64
 	sc := wordScanner{b: translationBody}
 	for k := 1; ; k++ {
 		h, ok := sc.next()
@@ -90,19 +109,20 @@ func (ix *Index) Find(translationBody []byte, pages []int32) (_ []int32, all boo
 			return pages, true
 		}
 		ring[k&7] = h
-		if b := h & ix.mask; ix.bloom[b/64]&(1<<(b%64)) == 0 {
+		if !hasBit(ix.lastWords, h&ix.lastMask) {
 			continue
 		}
+		// The windows of 1, 2, ... words ending at word k, hashed as
+		// windowHash does, from their last word back.
+		wh := uint64(0)
 		for n := 1; n <= min(k, minWords+1); n++ {
-			if !ix.lens[n] {
+			wh = mix(wh ^ ring[(k-n+1)&7])
+			if !ix.lens[n] || !hasBit(ix.windows, wh&ix.windowMask) {
 				continue
 			}
-			for j := range n {
-				window[j] = ring[(k-n+1+j)&7]
-			}
-			for _, i := range ix.byWindow[windowHash(window[:n])] {
+			for _, i := range ix.byWindow[wh] {
 				x := &ix.ops[i]
-				if x.op.n != n || !slices.Equal(x.op.w[:n], window[:n]) || slices.Contains(pages[start:], x.page) {
+				if x.op.n != n || !x.op.endsAt(&ring, k) || slices.Contains(pages[start:], x.page) {
 					continue
 				}
 				if len(pages)-start == MaxFound {
@@ -114,11 +134,13 @@ func (ix *Index) Find(translationBody []byte, pages []int32) (_ []int32, all boo
 	}
 }
 
-// windowHash combines the hashes of consecutive words.
+// windowHash combines the hashes of consecutive words, from the last one
+// back, so that Find hashes the windows ending at a word one from the
+// other.
 func windowHash(ws []uint64) uint64 {
-	h := uint64(len(ws))
-	for _, w := range ws {
-		h = mix(h ^ w)
+	h := uint64(0)
+	for i := len(ws) - 1; i >= 0; i-- {
+		h = mix(h ^ ws[i])
 	}
 	return h
 }

@@ -141,3 +141,40 @@ func FuzzIndexFind(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkIndexFind is the quick test as status runs it on a first run:
+// every English page of the corpus indexed, then every page of the
+// corpus looked up (compare BenchmarkQuickTest, one source at a time).
+func BenchmarkIndexFind(b *testing.B) {
+	docs := filepath.Join(testcorpus.Shared(b), "docs")
+	var bodies [][]byte
+	err := filepath.WalkDir(docs, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			src, err := os.ReadFile(p)
+			body, _ := frontmatter.SplitBody(src)
+			bodies = append(bodies, body)
+			return err
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var english [][]byte
+	for _, src := range englishPages(b) {
+		body, _ := frontmatter.SplitBody(src)
+		english = append(english, body)
+	}
+	b.ReportAllocs()
+	var pages []int32
+	for b.Loop() {
+		ix := &Index{}
+		for i, body := range english {
+			ix.Add(int32(i), body)
+		}
+		for _, body := range bodies {
+			pages, _ = ix.Find(body, pages[:0])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(bodies)), "ns/page")
+}
