@@ -64,7 +64,7 @@ type Options struct {
 	Prefetch *Prefetch
 	// NoCache neither reads nor writes the results of earlier runs, which
 	// Analyze otherwise keeps in the git directory
-	// ($(git rev-parse --git-common-dir)/langref/stale-v2.gob) to answer
+	// ($(git rev-parse --git-common-dir)/langref/stale-v3.bin) to answer
 	// quickly for the pages whose files and history did not change.
 	NoCache bool
 	// Release drops the front matter fields of the pages it analyses
