@@ -6,6 +6,7 @@ package status
 import (
 	"sort"
 
+	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/stale"
 )
@@ -99,15 +100,25 @@ func Build(g *graph.Graph, o Options) *Report {
 		// Reads no file again, unless the site is lean (site.LoadLean).
 		stubs, _ = DetectStubs(g)
 	}
-	langs := len(g.Langs)
-	if len(want) > 0 {
-		langs = len(want)
-	}
-	r.Pages = make([]Page, 0, len(g.Entries)*langs) // at most one row per cell
 	paths := entryPaths(g)
+	// Each language's rows on their own processor, into its own part of
+	// r.Pages (at most one row per cell), then closed up in the graph's
+	// order of languages.
+	part := map[string]int{} // the part of each kept language
 	for _, lang := range g.Langs {
-		keep := len(want) == 0 || want[lang]
+		if len(want) == 0 || want[lang] {
+			part[lang] = len(part)
+		}
+	}
+	E := len(g.Entries)
+	r.Pages = make([]Page, E*len(part))
+	sums := make([]Language, len(g.Langs))
+	lens := make([]int, len(g.Langs))
+	par.Do(len(g.Langs), func(li int) {
+		lang := g.Langs[li]
+		k, keep := part[lang]
 		sum := Language{Lang: lang}
+		n := 0
 		for i, e := range g.Entries {
 			c := g.Cell(e, lang)
 			if c == nil {
@@ -116,14 +127,24 @@ func Build(g *graph.Graph, o Options) *Report {
 			pg := row(g, c, paths[i], o.Stale, stubs)
 			count(&sum, c, pg.State)
 			if keep {
-				r.Pages = append(r.Pages, pg)
+				r.Pages[k*E+n] = pg
+				n++
 			}
 		}
 		if sum.SourcePages > 0 {
 			sum.Coverage = float64(sum.Translated) / float64(sum.SourcePages)
 		}
-		r.Languages = append(r.Languages, sum)
+		sums[li], lens[li] = sum, n
+	})
+	n := 0
+	for li, lang := range g.Langs {
+		if k, keep := part[lang]; keep {
+			n += copy(r.Pages[n:], r.Pages[k*E:k*E+lens[li]])
+		}
+		r.Languages = append(r.Languages, sums[li])
 	}
+	clear(r.Pages[n:]) // drop what the parts held beyond the rows kept
+	r.Pages = r.Pages[:n]
 	sortLanguages(r.Languages)
 	return r
 }
