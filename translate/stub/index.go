@@ -43,15 +43,14 @@ const MaxFound = 8
 // Add indexes the openings of the English page numbered page, whose body
 // (after the front matter) is englishBody. It is safe for concurrent use.
 func (ix *Index) Add(page int32, englishBody []byte) {
-	o := newOpenings(englishBody)
-	if len(o.list) == 0 {
+	var ops []indexed // lines that open alike repeat: Find lists a page once
+	eachOpening(englishBody, func(op opening) { ops = append(ops, indexed{op, page}) })
+	if len(ops) == 0 {
 		return
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	for _, op := range o.list {
-		ix.ops = append(ix.ops, indexed{op, page})
-	}
+	ix.ops = append(ix.ops, ops...)
 }
 
 func (ix *Index) build() {

@@ -24,16 +24,8 @@ type opening struct {
 func newOpenings(englishBody []byte) openings {
 	o := openings{byLast: map[uint64][]int32{}}
 	seen := map[opening]bool{}
-	eachProseLine(englishBody, func(l []byte) {
-		var op opening
-		for sc := (wordScanner{b: l}); op.n < len(op.w); op.n++ {
-			h, ok := sc.next()
-			if !ok {
-				break
-			}
-			op.w[op.n] = h
-		}
-		if op.n == 0 || seen[op] {
+	eachOpening(englishBody, func(op opening) {
+		if seen[op] {
 			return
 		}
 		seen[op] = true
@@ -43,6 +35,24 @@ func newOpenings(englishBody []byte) openings {
 		o.list = append(o.list, op)
 	})
 	return o
+}
+
+// eachOpening calls f with the opening of each prose line of an English
+// body (see ProseLines), repeats included.
+func eachOpening(englishBody []byte, f func(opening)) {
+	eachProseLine(englishBody, func(l []byte) {
+		var op opening
+		for sc := (wordScanner{b: l}); op.n < len(op.w); op.n++ {
+			h, ok := sc.next()
+			if !ok {
+				break
+			}
+			op.w[op.n] = h
+		}
+		if op.n > 0 {
+			f(op)
+		}
+	})
 }
 
 // foundIn reports whether one of the openings appears in body as
