@@ -156,4 +156,17 @@ func (e *env) localizeTemplates() {
 	cli.CommandHelpTemplate = r.Replace(commandHelp)
 	cli.SubcommandHelpTemplate = r.Replace(subcommandHelp)
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: e.p.T("flag.help")}
+	// What urfave/cli writes outside the templates: the usage line of a
+	// command (a template of its own) and each flag's default. A switch's
+	// default, false, says nothing.
+	out := strings.NewReplacer(
+		"[command options]", "["+e.p.T("help.command-options-arg")+"]",
+		" (default: false)", "",
+		" (default: ", " ("+e.p.T("help.default")+": ",
+	)
+	cli.HelpPrinter = func(w io.Writer, templ string, data any) {
+		var b strings.Builder
+		cli.HelpPrinterCustom(&b, templ, data, nil)
+		io.WriteString(w, out.Replace(b.String()))
+	}
 }
