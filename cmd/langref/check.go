@@ -6,6 +6,7 @@ import (
 
 	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/sync/stale"
 	"github.com/urfave/cli/v2"
 )
@@ -49,7 +50,7 @@ type summary struct {
 }
 
 func (e *env) check(c *cli.Context) error {
-	s, err := e.loadSite(c)
+	s, err := e.loadLeanSite(c, site.Visitor{})
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,11 @@ func (e *env) check(c *cli.Context) error {
 		return err
 	}
 	r := checkReport{Findings: []finding{}, Summary: summary{Pages: countPages(g)}}
-	for _, f := range check.RunStale(g, st) {
+	fs, err := check.RunStale(g, st)
+	if err != nil {
+		return err
+	}
+	for _, f := range fs {
 		out := e.render(f, s.RepoPath(f.Path))
 		if under(out.Path, paths) {
 			r.Findings = append(r.Findings, out)

@@ -84,10 +84,11 @@ func (f Finding) MessageID() string {
 // HintID returns the id of the finding's hint in the locale files.
 func (f Finding) HintID() string { return "hint." + f.MessageID()[len("check."):] }
 
-// Run applies every rule to g and returns the findings sorted by path,
-// line, column and rule.
+// Run applies every rule to g, a site loaded whole (site.Load), and
+// returns the findings sorted by path, line, column and rule.
 func Run(g *graph.Graph) []Finding {
-	return RunStale(g, nil)
+	fs, _ := RunStale(g, nil) // no error: the contents are in memory
+	return fs
 }
 
 // all applies every rule that needs no history.
@@ -104,6 +105,7 @@ type run struct {
 	g        *graph.Graph
 	s        *site.Site
 	findings []Finding
+	err      error // reading pages again, on a lean site
 }
 
 func (r *run) add(rule, variant, path string, line, col int, data map[string]any) {

@@ -24,18 +24,21 @@ func init() {
 }
 
 // RunStale applies every rule to g, and bad-baseline to the staleness st
-// found (none when st is nil).
-func RunStale(g *graph.Graph, st *stale.Result) []Finding {
+// found (none when st is nil). Its error is one reading the pages'
+// contents again, on a lean site (site.LoadLean).
+func RunStale(g *graph.Graph, st *stale.Result) ([]Finding, error) {
 	r := &run{g: g, s: g.Site}
 	r.all()
 	r.badBaselines(st)
-	return r.sorted()
+	return r.sorted(), r.err
 }
 
 // structure reports translations whose structure differs from their
 // source page's, once per page, at the first line that differs.
 func (r *run) structure() {
-	for _, ps := range stale.Structures(r.g) {
+	pss, err := stale.Structures(r.g)
+	r.err = err
+	for _, ps := range pss {
 		line := 0
 		for _, m := range ps.Mismatches {
 			if m.Line > 0 && (line == 0 || m.Line < line) {

@@ -1,6 +1,7 @@
 package stale
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -80,7 +81,11 @@ func (x elem) equal(y elem) bool {
 // that name the translation's language (/fr/ for lang fr) are read as the
 // source language's, since translations link to their own pages.
 func Compare(src, tr []blocks.Block, sides Sides) []Mismatch {
-	a, b := items(src, sides.source()), items(tr, sides)
+	return compareItems(items(src, sides.source()), items(tr, sides))
+}
+
+// compareItems is Compare on the pages' structural elements (items).
+func compareItems(a, b map[Aspect][]elem) []Mismatch {
 	var out []Mismatch
 	for _, asp := range aspects {
 		x, y := a[asp], b[asp]
@@ -279,14 +284,51 @@ type PageStructure struct {
 
 // Structures compares the structure of every translated page of g with its
 // source page's, and returns the pages that differ, in the graph's order.
-func Structures(g *graph.Graph) []PageStructure {
+// It reads the pages' contents (Site.Contents: from disk again on a lean
+// site) one source page and its translations at a time on each
+// processor, holding no more, so that it runs on sites too large to hold
+// whole; an error is one reading them.
+func Structures(g *graph.Graph) ([]PageStructure, error) {
 	a := newAnalysis(g, Options{})
-	par.Do(len(a.items), func(i int) { a.items[i].structure() })
+	// Items come by source page: one group of items per source page.
+	var groups [][]*item
+	for i, it := range a.items {
+		if i == 0 || it.srcFile != a.items[i-1].srcFile {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], it)
+	}
+	errs := make([]error, len(groups))
+	par.Do(len(groups), func(i int) { errs[i] = a.structures(groups[i]) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	var out []PageStructure
 	for _, it := range a.items {
 		if ms := it.page.Structure; len(ms) > 0 {
 			out = append(out, PageStructure{Path: it.page.Path, SourcePath: it.page.SourcePath, Mismatches: ms})
 		}
 	}
-	return out
+	return out, nil
+}
+
+// structures sets the structure of the items, translations of one source
+// page, as item.structure would, parsing each page once and keeping none.
+func (a *analysis) structures(its []*item) error {
+	s := a.g.Site
+	src, err := s.Contents(its[0].srcFile)
+	if err != nil {
+		return err
+	}
+	first := its[0].page
+	srcItems := items(parseBody(src), Sides{SrcLang: s.SourceLang, Lang: its[0].lang, SrcPath: first.SourcePath, Path: first.Path, Tree: s.Unmirror}.source())
+	for _, it := range its {
+		tr, err := s.Contents(it.trFile)
+		if err != nil {
+			return err
+		}
+		sides := Sides{SrcLang: s.SourceLang, Lang: it.lang, SrcPath: it.page.SourcePath, Path: it.page.Path, Tree: s.Unmirror}
+		it.page.Structure = compareItems(srcItems, items(parseBody(tr), sides))
+	}
+	return nil
 }

@@ -1,0 +1,62 @@
+package stale
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/langref/langref/internal/testfs"
+	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/site"
+)
+
+// TestStructures: on a lean site, Structures reads the pages again and
+// finds what it finds on the site loaded whole, page by page in the
+// graph's order; a page changed since the load is an error, not a result
+// about other contents.
+func TestStructures(t *testing.T) {
+	root := testfs.Dir(t, map[string]string{
+		"_config.yml": "title: Docs\n",
+		"en/a.md":     "---\nlang-ref: a\n---\n# A\n\nText.\n\n## More\n\n```\ncode\n```\n",
+		"en/b.md":     "---\nlang-ref: b\n---\n# B\n\n![fig](/img/b.png)\n",
+		"fr/a.md":     "---\nlang: fr\nlang-ref: a\n---\n# A\n\nTexte.\n\n```\ncode\n```\n",
+		"de/a.md":     "---\nlang: de\nlang-ref: a\n---\n# A\n\nText.\n\n## Mehr\n\n```\nanders\n```\n",
+		"fr/b.md":     "---\nlang: fr\nlang-ref: b\n---\n# B\n\n![fig](/img/b.png)\n",
+	})
+	structures := func(load func(string) (*site.Site, error)) (*site.Site, *graph.Graph, []PageStructure) {
+		s, err := load(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := graph.Build(s)
+		ps, err := Structures(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s, g, ps
+	}
+	_, _, whole := structures(site.Load)
+	var got []string
+	for _, ps := range whole {
+		got = append(got, ps.Path+": "+strings.Join(aspectNames(ps.Mismatches), ","))
+	}
+	if want := []string{"de/a.md: code", "fr/a.md: headings"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Structures = %q, want %q", got, want)
+	}
+	_, g, lean := structures(site.LoadLean)
+	if !reflect.DeepEqual(lean, whole) {
+		t.Errorf("on the lean site: %+v\nloaded whole: %+v", lean, whole)
+	}
+	testfs.Write(t, root, map[string]string{"fr/b.md": "---\nlang: fr\nlang-ref: b\n---\n# B\n"})
+	if _, err := Structures(g); err == nil || !strings.Contains(err.Error(), `"fr/b.md" changed`) {
+		t.Errorf("err = %v, want fr/b.md changed since the load", err)
+	}
+}
+
+func aspectNames(ms []Mismatch) []string {
+	var out []string
+	for _, a := range Aspects(ms) {
+		out = append(out, string(a))
+	}
+	return out
+}
