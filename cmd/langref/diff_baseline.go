@@ -33,9 +33,10 @@ type baseliner struct {
 
 // diffPlan is one page to diff and the blobs it needs.
 type diffPlan struct {
-	cell  *graph.Cell
-	in    diff.Input
-	specs []string // one "rev:path" per version
+	cell    *graph.Cell
+	in      diff.Input
+	specs   []string // one "rev:path" per version
+	current []byte   // the source page in the working tree
 }
 
 // pages builds the diff of every cell; in a digest, pages whose baseline
@@ -83,9 +84,18 @@ func (b *baseliner) plan(c *graph.Cell, o diffOptions) (*diffPlan, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The pages as loaded; a lean site (site.LoadLean) reads them again.
+	tr, err := s.Contents(c.Page.File)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := s.Contents(c.Entry.Source.File)
+	if err != nil {
+		return nil, err
+	}
 	src := s.RepoPath(c.Entry.Source.Path())
-	pl := &diffPlan{cell: c, in: diff.Input{Lang: c.Lang, Key: c.Entry.Key, SourcePath: src,
-		TranslationPath: s.RepoPath(c.Page.Path()), Baseline: base, Translation: c.Page.File.Src, AllChanges: o.all}}
+	pl := &diffPlan{cell: c, current: cur, in: diff.Input{Lang: c.Lang, Key: c.Entry.Key, SourcePath: src,
+		TranslationPath: s.RepoPath(c.Page.Path()), Baseline: base, Translation: tr, AllChanges: o.all}}
 	at := b.h.PathAt(src, base.Rev)
 	if at == "" {
 		at = src
@@ -133,7 +143,7 @@ func (b *baseliner) fill(pl *diffPlan, blobs map[string][]byte) bool {
 		}
 		vs = append(vs, v)
 	}
-	if cur := pl.cell.Entry.Source.File.Src; !bytes.Equal(cur, vs[len(vs)-1].Src) {
+	if cur := pl.current; !bytes.Equal(cur, vs[len(vs)-1].Src) {
 		vs = append(vs, diff.Version{Title: b.p.T("diff.working-tree"), Src: cur})
 	}
 	pl.in.Versions = vs

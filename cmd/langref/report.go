@@ -51,7 +51,10 @@ func (e *env) report(c *cli.Context) error {
 	if !validFormat(o.format) {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": o.format, "Formats": reportFormats})))
 	}
-	s, err := e.loadSite(c)
+	// A lean site, read again page by page where needed, as status does.
+	pre := stale.PrefetchHistory(siteRoot(c))
+	scan := status.NewStubScan(pre.CacheDir)
+	s, err := e.loadLeanSite(c, scan.Visitor())
 	if err != nil {
 		return err
 	}
@@ -59,17 +62,31 @@ func (e *env) report(c *cli.Context) error {
 	var h *history.History
 	head := ""
 	if o.history {
-		h, head, err = report.LoadHistory(s.Root)
+		h, head, err = pre.History() // the git log staleness reads too
 		if err != nil && !errors.Is(err, history.ErrNoGit) {
 			fmt.Fprintf(e.stderr, "langref: %s: %v\n", e.p.T("report.warning"), err)
 		}
 	}
-	sr, err := e.staleness(g, o.staleOn, false, nil)
+	so, err := e.staleOptions(g, o.staleOn, pre)
 	if err != nil {
 		return err
 	}
-	st := status.Build(g, status.Options{Stale: sr})
-	r, err := report.Build(g, st, check.Run(g), h, head)
+	so.Release, so.KeepFields, so.SaveLater = true, true, true // the report reads titles and translators
+	sr, err := stale.Analyze(g, so)
+	if err != nil {
+		return err
+	}
+	defer sr.Wait()
+	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: pre.CacheDir(), Scan: scan})
+	if err != nil {
+		return err
+	}
+	st := status.Build(g, status.Options{Stale: sr, Stubs: stubs})
+	findings, err := check.RunStale(g, nil)
+	if err != nil {
+		return err
+	}
+	r, err := report.Build(g, st, findings, h, head)
 	if err != nil {
 		return err
 	}

@@ -98,18 +98,30 @@ func followAll(pre *stale.Prefetch, s *site.Site) {
 // dropped as they are analysed: for callers that read no more of them.
 // pre, when not nil, is the history prefetched while g's site loaded.
 func (e *env) staleness(g *graph.Graph, staleOn string, release bool, pre *stale.Prefetch) (*stale.Result, error) {
-	o := stale.DefaultOptions(g)
+	o, err := e.staleOptions(g, staleOn, pre)
+	if err != nil {
+		return nil, err
+	}
 	// With release, the caller reads no more pages: the cache can be
 	// written beside what it does next.
-	o.Release, o.SaveLater, o.Prefetch = release, release, pre
+	o.Release, o.SaveLater = release, release
+	return stale.Analyze(g, o)
+}
+
+// staleOptions returns the options of a staleness analysis of g: the
+// site's, with the change class staleOn names ("" for the default) and
+// the history pre prefetched (nil for none).
+func (e *env) staleOptions(g *graph.Graph, staleOn string, pre *stale.Prefetch) (stale.Options, error) {
+	o := stale.DefaultOptions(g)
+	o.Prefetch = pre
 	if staleOn != "" {
 		cl, err := change.ParseClass(staleOn)
 		if err != nil {
-			return nil, usageErr(fmt.Errorf("%s", e.p.T("error.stale-on", map[string]any{"Value": staleOn})))
+			return o, usageErr(fmt.Errorf("%s", e.p.T("error.stale-on", map[string]any{"Value": staleOn})))
 		}
 		o.StaleOn = cl
 	}
-	return stale.Analyze(g, o)
+	return o, nil
 }
 
 // staleNotes says, under a text report, why baselines are less precise

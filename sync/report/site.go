@@ -34,24 +34,6 @@ func Build(g *graph.Graph, st *status.Report, findings []check.Finding, h *histo
 	return Assemble(in)
 }
 
-// LoadHistory reads the git history of the site at root in one pass. It
-// returns a nil history, and the error, when there is none.
-func LoadHistory(root string) (*history.History, string, error) {
-	repo, err := history.Open(root)
-	if err != nil {
-		return nil, "", err
-	}
-	rel, err := repo.Rel(root)
-	if err != nil {
-		return nil, "", err
-	}
-	h, err := repo.Load(rel)
-	if err != nil {
-		return nil, "", err
-	}
-	return h, repo.Head, nil
-}
-
 func newest(h *history.History) (t time.Time) {
 	for _, c := range h.Commits {
 		if c.Time.After(t) {

@@ -323,8 +323,8 @@ func (it *item) release() {
 	it.tr, it.src, it.pairs = nil, nil, nil
 }
 
-// dropAll forgets the front matter fields and the contents of the items'
-// files, read by now: the graph is built and the recorded baselines are
+// dropAll forgets the front matter fields (unless Options.KeepFields)
+// and the contents of the items' files, read by now: the graph is built and the recorded baselines are
 // known. Items read their contents again when they need them (load), one
 // source page at a time; the hashes cache keys need are taken first.
 func (a *analysis) dropAll() {
@@ -337,7 +337,10 @@ func (a *analysis) dropAll() {
 	}
 	for _, it := range a.items {
 		for _, f := range []*site.File{it.trFile, it.srcFile} {
-			f.Doc.Fields, f.Doc.Body, f.Src = nil, nil, nil
+			if !a.o.KeepFields {
+				f.Doc.Fields = nil
+			}
+			f.Doc.Body, f.Src = nil, nil
 		}
 		it.tr, it.src = nil, nil
 	}

@@ -140,6 +140,21 @@ func sameHead(repo *history.Repo) bool {
 	return err == nil && string(bytes.TrimSpace(b)) == repo.Head
 }
 
+// History returns the history of the site, running git log if the
+// prefetch did not (see PrefetchHistory), and the commit HEAD named when
+// it was read; the error is history.ErrNoGit outside a work tree.
+func (p *Prefetch) History() (*history.History, string, error) {
+	repo, _, err := p.open()
+	if err != nil {
+		return nil, "", err
+	}
+	h, err := p.load()
+	if err != nil {
+		return nil, "", err
+	}
+	return h, repo.Head, nil
+}
+
 // CacheDir returns the folder where langref keeps caches for the site
 // (cachefile.Dir), or "" outside git, without running git again.
 func (p *Prefetch) CacheDir() string {

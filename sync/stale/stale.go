@@ -71,8 +71,13 @@ type Options struct {
 	// once it has read them (Doc.Fields), and each page's contents
 	// (File.Src and Doc.Body) once the last translation that needs them
 	// is analysed, so that a large site is never held whole. Only for
-	// callers that read neither after Analyze.
+	// callers that read neither after Analyze (or the contents only:
+	// see KeepFields); Site.Contents reads a lean site's pages again.
 	Release bool
+	// KeepFields, with Release, keeps the front matter fields, for
+	// callers that read them after Analyze (reports); only the pages'
+	// contents are dropped.
+	KeepFields bool
 }
 
 // DefaultOptions returns the options the site's configuration asks for.
