@@ -7,6 +7,8 @@ import (
 
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/translate/diff"
 	"github.com/urfave/cli/v2"
 )
@@ -41,7 +43,9 @@ func (e *env) diff(c *cli.Context) error {
 	if err := e.checkDiffOptions(o, c.NArg()); err != nil {
 		return err
 	}
-	s, err := e.loadSite(c)
+	// A lean site: diffs read the pages they show again (Site.Contents).
+	pre := stale.PrefetchHistory(siteRoot(c))
+	s, err := e.loadLeanSite(c, site.Visitor{})
 	if err != nil {
 		return err
 	}
@@ -49,7 +53,7 @@ func (e *env) diff(c *cli.Context) error {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.unknown-lang", map[string]any{"Lang": o.lang, "Langs": strings.Join(graph.TranslationLangs(s), ", ")})))
 	}
 	g := graph.Build(s)
-	r, err := e.diffReport(g, o)
+	r, err := e.diffReport(g, o, pre)
 	if err != nil {
 		return err
 	}
@@ -84,19 +88,21 @@ func (e *env) printDiff(format string, r *diff.Report) error {
 
 // diffReport builds the diff of the page named, or the digest of a
 // language's stale pages.
-func (e *env) diffReport(g *graph.Graph, o diffOptions) (*diff.Report, error) {
-	repo, err := history.Open(g.Site.Root)
+// pre is the site's history, prefetched (stale.PrefetchHistory), shared
+// with the staleness analysis.
+func (e *env) diffReport(g *graph.Graph, o diffOptions, pre *stale.Prefetch) (*diff.Report, error) {
+	repo, err := pre.Repo()
 	if err != nil {
 		if errors.Is(err, history.ErrNoGit) {
 			return nil, fmt.Errorf("%w\n%s: %s", err, e.p.T("hint"), e.p.T("diff.hint.no-git"))
 		}
 		return nil, err
 	}
-	h, err := repo.Load(g.Site.RepoPath("."))
+	h, _, err := pre.History()
 	if err != nil {
 		return nil, err
 	}
-	b := &baseliner{g: g, repo: repo, h: h, since: o.since, p: e.p}
+	b := &baseliner{g: g, repo: repo, h: h, since: o.since, p: e.p, pre: pre}
 	cells, note, err := e.diffCells(g, b, o)
 	if err != nil {
 		return nil, err

@@ -23,6 +23,7 @@ type baseliner struct {
 	g     *graph.Graph
 	repo  *history.Repo
 	h     *history.History
+	pre   *stale.Prefetch // the history h came from, for the staleness engine
 	since string
 	p     *locales.Printer
 	// known holds baselines found by the staleness engine, by the

@@ -12,7 +12,11 @@ func init() { staleCells = staleFromEngine }
 // analysis and returns the cells it finds stale; content baselines (no usable history)
 // are left to the baseliner's own rules.
 func staleFromEngine(g *graph.Graph, b *baseliner, cells []*graph.Cell) ([]*graph.Cell, bool) {
-	res, err := stale.Analyze(g, stale.DefaultOptions(g))
+	o := stale.DefaultOptions(g)
+	// The diff reads the pages again (Site.Contents) and their front
+	// matter: only the contents may go as the analysis proceeds.
+	o.Prefetch, o.Release, o.KeepFields = b.pre, true, true
+	res, err := stale.Analyze(g, o)
 	if err != nil || res.NoGit {
 		return nil, false
 	}

@@ -91,7 +91,7 @@ func (e *env) report(c *cli.Context) error {
 		return err
 	}
 	if o.diffs && o.format == "html" {
-		if r.Diffs, err = e.staleDiffs(g, r); err != nil {
+		if r.Diffs, err = e.staleDiffs(g, r, pre); err != nil {
 			return err
 		}
 	}
@@ -104,13 +104,13 @@ func (e *env) report(c *cli.Context) error {
 
 // staleDiffs renders, with `langref diff --stale --format html`, the diff
 // of every stale page of every language that has some.
-func (e *env) staleDiffs(g *graph.Graph, r *report.Report) (map[string]string, error) {
+func (e *env) staleDiffs(g *graph.Graph, r *report.Report, pre *stale.Prefetch) (map[string]string, error) {
 	out := map[string]string{}
 	for _, l := range r.Langs {
 		if l.Counts[status.Stale] == 0 {
 			continue
 		}
-		d, err := e.diffReport(g, diffOptions{lang: l.Lang, stale: true, format: "html"})
+		d, err := e.diffReport(g, diffOptions{lang: l.Lang, stale: true, format: "html"}, pre)
 		if err != nil {
 			return nil, err
 		}

@@ -140,6 +140,13 @@ func sameHead(repo *history.Repo) bool {
 	return err == nil && string(bytes.TrimSpace(b)) == repo.Head
 }
 
+// Repo returns the repository holding the site once it is open; the
+// error is history.ErrNoGit outside a work tree.
+func (p *Prefetch) Repo() (*history.Repo, error) {
+	repo, _, err := p.open()
+	return repo, err
+}
+
 // History returns the history of the site, running git log if the
 // prefetch did not (see PrefetchHistory), and the commit HEAD named when
 // it was read; the error is history.ErrNoGit outside a work tree.
