@@ -30,52 +30,176 @@ type Edit struct {
 // of Lang, placed where the source navigation lists their source pages.
 // Paths the source navigation does not list, and paths Lang's navigation
 // already lists, are left out; added says which were added.
+//
+// The file is parsed once: an entry added to an existing list is also
+// added to the parsed tree (see editor.mirror), and only edits that add
+// lists or blocks parse the file again. The result is checked once, at
+// the end, to parse and to list every page added.
 func Insert(config []byte, e Edit, paths []string) (out []byte, added []string, err error) {
-	out = config
+	return insert(config, e, paths, false)
+}
+
+// insert is Insert; with reparse, every edit parses the file again.
+func insert(config []byte, e Edit, paths []string, reparse bool) (out []byte, added []string, err error) {
+	ed, err := newEditor(config, e)
+	if err != nil {
+		return config, nil, err
+	}
+	ed.reparse = reparse
 	for _, p := range paths {
-		next, ok, err := insertOne(out, e, p)
+		ok, err := ed.insert(p)
 		if err != nil {
 			return config, nil, err
 		}
 		if ok {
-			out, added = next, append(added, p)
+			added = append(added, p)
+		}
+	}
+	if len(added) == 0 {
+		return config, nil, nil
+	}
+	out = ed.f.bytes()
+	if ed.mirrored {
+		if err := verify(out, e.Lang, added...); err != nil {
+			return config, nil, err
 		}
 	}
 	return out, added, nil
 }
 
+// editor is the file being edited and its parsed tree, kept in step.
+type editor struct {
+	e     Edit
+	f     *file
+	top   *yaml.Node // the tree of f
+	src   map[string]sourcePlace
+	title string
+	// mirrored is set once an entry was added to the tree rather than
+	// parsed from the file, which then needs checking.
+	mirrored bool
+	// known holds what was found of e.Lang's block since the tree was
+	// parsed: the paths it lists and whether it is in flow style; nil
+	// until then.
+	known *blockFacts
+	// reparse makes every edit parse the file again, as a reference
+	// for tests.
+	reparse bool
+}
+
+func newEditor(config []byte, e Edit) (*editor, error) {
+	top, err := parse(config)
+	if err != nil {
+		return nil, err
+	}
+	// Edits touch only e.Lang's block: the source navigation stays as it is.
+	return &editor{e: e, f: newFile(config), top: top, src: sourceItems(top, e.Mirror), title: title(top)}, nil
+}
+
+// insert adds path to the navigation, and reports whether it did.
+func (ed *editor) insert(path string) (bool, error) {
+	e := ed.e
+	at, ok := ed.src[path]
+	if !ok {
+		return false, nil
+	}
+	blockKey, block := lookup(ed.top, e.Lang)
+	if block == nil {
+		return true, ed.apply(ed.f.appendBlock(e.Lang, ed.title, at.list, path), path)
+	}
+	if block.Kind != yaml.MappingNode {
+		return false, fmt.Errorf("line %d: the %s block is not a mapping", blockKey.Line, e.Lang)
+	}
+	if ed.known == nil {
+		ed.known = &blockFacts{listed: listedPaths(block), flow: flow(block)}
+	}
+	if ed.known.listed[path] {
+		return false, nil
+	}
+	if ed.known.flow {
+		return false, fmt.Errorf("line %d: the %s navigation is written in flow style ([...] or {...}); langref only edits block style", blockKey.Line, e.Lang)
+	}
+	return true, ed.apply(place(ed.f, blockKey, block, ed.src, at, path), path)
+}
+
+// blockFacts is what the editor knows of the block it edits.
+type blockFacts struct {
+	listed map[string]bool
+	flow   bool
+}
+
+// apply makes an insertion in the file, and in the tree: by adding the
+// new entry to its list when it is one entry of an existing list, else by
+// parsing the file again and checking that it lists path.
+func (ed *editor) apply(ins insertion, path string) error {
+	ed.f.insert(ins)
+	if ins.list != nil && len(ins.lines) == 1 && !ed.reparse {
+		if ed.mirror(ins) {
+			ed.known.listed[path] = true
+			return nil
+		}
+	}
+	out := ed.f.bytes()
+	if err := verify(out, ed.e.Lang, path); err != nil {
+		return err
+	}
+	top, err := parse(out)
+	ed.top, ed.known = top, nil
+	return err
+}
+
+// mirror adds to the tree the entry ins inserted into an existing list:
+// the lines below move down one, and the entry, parsed on its own (its
+// columns are the file's, as the line keeps its indentation), joins the
+// list. It reports false when the line does not parse as one entry.
+//
+// Only the block edited moves down: nothing reads the lines of the rest
+// of the tree again, which is parsed afresh for any other edit.
+func (ed *editor) mirror(ins insertion) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal([]byte(ins.lines[0]), &doc) != nil || len(doc.Content) != 1 {
+		return false
+	}
+	seq := doc.Content[0]
+	if seq.Kind != yaml.SequenceNode || len(seq.Content) != 1 {
+		return false
+	}
+	entry := seq.Content[0]
+	blockKey, block := lookup(ed.top, ed.e.Lang)
+	shiftLines(blockKey, ins.after, 1)
+	shiftLines(block, ins.after, 1)
+	setLine(entry, ins.after+1)
+	l := ins.list
+	l.Content = append(l.Content[:ins.index], append([]*yaml.Node{entry}, l.Content[ins.index:]...)...)
+	ed.mirrored = true
+	return true
+}
+
+// shiftLines moves the nodes of n below line after down by k lines.
+// Children come in the order of their lines: those followed by a sibling
+// that starts at or above line after are left alone.
+func shiftLines(n *yaml.Node, after, k int) {
+	if n.Line > after {
+		n.Line += k
+	}
+	for i, c := range n.Content {
+		if i+1 < len(n.Content) && n.Content[i+1].Line <= after {
+			continue
+		}
+		shiftLines(c, after, k)
+	}
+}
+
+// setLine puts n and everything under it on line l.
+func setLine(n *yaml.Node, l int) {
+	n.Line = l
+	for _, c := range n.Content {
+		setLine(c, l)
+	}
+}
+
 // ErrNotMapping is returned for a _config.yml whose top level is not a
 // mapping of keys to values.
 var ErrNotMapping = errors.New("the file is not a mapping of keys to values")
-
-func insertOne(config []byte, e Edit, path string) ([]byte, bool, error) {
-	top, err := parse(config)
-	if err != nil {
-		return nil, false, err
-	}
-	src := sourceItems(top, e.Mirror)
-	at, ok := src[path]
-	if !ok {
-		return config, false, nil
-	}
-	f := newFile(config)
-	blockKey, block := lookup(top, e.Lang)
-	if block == nil {
-		out := f.appendBlock(e.Lang, title(top), at.list, path)
-		return out, true, verify(out, e.Lang, path)
-	}
-	if block.Kind != yaml.MappingNode {
-		return nil, false, fmt.Errorf("line %d: the %s block is not a mapping", blockKey.Line, e.Lang)
-	}
-	if listed(block, path) {
-		return config, false, nil
-	}
-	if flow(block) {
-		return nil, false, fmt.Errorf("line %d: the %s navigation is written in flow style ([...] or {...}); langref only edits block style", blockKey.Line, e.Lang)
-	}
-	out := place(f, blockKey, block, src, at, path)
-	return out, true, verify(out, e.Lang, path)
-}
 
 // flow reports whether any navigation list of block is in flow style,
 // where inserting lines would break the YAML.
@@ -103,15 +227,23 @@ func hasFlow(n *yaml.Node) bool {
 	return false
 }
 
-// verify checks that the edited file still parses and lists path in lang's
-// navigation: a guard against an insertion at the wrong indentation.
-func verify(out []byte, lang, path string) error {
+// verify checks that the edited file still parses and lists paths in
+// lang's navigation: a guard against an insertion at the wrong
+// indentation.
+func verify(out []byte, lang string, paths ...string) error {
 	top, err := parse(out)
 	if err != nil {
-		return fmt.Errorf("adding %s to the %s navigation would break the file: %w", path, lang, err)
+		return fmt.Errorf("adding %s to the %s navigation would break the file: %w", strings.Join(paths, ", "), lang, err)
 	}
-	if _, block := lookup(top, lang); block == nil || !listed(block, path) {
-		return fmt.Errorf("adding %s to the %s navigation failed: the file's layout is not one langref can edit", path, lang)
+	_, block := lookup(top, lang)
+	var have map[string]bool
+	if block != nil {
+		have = listedPaths(block)
+	}
+	for _, p := range paths {
+		if !have[p] {
+			return fmt.Errorf("adding %s to the %s navigation failed: the file's layout is not one langref can edit", p, lang)
+		}
 	}
 	return nil
 }
@@ -195,12 +327,15 @@ func items(list *yaml.Node) []item {
 }
 
 // listed reports whether path is anywhere in the navigation block.
-func listed(block *yaml.Node, path string) bool {
-	found := false
+func listed(block *yaml.Node, path string) bool { return listedPaths(block)[path] }
+
+// listedPaths returns the paths anywhere in the navigation block.
+func listedPaths(block *yaml.Node) map[string]bool {
+	out := map[string]bool{}
 	var walk func(list *yaml.Node)
 	walk = func(list *yaml.Node) {
 		for _, it := range items(list) {
-			found = found || it.path.Value == path
+			out[it.path.Value] = true
 			_, secs := lookup(it.node, "sections")
 			walk(secs)
 		}
@@ -209,7 +344,7 @@ func listed(block *yaml.Node, path string) bool {
 		_, list := lookup(block, k)
 		walk(list)
 	}
-	return found
+	return out
 }
 
 // lastLine returns the last line of n and everything under it.
@@ -258,29 +393,37 @@ func newFile(b []byte) *file {
 	return f
 }
 
-// insertAfter returns the file with text (lines without breaks) after
-// 1-based line n; n = 0 puts them first.
-func (f *file) insertAfter(n int, text ...string) []byte {
-	var b strings.Builder
-	for i, l := range f.lines {
-		if i == n {
-			f.writeLines(&b, text)
-		}
-		b.WriteString(l)
-		if i == len(f.lines)-1 && !strings.HasSuffix(l, "\n") && n > i {
-			b.WriteString(f.nl)
-		}
-	}
-	if n >= len(f.lines) {
-		f.writeLines(&b, text)
-	}
-	return []byte(b.String())
+// insertion is an edit of the file: lines (without breaks) after 1-based
+// line after (0 puts them first). When it adds one entry to an existing
+// list, list is that list and index the entry's place in list.Content.
+type insertion struct {
+	after int
+	lines []string
+	list  *yaml.Node
+	index int
 }
 
-func (f *file) writeLines(b *strings.Builder, text []string) {
-	for _, t := range text {
-		b.WriteString(t + f.nl)
+// insertAfter returns the insertion of text after line n.
+func (f *file) insertAfter(n int, text ...string) insertion {
+	return insertion{after: n, lines: text}
+}
+
+// insert makes the insertion.
+func (f *file) insert(ins insertion) {
+	n := min(ins.after, len(f.lines))
+	if n > 0 && !strings.HasSuffix(f.lines[n-1], "\n") {
+		f.lines[n-1] += f.nl // the last line had no break
 	}
+	add := make([]string, len(ins.lines))
+	for i, t := range ins.lines {
+		add[i] = t + f.nl
+	}
+	f.lines = append(f.lines[:n], append(add, f.lines[n:]...)...)
+}
+
+// bytes returns the file's text.
+func (f *file) bytes() []byte {
+	return []byte(strings.Join(f.lines, ""))
 }
 
 // line returns 1-based line n without its line break.

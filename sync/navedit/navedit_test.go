@@ -1,8 +1,10 @@
 package navedit
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,7 +153,13 @@ func FuzzInsert(f *testing.F) {
 	f.Add([]byte("chapters:\n- path: en/a.md\n  sections: []\nfr: {title: x}\n"), "fr/a.md")
 	f.Add([]byte("chapters:\r\n  - path: en/a.md\r\nfr:\r\n  title: x\r\n"), "fr/a.md")
 	f.Fuzz(func(t *testing.T, config []byte, path string) {
-		got, added, err := Insert(config, Edit{Lang: "fr", Mirror: mirror("fr")}, []string{path})
+		e := Edit{Lang: "fr", Mirror: mirror("fr")}
+		paths := []string{path, "fr/a.md", "fr/b.md"}
+		got, added, err := Insert(config, e, paths)
+		want, wantAdded, wantErr := insert(config, e, paths, true)
+		if (err == nil) != (wantErr == nil) || string(got) != string(want) || !slices.Equal(added, wantAdded) {
+			t.Fatalf("Insert(%q, %q) = %q, %v, %v; parsing after each entry gives %q, %v, %v", config, paths, got, added, err, want, wantAdded, wantErr)
+		}
 		if err != nil || len(added) == 0 {
 			return
 		}
@@ -163,4 +171,96 @@ func FuzzInsert(f *testing.F) {
 			t.Fatalf("result does not parse:\n%s", got)
 		}
 	})
+}
+
+// TestInsertMirrorsReparse: Insert, which adds most entries to the tree it
+// parsed rather than parse the file again, gives what parsing the file
+// again after every entry gives, on the real corpus's navigation, for
+// languages with and without a block, pages in random subsets and orders.
+func TestInsertMirrorsReparse(t *testing.T) {
+	root := filepath.Join(testcorpus.Shared(t), "docs")
+	orig, err := os.ReadFile(filepath.Join(root, "_config.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := sourceOrder(t, orig)
+	slices.Sort(src) // sourceOrder comes from a map
+	rng := rand.New(rand.NewPCG(5, 6))
+	mirrored := 0
+	for _, lang := range []string{"vi", "sr", "de", "fr", "zh"} {
+		for trial := range 8 {
+			var paths []string
+			for _, p := range src {
+				if trial == 0 || rng.IntN(3) == 0 {
+					paths = append(paths, mirror(lang)(p))
+				}
+			}
+			rng.Shuffle(len(paths), func(i, j int) { paths[i], paths[j] = paths[j], paths[i] })
+			e := Edit{Lang: lang, Mirror: mirror(lang)}
+			got, added, err := insert(orig, e, paths, false)
+			want, wantAdded, wantErr := insert(orig, e, paths, true)
+			if (err == nil) != (wantErr == nil) || string(got) != string(want) || !slices.Equal(added, wantAdded) {
+				t.Fatalf("%s, trial %d: Insert added %d pages (err %v), parsing after each entry added %d (err %v); outputs equal: %v",
+					lang, trial, len(added), err, len(wantAdded), wantErr, string(got) == string(want))
+			}
+			mirrored += len(added)
+		}
+	}
+	if mirrored < 500 {
+		t.Errorf("only %d pages added: the test checks little", mirrored)
+	}
+	ed, err := newEditor(orig, Edit{Lang: "zh", Mirror: mirror("zh")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range src {
+		if _, err := ed.insert(mirror("zh")(p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !ed.mirrored {
+		t.Error("no zh entry was added to the tree: the test compares reparsing with itself")
+	}
+}
+
+// TestInsertMirrorsReparseSmall is TestInsertMirrorsReparse on small
+// navigations written every way Insert knows: every order of their pages.
+func TestInsertMirrorsReparseSmall(t *testing.T) {
+	configs := []string{
+		cfg,
+		"chapters:\n- path: en/a.md\n  sections:\n  - path: en/a-1.md\n  - path: en/a-2.md\n- path: en/b.md\nprologues:\n  - path: en/p.md\nfr:\n  chapters:\n  - path: fr/b.md\n",
+		"chapters:\r\n  - path: 'en/a.md'\r\n  - path: en/b.md\r\n  - path: en/c.md\r\nfr:\r\n  title: x\r\n  chapters:\r\n    - path: 'fr/c.md'",
+	}
+	for i, c := range configs {
+		top, err := parse([]byte(c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for p := range sourceItems(top, mirror("fr")) {
+			paths = append(paths, p)
+		}
+		slices.Sort(paths)
+		permute(paths, 0, func(ps []string) {
+			e := Edit{Lang: "fr", Mirror: mirror("fr")}
+			got, added, err := insert([]byte(c), e, ps, false)
+			want, wantAdded, wantErr := insert([]byte(c), e, ps, true)
+			if err != nil || wantErr != nil || string(got) != string(want) || !slices.Equal(added, wantAdded) {
+				t.Errorf("config %d, pages %v: Insert gives\n%s(err %v)\nparsing after each entry gives\n%s(err %v)", i, ps, got, err, want, wantErr)
+			}
+		})
+	}
+}
+
+// permute calls f with every order of ps[k:] after ps[:k].
+func permute(ps []string, k int, f func([]string)) {
+	if k == len(ps) {
+		f(ps)
+		return
+	}
+	for i := k; i < len(ps); i++ {
+		ps[k], ps[i] = ps[i], ps[k]
+		permute(ps, k+1, f)
+		ps[k], ps[i] = ps[i], ps[k]
+	}
 }

@@ -1,6 +1,7 @@
 package navedit
 
 import (
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -9,7 +10,7 @@ import (
 // place inserts path into an existing language block, in the list the
 // source navigation has it in: among the sections of its chapter when the
 // language lists that chapter, else in the list itself.
-func place(f *file, blockKey, block *yaml.Node, src map[string]sourcePlace, at sourcePlace, path string) []byte {
+func place(f *file, blockKey, block *yaml.Node, src map[string]sourcePlace, at sourcePlace, path string) insertion {
 	listKey, list := lookup(block, at.list)
 	if at.parent != "" {
 		if ch, ok := findItem(list, at.parent); ok {
@@ -19,7 +20,7 @@ func place(f *file, blockKey, block *yaml.Node, src map[string]sourcePlace, at s
 	if list == nil || len(items(list)) == 0 {
 		return addList(f, blockKey, block, listKey, at.list, path)
 	}
-	return insertAmong(f, items(list), src, at, path)
+	return insertAmong(f, list, src, at, path)
 }
 
 func findItem(list *yaml.Node, path string) (item, bool) {
@@ -33,10 +34,10 @@ func findItem(list *yaml.Node, path string) (item, bool) {
 
 // placeInList puts path in the list key of chapter ch, creating the list
 // under the chapter when it has none.
-func placeInList(f *file, ch item, key string, src map[string]sourcePlace, at sourcePlace, path string) []byte {
+func placeInList(f *file, ch item, key string, src map[string]sourcePlace, at sourcePlace, path string) insertion {
 	listKey, list := lookup(ch.node, key)
 	if its := items(list); len(its) > 0 {
-		return insertAmong(f, its, src, at, path)
+		return insertAmong(f, list, src, at, path)
 	}
 	indent := strings.Repeat(" ", keyColumn(ch)-1)
 	entry := indent + "  - path: " + quoteLike(ch.path, path)
@@ -56,7 +57,8 @@ func keyColumn(it item) int {
 
 // insertAmong puts path among the entries of a list: after the last one
 // the source navigation has before it, else before the first.
-func insertAmong(f *file, its []item, src map[string]sourcePlace, at sourcePlace, path string) []byte {
+func insertAmong(f *file, list *yaml.Node, src map[string]sourcePlace, at sourcePlace, path string) insertion {
+	its := items(list)
 	after, before := -1, -1
 	for i, it := range its {
 		p, ok := src[it.path.Value]
@@ -68,16 +70,23 @@ func insertAmong(f *file, its []item, src map[string]sourcePlace, at sourcePlace
 			before = i
 		}
 	}
+	var ins insertion
 	switch {
 	case after >= 0:
 		it := its[after]
-		return f.insertAfter(lastLine(it.node), entryLine(f, it, path))
+		ins = f.insertAfter(lastLine(it.node), entryLine(f, it, path))
+		ins.index = slices.Index(list.Content, it.node) + 1
 	case before >= 0:
 		it := its[before]
-		return f.insertAfter(it.node.Line-1, entryLine(f, it, path))
+		ins = f.insertAfter(it.node.Line-1, entryLine(f, it, path))
+		ins.index = slices.Index(list.Content, it.node)
+	default:
+		it := its[len(its)-1]
+		ins = f.insertAfter(lastLine(it.node), entryLine(f, it, path))
+		ins.index = slices.Index(list.Content, it.node) + 1
 	}
-	it := its[len(its)-1]
-	return f.insertAfter(lastLine(it.node), entryLine(f, it, path))
+	ins.list = list
+	return ins
 }
 
 // entryLine writes an entry for path the way entry it is written: the same
@@ -93,7 +102,7 @@ func entryLine(f *file, it item, path string) string {
 
 // addList adds the list key (with path as its only entry) to a language
 // block, or fills an empty one.
-func addList(f *file, blockKey, block, listKey *yaml.Node, key, path string) []byte {
+func addList(f *file, blockKey, block, listKey *yaml.Node, key, path string) insertion {
 	indent := "  "
 	if len(block.Content) > 0 {
 		indent = strings.Repeat(" ", block.Content[0].Column-1)
@@ -114,7 +123,7 @@ func addList(f *file, blockKey, block, listKey *yaml.Node, key, path string) []b
 
 // appendBlock adds a block for a language that has none at the end of the
 // file, with the source's title for the translator to translate.
-func (f *file) appendBlock(lang, title, key, path string) []byte {
+func (f *file) appendBlock(lang, title, key, path string) insertion {
 	text := []string{"", lang + ":"}
 	if title != "" {
 		text = append(text, "  title: "+quoteLike(&yaml.Node{Style: yaml.SingleQuotedStyle}, strings.ReplaceAll(title, "'", "''")))
