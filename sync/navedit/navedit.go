@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -132,11 +133,9 @@ type blockFacts struct {
 // parsing the file again and checking that it lists path.
 func (ed *editor) apply(ins insertion, path string) error {
 	ed.f.insert(ins)
-	if ins.list != nil && len(ins.lines) == 1 && !ed.reparse {
-		if ed.mirror(ins) {
-			ed.known.listed[path] = true
-			return nil
-		}
+	if (ins.list != nil || ins.mapping != nil) && !ed.reparse && ed.mirror(ins) {
+		ed.known.listed[path] = true
+		return nil
 	}
 	out := ed.f.bytes()
 	if err := verify(out, ed.e.Lang, path); err != nil {
@@ -147,29 +146,35 @@ func (ed *editor) apply(ins insertion, path string) error {
 	return err
 }
 
-// mirror adds to the tree the entry ins inserted into an existing list:
-// the lines below move down one, and the entry, parsed on its own (its
-// columns are the file's, as the line keeps its indentation), joins the
-// list. It reports false when the line does not parse as one entry.
+// mirror adds to the tree what ins inserted: an entry of an existing
+// list, or a key and its list at the end of a mapping. The inserted lines
+// are parsed on their own (their columns are the file's, as they keep
+// their indentation) and join the tree, whose lines below move down. It
+// reports false when they do not parse as what ins says they are.
 //
 // Only the block edited moves down: nothing reads the lines of the rest
 // of the tree again, which is parsed afresh for any other edit.
 func (ed *editor) mirror(ins insertion) bool {
 	var doc yaml.Node
-	if yaml.Unmarshal([]byte(ins.lines[0]), &doc) != nil || len(doc.Content) != 1 {
+	if yaml.Unmarshal([]byte(strings.Join(ins.lines, "\n")), &doc) != nil || len(doc.Content) != 1 {
 		return false
 	}
-	seq := doc.Content[0]
-	if seq.Kind != yaml.SequenceNode || len(seq.Content) != 1 {
+	n := doc.Content[0]
+	switch {
+	case ins.list != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 1 && len(ins.lines) == 1:
+	case ins.mapping != nil && n.Kind == yaml.MappingNode && len(n.Content) == 2:
+	default:
 		return false
 	}
-	entry := seq.Content[0]
 	blockKey, block := lookup(ed.top, ed.e.Lang)
-	shiftLines(blockKey, ins.after, 1)
-	shiftLines(block, ins.after, 1)
-	setLine(entry, ins.after+1)
-	l := ins.list
-	l.Content = append(l.Content[:ins.index], append([]*yaml.Node{entry}, l.Content[ins.index:]...)...)
+	shiftLines(blockKey, ins.after, len(ins.lines))
+	shiftLines(block, ins.after, len(ins.lines))
+	shiftLines(n, 0, ins.after) // the snippet's line 1 is the file's line after+1
+	if l := ins.list; l != nil {
+		l.Content = slices.Insert(l.Content, ins.index, n.Content[0])
+	} else {
+		ins.mapping.Content = append(ins.mapping.Content, n.Content...)
+	}
 	ed.mirrored = true
 	return true
 }
@@ -186,14 +191,6 @@ func shiftLines(n *yaml.Node, after, k int) {
 			continue
 		}
 		shiftLines(c, after, k)
-	}
-}
-
-// setLine puts n and everything under it on line l.
-func setLine(n *yaml.Node, l int) {
-	n.Line = l
-	for _, c := range n.Content {
-		setLine(c, l)
 	}
 }
 
@@ -395,12 +392,15 @@ func newFile(b []byte) *file {
 
 // insertion is an edit of the file: lines (without breaks) after 1-based
 // line after (0 puts them first). When it adds one entry to an existing
-// list, list is that list and index the entry's place in list.Content.
+// list, list is that list and index the entry's place in list.Content;
+// when it adds a key (a list) at the end of a mapping, mapping is that
+// mapping.
 type insertion struct {
-	after int
-	lines []string
-	list  *yaml.Node
-	index int
+	after   int
+	lines   []string
+	list    *yaml.Node
+	index   int
+	mapping *yaml.Node
 }
 
 // insertAfter returns the insertion of text after line n.

@@ -44,7 +44,11 @@ func placeInList(f *file, ch item, key string, src map[string]sourcePlace, at so
 	if list != nil && list.Kind == yaml.ScalarNode && list.Value == "" && list.Line == listKey.Line {
 		return f.insertAfter(listKey.Line, entry) // "sections:" with no entries
 	}
-	return f.insertAfter(lastLine(ch.node), indent+key+":", entry)
+	ins := f.insertAfter(lastLine(ch.node), indent+key+":", entry)
+	if list == nil {
+		ins.mapping = ch.node
+	}
+	return ins
 }
 
 // keyColumn returns the column of the keys of a navigation entry.
@@ -118,7 +122,11 @@ func addList(f *file, blockKey, block, listKey *yaml.Node, key, path string) ins
 	if len(block.Content) > 0 {
 		end = lastLine(block)
 	}
-	return f.insertAfter(end, indent+key+":", entry)
+	ins := f.insertAfter(end, indent+key+":", entry)
+	if listKey == nil && len(block.Content) > 0 {
+		ins.mapping = block
+	}
+	return ins
 }
 
 // appendBlock adds a block for a language that has none at the end of the
