@@ -52,13 +52,12 @@ func (e *env) report(c *cli.Context) error {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": o.format, "Formats": reportFormats})))
 	}
 	// A lean site, read again page by page where needed, as status does.
-	pre := stale.PrefetchHistory(siteRoot(c))
-	scan := status.NewStubScan(pre.CacheDir)
-	s, err := e.loadLeanSite(c, scan.Visitor())
+	l, err := e.loadLean(c)
 	if err != nil {
 		return err
 	}
-	g := graph.Build(s)
+	pre := l.pre
+	g := graph.Build(l.site)
 	var h *history.History
 	head := ""
 	if o.history {
@@ -77,7 +76,7 @@ func (e *env) report(c *cli.Context) error {
 		return err
 	}
 	defer sr.Wait()
-	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: pre.CacheDir(), Scan: scan})
+	stubs, err := l.stubs(g)
 	if err != nil {
 		return err
 	}

@@ -27,12 +27,11 @@ func (e *env) statusCommand() *cli.Command {
 }
 
 func (e *env) status(c *cli.Context) error {
-	pre := stale.PrefetchHistory(siteRoot(c))
-	scan := status.NewStubScan(pre.CacheDir)
-	s, err := e.loadLeanSite(c, scan.Visitor())
+	l, err := e.loadLean(c)
 	if err != nil {
 		return err
 	}
+	s, pre := l.site, l.pre
 	langs := c.StringSlice("lang")
 	for _, l := range langs {
 		if l == s.SourceLang || !s.HasLang(l) {
@@ -48,7 +47,7 @@ func (e *env) status(c *cli.Context) error {
 		return err
 	}
 	defer st.Wait()
-	stubs, err := status.DetectStubsWith(g, status.StubOptions{CacheDir: pre.CacheDir(), Scan: scan})
+	stubs, err := l.stubs(g)
 	if err != nil {
 		return err
 	}
@@ -70,6 +69,31 @@ func (e *env) status(c *cli.Context) error {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": f, "Formats": "text, tsv, json"})))
 	}
 	return nil
+}
+
+// leanLoad is a site loaded for the commands that look at every page
+// (status, report): lean, with its history read while it loads and stub
+// detection's quick test run on each page as it is read.
+type leanLoad struct {
+	site *site.Site
+	pre  *stale.Prefetch
+	scan *status.StubScan
+}
+
+func (e *env) loadLean(c *cli.Context) (*leanLoad, error) {
+	pre := stale.PrefetchHistory(siteRoot(c))
+	scan := status.NewStubScan(pre.CacheDir)
+	s, err := e.loadLeanSite(c, scan.Visitor())
+	if err != nil {
+		return nil, err
+	}
+	return &leanLoad{site: s, pre: pre, scan: scan}, nil
+}
+
+// stubs detects the stubs of g, the graph of l's site, with the scan and
+// the cache.
+func (l *leanLoad) stubs(g *graph.Graph) (status.Stubs, error) {
+	return status.DetectStubsWith(g, status.StubOptions{CacheDir: l.pre.CacheDir(), Scan: l.scan})
 }
 
 // loadLeanSite is loadSite without the pages' contents, which status
