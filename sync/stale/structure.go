@@ -176,8 +176,13 @@ func newCodeSig(b blocks.Block) *codeSig {
 			c.human++
 			continue
 		}
-		line = codeComment.ReplaceAllString(line, "")
-		line = codeString.ReplaceAllString(line, `""`)
+		// The expressions run only on lines with what they look for.
+		if strings.ContainsAny(line, "#%") || strings.Contains(line, "//") || strings.Contains(line, "--") {
+			line = codeComment.ReplaceAllString(line, "")
+		}
+		if strings.ContainsAny(line, `"'`) {
+			line = codeString.ReplaceAllString(line, `""`)
+		}
 		if l := normSpace(line); l != "" {
 			c.lines = append(c.lines, l)
 		}
@@ -225,8 +230,8 @@ var linkRe = regexp.MustCompile(`\]\(\s*<?([^)\s>]+)|<(https?://[^>\s]+)>|\b(?:h
 // linkTargets returns the link targets of b in order, Liquid spacing
 // normalised.
 func linkTargets(b blocks.Block) []string {
-	if !strings.Contains(b.Raw, "](") && !strings.Contains(b.Raw, "<http") && !strings.Contains(b.Raw, "=") {
-		return nil
+	if !strings.Contains(b.Raw, "](") && !strings.Contains(b.Raw, "<http") && !strings.Contains(b.Raw, "href") && !strings.Contains(b.Raw, "src") {
+		return nil // linkRe needs one of them
 	}
 	var out []string
 	for _, m := range linkRe.FindAllStringSubmatch(b.Raw, -1) {

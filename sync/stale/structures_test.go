@@ -8,6 +8,7 @@ import (
 	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
+	"github.com/langref/langref/translate/blocks"
 )
 
 // TestStructures: on a lean site, Structures reads the pages again and
@@ -59,4 +60,33 @@ func aspectNames(ms []Mismatch) []string {
 		out = append(out, string(a))
 	}
 	return out
+}
+
+// FuzzStructureFilters: the quick tests that spare linkTargets and
+// newCodeSig their regular expressions change nothing.
+func FuzzStructureFilters(f *testing.F) {
+	f.Add(`see [a](b.md) and <https://x.org> <img src="c.png"> href='d'`)
+	f.Add("x = 1 # comment\ny = \"s\" // c\n-- sql\n% tex")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []string
+		for _, m := range linkRe.FindAllStringSubmatch(s, -1) {
+			want = append(want, blocks.NormalizeLiquid(m[1]+m[2]+m[3]))
+		}
+		if got := linkTargets(blocks.Block{Raw: s}); !reflect.DeepEqual(got, want) {
+			t.Errorf("linkTargets(%q) = %q, want %q", s, got, want)
+		}
+		var lines []string
+		for _, l := range strings.Split(s, "\n") {
+			if hasNonASCIILetter(l) {
+				continue
+			}
+			l = codeString.ReplaceAllString(codeComment.ReplaceAllString(l, ""), `""`)
+			if l := normSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if got := newCodeSig(blocks.Block{Verbatim: []string{s}}); !reflect.DeepEqual(got.lines, lines) {
+			t.Errorf("newCodeSig(%q).lines = %q, want %q", s, got.lines, lines)
+		}
+	})
 }
