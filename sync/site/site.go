@@ -97,7 +97,10 @@ func LoadLeanVisit(root string, v Visitor) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.lean, c.visit = true, &v
+	c.lean = true
+	if v.Source != nil || v.Translation != nil {
+		c.visit = &v // else one round, as LoadLean reads
+	}
 	return Read(c)
 }
 
