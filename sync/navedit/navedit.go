@@ -323,9 +323,6 @@ func items(list *yaml.Node) []item {
 	return out
 }
 
-// listed reports whether path is anywhere in the navigation block.
-func listed(block *yaml.Node, path string) bool { return listedPaths(block)[path] }
-
 // listedPaths returns the paths anywhere in the navigation block.
 func listedPaths(block *yaml.Node) map[string]bool {
 	out := map[string]bool{}

@@ -178,12 +178,15 @@ type pairKey struct{ old, new string }
 func (it *item) structure() []Mismatch {
 	if it.page.Structure == nil {
 		it.load()
-		site := it.a.g.Site
-		it.page.Structure = Compare(it.a.body(it.src), it.a.body(it.tr), Sides{
-			SrcLang: site.SourceLang, Lang: it.lang, SrcPath: it.page.SourcePath, Path: it.page.Path, Tree: site.Unmirror,
-		})
+		it.page.Structure = Compare(it.a.body(it.src), it.a.body(it.tr), it.sides())
 	}
 	return it.page.Structure
+}
+
+// sides says where the item's two pages sit, for Compare.
+func (it *item) sides() Sides {
+	s := it.a.g.Site
+	return Sides{SrcLang: s.SourceLang, Lang: it.lang, SrcPath: it.page.SourcePath, Path: it.page.Path, Tree: s.Unmirror}
 }
 
 // note records a note on the item.

@@ -325,15 +325,13 @@ func (a *analysis) structures(its []*item) error {
 	if err != nil {
 		return err
 	}
-	first := its[0].page
-	srcItems := items(parseBody(src), Sides{SrcLang: s.SourceLang, Lang: its[0].lang, SrcPath: first.SourcePath, Path: first.Path, Tree: s.Unmirror}.source())
+	srcItems := items(parseBody(src), its[0].sides().source()) // the same for all languages
 	for _, it := range its {
 		tr, err := s.Contents(it.trFile)
 		if err != nil {
 			return err
 		}
-		sides := Sides{SrcLang: s.SourceLang, Lang: it.lang, SrcPath: it.page.SourcePath, Path: it.page.Path, Tree: s.Unmirror}
-		it.page.Structure = compareItems(srcItems, items(parseBody(tr), sides))
+		it.page.Structure = compareItems(srcItems, items(parseBody(tr), it.sides()))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package status
 
 import (
 	"path/filepath"
+	"slices"
 	gosync "sync"
 
 	"github.com/langref/langref/internal/cachefile"
@@ -23,6 +24,10 @@ type StubScan struct {
 	cacheDir func() string
 	once     gosync.Once
 	cached   cachedHalves
+	// cache is the stub cache read from cachePath, which stub detection
+	// takes over rather than read it again; nil when there was none.
+	cache     *stubCache
+	cachePath string
 
 	ix    stub.Index
 	mu    gosync.Mutex
@@ -64,7 +69,9 @@ func (s *StubScan) readCache() {
 		if dir == "" || cachefile.BuildStamp() == "" {
 			return
 		}
-		for k := range readStubCache(filepath.Join(dir, stubCacheFile)).results {
+		s.cachePath = filepath.Join(dir, stubCacheFile)
+		s.cache = readStubCache(s.cachePath)
+		for k := range s.cache.results {
 			s.cached.src[[16]byte(k[:16])] = true
 			s.cached.tr[[16]byte(k[16:])] = true
 		}
@@ -94,6 +101,14 @@ func (s *StubScan) translation(f *site.File, body []byte) {
 	s.mu.Unlock()
 }
 
+// takeCache returns the stub cache the scan read at path, or nil.
+func (s *StubScan) takeCache(path string) *stubCache {
+	if s == nil || s.cache == nil || s.cachePath != path {
+		return nil
+	}
+	return s.cache
+}
+
 // mayBeStub reports what the scan knows of whether tr may be a stub of
 // src: known is false when it did not look up tr, or did not index src.
 func (s *StubScan) mayBeStub(src, tr *site.File) (may, known bool) {
@@ -105,10 +120,5 @@ func (s *StubScan) mayBeStub(src, tr *site.File) (may, known bool) {
 	if !ok || !ok2 || r.many {
 		return false, false
 	}
-	for _, p := range r.pages {
-		if p == id {
-			return true, true
-		}
-	}
-	return false, true
+	return slices.Contains(r.pages, id), true
 }
