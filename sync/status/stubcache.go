@@ -81,7 +81,9 @@ func (d *detection) useCache(dir string) {
 		return
 	}
 	d.path = filepath.Join(dir, stubCacheFile)
-	d.cache = readStubCache(d.path)
+	if d.cache = d.scan.takeCache(d.path); d.cache == nil { // read while the site loaded
+		d.cache = readStubCache(d.path)
+	}
 	for _, p := range d.pairs {
 		src, ok1 := sum(p.cell.Entry.Source.File)
 		tr, ok2 := sum(p.cell.Page.File)
