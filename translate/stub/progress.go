@@ -64,16 +64,17 @@ func translatableBlocks(src []byte) []blocks.Block {
 	body, line := frontmatter.SplitBody(src)
 	var out []blocks.Block
 	for _, b := range blocks.Parse(body, line) {
-		if blocks.Translatable(b) && !copyOnce(b.Kind) && words(b.Prose) >= minWords {
+		if blocks.Translatable(b) && !copyOnce(b.Kind) && words(b.Prose) >= minWords && translatableWords(b) >= minWords {
 			out = append(out, b)
 		}
 	}
 	return out
 }
 
-// minWords is the least number of words a block needs to count in
-// Progress: shorter ones (names, terms, formulas' captions) are often
-// rightly left as they are in a finished translation.
+// minWords is the least number of words of translatable prose (see
+// translatableWords) a block needs to count in Progress: shorter ones
+// (names, terms, formulas' captions) are often rightly left as they are
+// in a finished translation.
 const minWords = 4
 
 func words(s string) int { return len(strings.Fields(s)) }

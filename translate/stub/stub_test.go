@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/translate/blocks"
 )
 
 func mustMake(t *testing.T, src string, o Options) string {
@@ -298,4 +299,58 @@ func isProseWordPlain(f string) bool {
 		}
 	}
 	return true
+}
+
+// TestProgressCountsProseOnly: a finished translation keeps badges,
+// attribute lists, shortcodes and Liquid identical to the English, as it
+// must; only blocks with translatable prose count, so it is no stub.
+func TestProgressCountsProseOnly(t *testing.T) {
+	en := fm + "# Getting started\n\n" +
+		"[![Build Status](https://ci.example/badge.svg)](https://ci.example) [![Coverage Status](https://cov.example/badge.svg)](https://cov.example) [![Go Report Card](https://goreport.example/badge.svg)](https://goreport.example)\n\n" +
+		"{.table .table-striped .table-bordered}\n\n" +
+		"{{< figure src=\"/img/architecture.png\" alt=\"The collector architecture diagram\" >}}\n\n" +
+		"{{% alert title=\"Note\" color=\"info\" %}} {{% /alert %}}\n\n" +
+		"{{ site.data.release.version | prepend: \"version \" }} {% include note.html %}\n\n" +
+		"The collector receives telemetry from many sources at once.\n\n" +
+		"Exporters send the data on to one or more backends of your choice.\n"
+	tr := fm + "# Premiers pas\n\n" +
+		"[![Build Status](https://ci.example/badge.svg)](https://ci.example) [![Coverage Status](https://cov.example/badge.svg)](https://cov.example) [![Go Report Card](https://goreport.example/badge.svg)](https://goreport.example)\n\n" +
+		"{.table .table-striped .table-bordered}\n\n" +
+		"{{< figure src=\"/img/architecture.png\" alt=\"The collector architecture diagram\" >}}\n\n" +
+		"{{% alert title=\"Note\" color=\"info\" %}} {{% /alert %}}\n\n" +
+		"{{ site.data.release.version | prepend: \"version \" }} {% include note.html %}\n\n" +
+		"Le collecteur reçoit la télémétrie de nombreuses sources à la fois.\n\n" +
+		"Les exportateurs envoient les données vers un ou plusieurs backends.\n"
+	translated, total := Progress([]byte(en), []byte(tr))
+	if total != 2 || translated != 2 || IsStub(translated, total) {
+		t.Errorf("Progress = %d/%d, want 2/2 (the two prose paragraphs) and no stub", translated, total)
+	}
+	// The same page with its prose left in English is a stub.
+	if translated, total := Progress([]byte(en), []byte(en)); translated != 0 || !IsStub(translated, total) {
+		t.Errorf("untranslated page: Progress = %d/%d, want a stub", translated, total)
+	}
+}
+
+func TestTranslatableWords(t *testing.T) {
+	tests := []struct {
+		name, raw string
+		want      int
+	}{
+		{"prose", "A sentence of five words.", 5},
+		{"badge row", "[![Build Status](b.svg)](c) [![Coverage Status](d.svg)](e)", 0},
+		{"link text stays prose", "Read [the whole guide](https://x.example/guide) first.", 5},
+		{"attribute list", "{: .note #first}", 0},
+		{"hugo shortcode", `{{< glossary_tooltip text="cluster" term_id="cluster" >}}`, 0},
+		{"shortcode inside prose", `A {{< glossary_tooltip text="cluster" term_id="cluster" >}} runs pods.`, 3},
+		{"html", `<center><img src="a.png" alt="A long alternative text"/></center>`, 0},
+		{"bare url", "https://example.com/a/very/long/path", 0},
+		{"numbers and symbols", "1. 2. — 3.14 %", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := translatableWords(blocks.Block{Raw: tt.raw}); got != tt.want {
+				t.Errorf("translatableWords(%q) = %d, want %d", tt.raw, got, tt.want)
+			}
+		})
+	}
 }
