@@ -1,0 +1,237 @@
+package refresh
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/langref/langref/translate/blocks"
+	"github.com/langref/langref/translate/change"
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// marker is one note left for the translator before a block.
+type marker struct {
+	kind       Kind
+	sourceLine int
+	text       string // "outdated: …", "removed: …"
+}
+
+// mark plans a marker before block at of all (before its list, for a list
+// item, so that the list stays one).
+func (p *planner) mark(at int, k Kind, sourceLine int, text string) {
+	for at > 0 && inList(p.all[at]) && inList(p.all[at-1]) {
+		at--
+	}
+	for _, m := range p.markers[at] {
+		if m.text == text {
+			return
+		}
+	}
+	p.markers[at] = append(p.markers[at], marker{k, sourceLine, text})
+}
+
+// isStateMarker reports whether b is a marker that mark writes.
+func isStateMarker(b blocks.Block) bool {
+	if !isMarker(b) {
+		return false
+	}
+	rest := strings.TrimPrefix(strings.TrimSpace(b.Raw), MarkerPrefix)
+	return strings.HasPrefix(rest, "outdated:") || strings.HasPrefix(rest, "removed:")
+}
+
+// flushMarkers writes the planned markers, updating the marker already in
+// front of a block rather than adding a second one.
+func (p *planner) flushMarkers() {
+	for _, at := range sortedKeys(p.markers) {
+		ms := p.markers[at]
+		texts := make([]string, len(ms))
+		for k, m := range ms {
+			texts[k] = escapeComment(m.text)
+		}
+		full := MarkerPrefix + strings.Join(texts, p.text.eol+"langref: ") + " -->"
+		b := p.all[at]
+		done := false
+		if at > 0 && isStateMarker(p.all[at-1]) {
+			old := p.all[at-1]
+			if sameText(old.Raw, full) {
+				continue
+			}
+			from, to := p.text.span(old)
+			done = p.edit(from, to, p.eol(full))
+		} else {
+			off := p.text.lineStart(b)
+			done = p.edit(off, off, p.eol(full)+p.text.eol+p.text.eol)
+		}
+		if done {
+			for _, m := range ms {
+				p.act(Action{Kind: m.kind, Line: b.Line, SourceLine: m.sourceLine})
+			}
+		}
+	}
+}
+
+// flushInserts writes the stubs of new source blocks, unless an earlier
+// run already did.
+func (p *planner) flushInserts() {
+	for _, at := range sortedKeys(p.inserts) {
+		cursor := at
+		for _, j := range p.inserts[at] {
+			st := p.stub(j)
+			if n := p.present(cursor, st); n > 0 {
+				cursor += n
+				continue
+			}
+			p.insert(cursor, st, j)
+		}
+	}
+}
+
+// present returns how many blocks of all, from at, are stub st, or 0.
+func (p *planner) present(at int, st string) int {
+	sb := blocks.Parse([]byte(st), 1)
+	if len(sb) == 0 || at+len(sb) > len(p.all) {
+		return 0
+	}
+	for k, b := range sb {
+		if !sameText(p.all[at+k].Raw, b.Raw) {
+			return 0
+		}
+	}
+	return len(sb)
+}
+
+// insert writes stub st of new block j before block at of all.
+func (p *planner) insert(at int, st string, j int) {
+	eol := p.text.eol
+	if at < len(p.all) {
+		off := p.text.lineStart(p.all[at])
+		if p.edit(off, off, st+eol+eol) {
+			p.act(Action{Kind: Inserted, Line: p.all[at].Line, SourceLine: p.new[j].Line})
+		}
+		return
+	}
+	src := string(p.text.src)
+	sep := eol
+	switch {
+	case src == "" || strings.HasSuffix(src, eol+eol):
+		sep = ""
+	case !strings.HasSuffix(src, "\n"):
+		sep = eol + eol
+	}
+	if p.edit(len(src), len(src), sep+st+eol) {
+		p.act(Action{Kind: Inserted, Line: p.text.first + len(p.text.start), SourceLine: p.new[j].Line})
+	}
+}
+
+// stub is what stands for new source block j in the translation: the
+// block itself for what translations copy, else a marker with the
+// English, followed by the English in a comment on pages that keep it so.
+func (p *planner) stub(j int) string {
+	n := p.new[j]
+	raw := strings.ReplaceAll(n.Raw, "\r\n", "\n")
+	switch {
+	case !blocks.Translatable(n):
+		return p.eol(raw)
+	case p.comments:
+		return p.eol(MarkerPrefix + "new: translate the English below -->\n\n<!--\n" + escapeComment(raw) + "\n-->")
+	}
+	return p.eol(MarkerPrefix + "new: the English added:\n" + escapeComment(raw) + "\n-->")
+}
+
+func sortedKeys[V any](m map[int]V) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// context is how many unchanged words a word diff keeps around a change.
+const context = 4
+
+// wordDiff writes the word diff from a to b as git's --word-diff does,
+// [-removed-] {+added+}, keeping a few unchanged words around each change.
+func wordDiff(a, b string) string {
+	ds := diffWords(change.Words(a), change.Words(b))
+	var out []string
+	for k, d := range ds {
+		switch d.op {
+		case diffmatchpatch.DiffDelete:
+			out = append(out, "[-"+strings.Join(d.words, " ")+"-]")
+		case diffmatchpatch.DiffInsert:
+			out = append(out, "{+"+strings.Join(d.words, " ")+"+}")
+		default:
+			out = append(out, trimContext(d.words, k > 0, k < len(ds)-1)...)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// trimContext keeps the words of an unchanged run that lie next to a
+// change: after one (after) and before one (before).
+func trimContext(ws []string, after, before bool) []string {
+	switch {
+	case after && before && len(ws) > 2*context+1:
+		return append(append(append([]string{}, ws[:context]...), "…"), ws[len(ws)-context:]...)
+	case after && !before && len(ws) > context:
+		return append(append([]string{}, ws[:context]...), "…")
+	case !after && before && len(ws) > context:
+		return append([]string{"…"}, ws[len(ws)-context:]...)
+	case !after && !before:
+		return nil
+	}
+	return ws
+}
+
+// wordRun is a run of words a diff keeps, removes or adds.
+type wordRun struct {
+	op    diffmatchpatch.Operation
+	words []string
+}
+
+// diffWords diffs two word lists, deterministically.
+func diffWords(a, b []string) []wordRun {
+	ids := map[string]rune{}
+	var words []string
+	enc := func(ws []string) string {
+		rs := make([]rune, len(ws))
+		for k, w := range ws {
+			r, ok := ids[w]
+			if !ok {
+				r = wordRune(len(words))
+				ids[w] = r
+				words = append(words, w)
+			}
+			rs[k] = r
+		}
+		return string(rs)
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	ea, eb := enc(a), enc(b)
+	var out []wordRun
+	for _, d := range dmp.DiffMain(ea, eb, false) {
+		var ws []string
+		for _, r := range d.Text {
+			ws = append(ws, words[runeIndex(r)])
+		}
+		out = append(out, wordRun{d.Type, ws})
+	}
+	return out
+}
+
+// wordRune maps word number i to a rune outside the surrogate range.
+func wordRune(i int) rune {
+	if i+1 < 0xD800 {
+		return rune(i + 1)
+	}
+	return rune(i + 1 + 0x800)
+}
+
+func runeIndex(r rune) int {
+	if r < 0xD800 {
+		return int(r) - 1
+	}
+	return int(r) - 1 - 0x800
+}
