@@ -83,9 +83,6 @@ func (p *planner) added(j int) {
 	if n.Kind == blocks.Comment {
 		return
 	}
-	if _, _, synced, _ := p.keptIn(-1, j); synced {
-		return
-	}
 	at, ok := p.insertPoint(j)
 	if !ok {
 		p.act(Action{Kind: Left, SourceLine: n.Line})
@@ -96,14 +93,18 @@ func (p *planner) added(j int) {
 
 // insertPoint returns where the translation of new block j goes: before
 // the block of all at the index returned (len(all): at the end), after the
-// translation of the nearest source block before it that the translation
-// has.
+// translation of the nearest source block before it, or at the top.
 func (p *planner) insertPoint(j int) (int, bool) {
 	for k := j - 1; k >= 0; k-- {
-		if p.new[k].Kind == blocks.Comment {
-			continue
+		if p.new[k].Kind == blocks.Comment || p.newToOld[k] < 0 {
+			continue // added blocks go in at the same place, in order
 		}
 		ts := p.translationOf(p.newToOld[k], k)
+		if _, _, _, kept := p.keptIn(p.newToOld[k], k); !kept {
+			if nt := p.sure(p.alNew, p.new, k); len(nt) > 0 {
+				ts = nt // the new page's alignment: a run's copies follow it
+			}
+		}
 		if len(ts) == 0 {
 			return 0, false
 		}
@@ -113,12 +114,7 @@ func (p *planner) insertPoint(j int) (int, bool) {
 		}
 		return at, true
 	}
-	for k := j + 1; k < len(p.new); k++ {
-		if ts := p.translationOf(p.newToOld[k], k); len(ts) > 0 {
-			return p.before(ts[0]), true
-		}
-	}
-	return len(p.all), true
+	return 0, true // at the top
 }
 
 // translationOf returns the translation blocks (indices in all) of old
@@ -127,7 +123,7 @@ func (p *planner) insertPoint(j int) (int, bool) {
 func (p *planner) translationOf(i, j int) []int {
 	if c, _, _, ok := p.keptIn(i, j); ok {
 		out := []int{c}
-		for k := c + 1; k < len(p.all) && p.all[k].Kind != blocks.Comment; k++ {
+		for k := c + 1; k < len(p.all) && blocks.Translatable(p.all[k]); k++ {
 			if p.all[k].Kind == blocks.Heading && k > c+1 {
 				break
 			}
@@ -136,15 +132,6 @@ func (p *planner) translationOf(i, j int) []int {
 		return out
 	}
 	return p.targets(i, j)
-}
-
-// before returns the index of the block that things inserted before
-// block at go before: the markers already in front of it come first.
-func (p *planner) before(at int) int {
-	for at > 0 && isMarker(p.all[at-1]) {
-		at--
-	}
-	return at
 }
 
 // inList reports whether b is part of a list.

@@ -81,6 +81,14 @@ func (p *planner) flushInserts() {
 				cursor += n
 				continue
 			}
+			if c, _, synced, _ := p.keptIn(-1, j); synced {
+				// The translator put the English in a comment already.
+				if c >= cursor && c <= cursor+1 {
+					for cursor = c + 1; cursor < len(p.all) && blocks.Translatable(p.all[cursor]); cursor++ {
+					}
+				}
+				continue
+			}
 			p.insert(cursor, st, j)
 		}
 	}

@@ -13,6 +13,7 @@ package refresh
 import (
 	"strings"
 
+	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/translate/align"
 	"github.com/langref/langref/translate/blocks"
 	"github.com/langref/langref/translate/change"
@@ -216,20 +217,28 @@ func (p *planner) change(c change.Change) {
 }
 
 // targets returns the translation blocks (indices in all) of source block
-// i of the old page, or j of the new one, where the alignment is sure.
+// i of the old page, or j of the new one, where the alignment is sure:
+// the old page's alignment first, as the translation was made from it.
 func (p *planner) targets(i, j int) []int {
-	var m align.Match
-	switch {
-	case i >= 0 && p.alOld.Matches[i].Sure():
-		m = p.alOld.Matches[i]
-	case j >= 0 && p.alNew.Matches[j].Sure():
-		m = p.alNew.Matches[j]
-	default:
+	if ts := p.sure(p.alOld, p.old, i); ts != nil {
+		return ts
+	}
+	return p.sure(p.alNew, p.new, j)
+}
+
+// sure returns the translation blocks (indices in all) that alignment a
+// matches with source block i of src, or nil when it is not sure. A prose
+// block is never translated by a code or math block.
+func (p *planner) sure(a *align.Alignment, src []blocks.Block, i int) []int {
+	if i < 0 || !a.Matches[i].Sure() {
 		return nil
 	}
-	out := make([]int, len(m.Target))
-	for k, t := range m.Target {
-		out[k] = p.view[t]
+	var out []int
+	for _, t := range a.Matches[i].Target {
+		if whole(p.viewBlocks[t].Kind) && p.viewBlocks[t].Kind != src[i].Kind {
+			continue
+		}
+		out = append(out, p.view[t])
 	}
 	return out
 }
@@ -239,10 +248,14 @@ func (p *planner) targets(i, j int) []int {
 // block i; synced is true in the first case.
 func (p *planner) keptIn(i, j int) (c int, orig blocks.Block, synced, ok bool) {
 	if j >= 0 {
-		for _, cp := range p.pairs {
-			for _, b := range cp.Original {
+		for _, k := range p.view {
+			c := p.all[k]
+			if c.Kind != blocks.Comment {
+				continue
+			}
+			for _, b := range blocks.Parse([]byte(c.Comment), c.Line) {
 				if b.Kind != blocks.Comment && b.Text == p.new[j].Text && b.Kind == p.new[j].Kind {
-					return p.allIndex(cp.Comment), b, true, true
+					return k, b, true, true
 				}
 			}
 		}
@@ -262,4 +275,17 @@ func (p *planner) allIndex(b blocks.Block) int {
 		}
 	}
 	return -1
+}
+
+// PlanPage is Plan for whole files: the source page at the baseline and
+// now, and the translation, each with its front matter, which stays as it
+// is. It returns the new translation file.
+func PlanPage(old, new, translation []byte) Result {
+	ob, ol := frontmatter.SplitBody(old)
+	nb, nl := frontmatter.SplitBody(new)
+	tb, tl := frontmatter.SplitBody(translation)
+	r := Plan(Input{Old: ob, New: nb, Translation: tb, OldLine: ol, NewLine: nl, Line: tl})
+	head := translation[:len(translation)-len(tb)]
+	r.Body = append(append([]byte{}, head...), r.Body...)
+	return r
 }

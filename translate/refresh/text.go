@@ -60,10 +60,14 @@ func (p *planner) edit(from, to int, s string) bool {
 func (p *planner) apply() []byte {
 	es := p.edits
 	sort.SliceStable(es, func(a, b int) bool {
-		if es[a].from != es[b].from {
-			return es[a].from < es[b].from
+		x, y := es[a], es[b]
+		if x.from != y.from {
+			return x.from < y.from
 		}
-		return es[a].seq < es[b].seq
+		if (x.from == x.to) != (y.from == y.to) {
+			return x.from == x.to // insertions go before a replacement there
+		}
+		return x.seq < y.seq
 	})
 	src := p.text.src
 	var out bytes.Buffer

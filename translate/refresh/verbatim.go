@@ -70,13 +70,13 @@ func (p *planner) swap(ts []int, s swap) bool {
 		if b.Kind == blocks.Comment {
 			continue
 		}
-		switch n := strings.Count(b.Raw, s.old); {
-		case n == 1 && slices.Contains(b.Verbatim, s.old) && found < 0:
+		if slices.Contains(b.Verbatim, s.old) {
+			if found >= 0 || strings.Count(b.Raw, s.old) != 1 {
+				return false // ambiguous
+			}
 			found = t
-		case n > 0:
-			return false // ambiguous
 		}
-		holdsNew = holdsNew || strings.Contains(b.Raw, s.new)
+		holdsNew = holdsNew || slices.Contains(b.Verbatim, s.new)
 	}
 	if found < 0 {
 		return holdsNew
