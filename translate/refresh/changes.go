@@ -109,8 +109,8 @@ func (p *planner) insertPoint(j int) (int, bool) {
 			return 0, false
 		}
 		at := ts[len(ts)-1] + 1
-		for at < len(p.all) && at > 0 && inList(p.all[at]) && inList(p.all[at-1]) {
-			at++ // never split a list
+		for at < len(p.all) && at > 0 && (inList(p.all[at]) && inList(p.all[at-1]) || p.tight(at)) {
+			at++ // never split a list, or blocks that hold together
 		}
 		return at, true
 	}

@@ -19,7 +19,7 @@ type marker struct {
 // mark plans a marker before block at of all (before its list, for a list
 // item, so that the list stays one).
 func (p *planner) mark(at int, k Kind, sourceLine int, text string) {
-	for at > 0 && inList(p.all[at]) && inList(p.all[at-1]) {
+	for at > 0 && (inList(p.all[at]) && inList(p.all[at-1]) || p.tight(at)) {
 		at--
 	}
 	for _, m := range p.markers[at] {
@@ -28,6 +28,14 @@ func (p *planner) mark(at int, k Kind, sourceLine int, text string) {
 		}
 	}
 	p.markers[at] = append(p.markers[at], marker{k, sourceLine, text})
+}
+
+// tight reports whether block at of all follows the block before it with
+// no blank line between, so that nothing can go between them without
+// changing how the first one reads (a lazy continuation, a list item's
+// quote).
+func (p *planner) tight(at int) bool {
+	return at > 0 && at < len(p.all) && p.all[at].Line <= p.all[at-1].EndLine+1
 }
 
 // isStateMarker reports whether b is a marker that mark writes.
