@@ -119,11 +119,14 @@ func names(s *site.Site, en *graph.Entry, c *graph.Cell, a string) bool {
 		return true
 	}
 	p := sitePath(s, a)
-	if p == a && !exists(filepath.Join(s.Root, filepath.FromSlash(a))) {
-		return false
-	}
+	local := p != a || exists(filepath.Join(s.Root, filepath.FromSlash(a)))
+	a = strings.TrimSuffix(filepath.ToSlash(a), "/")
 	for _, q := range []string{c.Page.Path(), en.Source.Path()} {
-		if p == "." || q == p || strings.HasPrefix(q, p+"/") {
+		if local && (p == "." || q == p || strings.HasPrefix(q, p+"/")) {
+			return true
+		}
+		// a path from the top of the repository, as langref prints them
+		if r := s.RepoPath(q); r == a || strings.HasPrefix(r, a+"/") {
 			return true
 		}
 	}
