@@ -8,6 +8,7 @@ import (
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/pin"
 	"github.com/langref/langref/sync/plan"
+	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/translate/refresh"
 	"github.com/urfave/cli/v2"
 )
@@ -35,6 +36,9 @@ type synced struct {
 	cell   *graph.Cell
 	r      refresh.Result
 	marked bool
+	// pinned is the baseline found in the history that sync recorded in
+	// the page, or "".
+	pinned string
 }
 
 func (e *env) sync(c *cli.Context) error {
@@ -91,14 +95,8 @@ func (e *env) syncPlan(w *work, cells []*graph.Cell, states []pageState, commit 
 			continue
 		}
 		r := refresh.PlanPage(st.oldSource, st.source, st.tr)
-		out := r.Body
 		sp := synced{cell: c, r: r}
-		if commit != "" && len(refresh.Pending(st.oldSource, st.source, out, st.before)) == 0 {
-			marked, err := pin.Set(out, w.s.BaselineKey, commit, w.s.Key)
-			if err == nil {
-				out, sp.marked = marked, true
-			}
-		}
+		out := w.pinBaseline(st, r.Body, commit, &sp)
 		pages = append(pages, sp)
 		if !bytes.Equal(out, st.tr) {
 			if err := p.Add(c.Page.Path(), st.tr, out); err != nil {
@@ -107,6 +105,31 @@ func (e *env) syncPlan(w *work, cells []*graph.Cell, states []pageState, commit 
 		}
 	}
 	return p, pages, skipped, nil
+}
+
+// pinBaseline records a baseline in page out, the page st refreshed: with
+// commit, when nothing is left for the translator, commit (as mark does);
+// else, when sync changed the page, the baseline the history gave, so
+// that committing the page does not pass for its translation and it stays
+// stale until it is marked.
+func (w *work) pinBaseline(st pageState, out []byte, commit string, sp *synced) []byte {
+	if w.s.BaselineKey == "" {
+		return out
+	}
+	if commit != "" && len(refresh.Pending(st.oldSource, st.source, out, st.before)) == 0 {
+		if marked, err := pin.Set(out, w.s.BaselineKey, commit, w.s.Key); err == nil {
+			sp.marked = true
+			return marked
+		}
+	}
+	if bytes.Equal(out, st.tr) || st.page.BaselineSource != stale.History {
+		return out
+	}
+	if pinned, err := pin.Set(out, w.s.BaselineKey, st.page.Baseline, w.s.Key); err == nil {
+		sp.pinned = st.page.Baseline
+		return pinned
+	}
+	return out
 }
 
 // syncReport prints one line per page and the totals.
@@ -126,6 +149,9 @@ func (e *env) syncReport(w *work, pages []synced, skipped []*graph.Cell) {
 		line := w.s.RepoPath(sp.cell.Page.Path()) + ": " + strings.Join(parts, ", ")
 		if sp.marked {
 			line += " " + e.p.T("sync.marked")
+		}
+		if sp.pinned != "" {
+			line += " " + e.p.T("sync.pinned", map[string]any{"Commit": short(sp.pinned), "Key": w.s.BaselineKey})
 		}
 		fmt.Fprintln(e.stdout, line)
 	}
