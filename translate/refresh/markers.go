@@ -1,6 +1,7 @@
 package refresh
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,28 +48,35 @@ func isStateMarker(b blocks.Block) bool {
 	return strings.HasPrefix(rest, "outdated:") || strings.HasPrefix(rest, "removed:")
 }
 
-// flushMarkers writes the planned markers, updating the marker already in
-// front of a block rather than adding a second one.
+// flushMarkers writes the planned markers. A marker already in front of a
+// block gets the notes it lacks rather than a second marker; it loses
+// none, so that a second run, which plans only some of them, changes
+// nothing.
 func (p *planner) flushMarkers() {
 	for _, at := range sortedKeys(p.markers) {
-		ms := p.markers[at]
-		texts := make([]string, len(ms))
-		for k, m := range ms {
-			texts[k] = escapeComment(m.text)
-		}
-		full := MarkerPrefix + strings.Join(texts, p.text.eol+"langref: ") + " -->"
-		b := p.all[at]
-		done := false
+		var have []string
 		if at > 0 && isStateMarker(p.all[at-1]) {
-			old := p.all[at-1]
-			if sameText(old.Raw, full) {
-				continue
+			have = markerLines(p.all[at-1])
+		}
+		var ms []marker
+		texts := have
+		for _, m := range p.markers[at] {
+			if t := escapeComment(m.text); !slices.Contains(texts, t) {
+				texts = append(texts, t)
+				ms = append(ms, m)
 			}
-			from, to := p.text.span(old)
-			done = p.edit(from, to, p.eol(full))
+		}
+		if len(ms) == 0 {
+			continue // the marker says it all already
+		}
+		full := p.eol(MarkerPrefix + strings.Join(texts, "\nlangref: ") + " -->")
+		b, done := p.all[at], false
+		if have != nil {
+			from, to := p.text.span(p.all[at-1])
+			done = p.edit(from, to, full)
 		} else {
 			off := p.text.lineStart(b)
-			done = p.edit(off, off, p.eol(full)+p.text.eol+p.text.eol)
+			done = p.edit(off, off, full+p.text.eol+p.text.eol)
 		}
 		if done {
 			for _, m := range ms {
@@ -76,6 +84,13 @@ func (p *planner) flushMarkers() {
 			}
 		}
 	}
+}
+
+// markerLines returns the notes of marker b, one per line it holds.
+func markerLines(b blocks.Block) []string {
+	t := strings.ReplaceAll(strings.TrimSpace(b.Raw), "\r\n", "\n")
+	t = strings.TrimSuffix(strings.TrimPrefix(t, MarkerPrefix), " -->")
+	return strings.Split(t, "\nlangref: ")
 }
 
 // flushInserts writes the stubs of new source blocks, unless an earlier
