@@ -182,37 +182,93 @@ func sortedKeys[V any](m map[int]V) []int {
 const context = 4
 
 // wordDiff writes the word diff from a to b as git's --word-diff does,
-// [-removed-] {+added+}, keeping a few unchanged words around each change.
+// [-removed-] {+added+}, keeping a few unchanged words around each change
+// and the texts' own spacing.
 func wordDiff(a, b string) string {
-	ds := diffWords(change.Words(a), change.Words(b))
-	var out []string
+	ta, tb := tokens(a), tokens(b)
+	ds := diffWords(words(ta), words(tb))
+	var out strings.Builder
+	i, j := 0, 0 // tokens of a and b used so far
 	for k, d := range ds {
+		n := len(d.words)
 		switch d.op {
 		case diffmatchpatch.DiffDelete:
-			out = append(out, "[-"+strings.Join(d.words, " ")+"-]")
+			writeRun(&out, a, ta[i:i+n], "[-", "-]")
+			i += n
 		case diffmatchpatch.DiffInsert:
-			out = append(out, "{+"+strings.Join(d.words, " ")+"+}")
+			writeRun(&out, b, tb[j:j+n], "{+", "+}")
+			j += n
 		default:
-			out = append(out, trimContext(d.words, k > 0, k < len(ds)-1)...)
+			keep := trimContext(ta[i:i+n], k > 0, k < len(ds)-1)
+			for _, part := range keep {
+				if part == nil {
+					out.WriteString(" …")
+					continue
+				}
+				writeRun(&out, a, part, "", "")
+			}
+			i, j = i+n, j+n
 		}
 	}
-	return strings.Join(out, " ")
+	return strings.TrimSpace(out.String())
 }
 
-// trimContext keeps the words of an unchanged run that lie next to a
-// change: after one (after) and before one (before).
-func trimContext(ws []string, after, before bool) []string {
+// token is one word of a text and where it is.
+type token struct {
+	word       string
+	start, end int
+}
+
+// tokens splits s into the words change.Words finds, with their places.
+func tokens(s string) []token {
+	var out []token
+	at := 0
+	for _, w := range change.Words(s) {
+		i := strings.Index(s[at:], w)
+		if i < 0 {
+			i = 0 // Words changed the text (invalid UTF-8): no places
+		}
+		out = append(out, token{w, at + i, at + i + len(w)})
+		at += i + len(w)
+	}
+	return out
+}
+
+func words(ts []token) []string {
+	out := make([]string, len(ts))
+	for k, t := range ts {
+		out[k] = t.word
+	}
+	return out
+}
+
+// writeRun writes the text of src that tokens ts span, between open and
+// close, after a space when src has one before it.
+func writeRun(out *strings.Builder, src string, ts []token, open, close string) {
+	if len(ts) == 0 {
+		return
+	}
+	if ts[0].start > 0 && strings.ContainsAny(src[ts[0].start-1:ts[0].start], " \t\n") && out.Len() > 0 {
+		out.WriteString(" ")
+	}
+	out.WriteString(open + src[ts[0].start:ts[len(ts)-1].end] + close)
+}
+
+// trimContext keeps the tokens of an unchanged run that lie next to a
+// change: after one (after) and before one (before); a nil part stands for
+// the tokens left out.
+func trimContext(ts []token, after, before bool) [][]token {
 	switch {
-	case after && before && len(ws) > 2*context+1:
-		return append(append(append([]string{}, ws[:context]...), "…"), ws[len(ws)-context:]...)
-	case after && !before && len(ws) > context:
-		return append(append([]string{}, ws[:context]...), "…")
-	case !after && before && len(ws) > context:
-		return append([]string{"…"}, ws[len(ws)-context:]...)
+	case after && before && len(ts) > 2*context+1:
+		return [][]token{ts[:context], nil, ts[len(ts)-context:]}
+	case after && !before && len(ts) > context:
+		return [][]token{ts[:context], nil}
+	case !after && before && len(ts) > context:
+		return [][]token{nil, ts[len(ts)-context:]}
 	case !after && !before:
 		return nil
 	}
-	return ws
+	return [][]token{ts}
 }
 
 // wordRun is a run of words a diff keeps, removes or adds.

@@ -40,7 +40,7 @@ func TestPlan(t *testing.T) {
 			old:   "# T\n\nThe cat sat on the mat in the sun.\n",
 			new:   "# T\n\nThe dog sat on the red mat in the rain.\n",
 			tr:    "# T\n\n<!--\nThe cat sat on the mat in the sun.\n-->\n\nLe chat.\n",
-			want:  "# T\n\n<!-- langref: outdated: The [-cat-] {+dog+} sat on the {+red+} mat in the [-sun-] {+rain+} . -->\n\n<!--\nThe dog sat on the red mat in the rain.\n-->\n\nLe chat.\n",
+			want:  "# T\n\n<!-- langref: outdated: The [-cat-] {+dog+} sat on the {+red+} mat in the [-sun-] {+rain+}. -->\n\n<!--\nThe dog sat on the red mat in the rain.\n-->\n\nLe chat.\n",
 			kinds: []Kind{Comment, Marked},
 		},
 		{
@@ -48,7 +48,7 @@ func TestPlan(t *testing.T) {
 			old:   "# T\n\nThe cat sat on the mat in the sun.\n\n## B\n\nMore.\n",
 			new:   "# T\n\nThe dog lay on the mat in the rain.\n\n## B\n\nMore.\n",
 			tr:    "# T\n\nLe chat.\n\n## B\n\nPlus.\n",
-			want:  "# T\n\n<!-- langref: outdated: The [-cat sat-] {+dog lay+} on the mat in the [-sun-] {+rain+} . -->\n\nLe chat.\n\n## B\n\nPlus.\n",
+			want:  "# T\n\n<!-- langref: outdated: The [-cat sat-] {+dog lay+} on the mat in the [-sun-] {+rain+}. -->\n\nLe chat.\n\n## B\n\nPlus.\n",
 			kinds: []Kind{Marked},
 		},
 		{
