@@ -116,7 +116,7 @@ func (w *work) pinBaseline(st pageState, out []byte, commit string, sp *synced) 
 	if w.s.BaselineKey == "" {
 		return out
 	}
-	if commit != "" && len(refresh.Pending(st.oldSource, st.source, out, st.before)) == 0 {
+	if commit != "" && mechanical(sp.r) && len(refresh.Pending(st.oldSource, st.source, out, st.before)) == 0 {
 		if marked, err := pin.Set(out, w.s.BaselineKey, commit, w.s.Key); err == nil {
 			sp.marked = true
 			return marked
@@ -130,6 +130,17 @@ func (w *work) pinBaseline(st pageState, out []byte, commit string, sp *synced) 
 		return pinned
 	}
 	return out
+}
+
+// mechanical reports whether a refresh did nothing but copy: verbatim
+// fixes, code and math, the English in comments.
+func mechanical(r refresh.Result) bool {
+	for _, a := range r.Actions {
+		if a.Kind != refresh.Fixed && a.Kind != refresh.Replaced && a.Kind != refresh.Comment {
+			return false
+		}
+	}
+	return true
 }
 
 // syncReport prints one line per page and the totals.
