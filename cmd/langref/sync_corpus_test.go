@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -84,6 +85,9 @@ func checkKept(t *testing.T, p, before, after string) {
 	if added := addedLines(fb, fa); fa != fb && (len(added) != 1 || !baselineLine.MatchString(added[0])) {
 		t.Errorf("%s: the front matter changed:\n%s\n%s", p, fb, fa)
 	}
+	if x, ok := keptTexts(before, after); !ok {
+		t.Errorf("%s: the translator's text %q is lost or changed", p, x)
+	}
 	wa := translatorWords(after)
 	k := 0
 	for _, w := range translatorWords(before) {
@@ -116,6 +120,44 @@ func addedLines(a, b string) []string {
 	}
 	if i != len(la) {
 		return nil
+	}
+	return out
+}
+
+// keptTexts reports whether the text of every block the translator wrote
+// in before (outside comments, code and math, verbatim parts aside) is in
+// after, byte for byte and in order; it returns the first one missing.
+func keptTexts(before, after string) (string, bool) {
+	ta := translatorTexts(after)
+	k := 0
+	for _, x := range translatorTexts(before) {
+		for k < len(ta) && ta[k] != x {
+			k++
+		}
+		if k == len(ta) {
+			return x, false
+		}
+		k++
+	}
+	return "", true
+}
+
+func translatorTexts(src string) []string {
+	body, line := frontmatter.SplitBody([]byte(src))
+	var out []string
+	for _, b := range blocks.Parse(body, line) {
+		if b.Kind == blocks.Comment || b.Kind == blocks.Code || b.Kind == blocks.Math {
+			continue
+		}
+		vs := slices.Clone(b.Verbatim)
+		slices.SortFunc(vs, func(x, y string) int { return len(y) - len(x) })
+		t := b.Raw
+		for _, v := range vs {
+			if v != "" {
+				t = strings.ReplaceAll(t, v, "")
+			}
+		}
+		out = append(out, t)
 	}
 	return out
 }

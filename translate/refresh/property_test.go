@@ -216,6 +216,9 @@ func checkCase(t *testing.T, seed uint64) Result {
 	if w, ok := keepsProse(trSrc, string(r.Body)); !ok {
 		fail("the translator's words are not all kept, in order: %q is missing", w)
 	}
+	if b, ok := keepsBytes(trSrc, string(r.Body)); !ok {
+		fail("the translator's text is not all kept, byte for byte, in order: %q is missing", b)
+	}
 	if b, ok := verbatimCurrent(cur, string(r.Body)); !ok && r.Count(Left) == 0 {
 		fail("a code or math block differs from the English now: %q", b)
 	}
@@ -270,6 +273,45 @@ func keepsProse(a, b string) (string, bool) {
 		}
 		if k == len(wb) {
 			return w, false
+		}
+		k++
+	}
+	return "", true
+}
+
+// translatorTexts returns the text of each block a translator wrote
+// (outside comments, code and math), its verbatim parts taken out.
+func translatorTexts(src string) []string {
+	body, line := frontmatter.SplitBody([]byte(src))
+	var out []string
+	for _, b := range blocks.Parse(body, line) {
+		if b.Kind == blocks.Comment || b.Kind == blocks.Code || b.Kind == blocks.Math {
+			continue
+		}
+		vs := slices.Clone(b.Verbatim)
+		slices.SortFunc(vs, func(x, y string) int { return len(y) - len(x) })
+		t := strings.ReplaceAll(b.Raw, "\r\n", "\n")
+		for _, v := range vs {
+			if v != "" {
+				t = strings.ReplaceAll(t, v, "")
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// keepsBytes reports whether the translator's texts of a are all texts of
+// b, in order; it returns the first one missing.
+func keepsBytes(a, b string) (string, bool) {
+	tb := translatorTexts(b)
+	k := 0
+	for _, t := range translatorTexts(a) {
+		for k < len(tb) && tb[k] != t {
+			k++
+		}
+		if k == len(tb) {
+			return t, false
 		}
 		k++
 	}
