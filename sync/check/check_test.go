@@ -5,6 +5,7 @@ import (
 
 	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/profile"
 	"github.com/langref/langref/sync/site"
 )
 
@@ -107,10 +108,12 @@ func TestCorrection(t *testing.T) {
 		{"too far for a short key", "lng-rf", nil, ""},
 		{"unrelated key", "video", map[string]int{"video": 1}, ""},
 		{"baseline key", "source-comit", nil, "source-commit"},
+		{"cSpell's directive in either spelling", "cSpell:ignore", map[string]int{"cspell:ignore": 900, "cSpell:ignore": 300}, ""},
+		{"a key the generator defines", "linkTitle", map[string]int{"linktitle": 30, "linkTitle": 1}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := &run{s: &site.Site{Config: &site.Config{Key: "lang-ref", BaselineKey: "source-commit"}}}
+			r := &run{s: &site.Site{Config: &site.Config{Rules: profile.Rules{Key: "lang-ref", BaselineKey: "source-commit", KnownKeys: []string{"linkTitle"}}}}}
 			counts := tt.counts
 			if counts == nil {
 				counts = map[string]int{}

@@ -1,18 +1,21 @@
 package check
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
-// standardKeys are front matter keys of Jekyll and common themes and
-// plugins. They are never taken for misspellings, even when rare.
+// standardKeys are front matter keys that sites of every generator use,
+// and those of common tools (cSpell's spelling directives, in both the
+// spellings cSpell reads). With the generator's own (site.KnownKeys),
+// they are never taken for misspellings, even when rare.
 var standardKeys = []string{
-	"layout", "permalink", "published", "date", "category", "categories", "tags",
-	"title", "author", "authors", "excerpt", "description", "image", "lang", "sitemap",
-	"redirect_from", "redirect_to", "toc", "math", "comments", "last_modified_at",
+	"title", "author", "authors", "description", "image", "lang",
 	"translator", "translation-date", "translators", "source-commit",
+	"cSpell:ignore", "cspell:ignore", "cSpell:words", "cspell:words",
+	"cSpell:disable", "cspell:disable", "cSpell:enable", "cspell:enable",
 }
 
 // misspelledKeys reports front matter keys that are near misses of a key
@@ -56,6 +59,9 @@ func (r *run) keyCounts() map[string]int {
 func (r *run) vocabulary(counts map[string]int) []string {
 	set := map[string]bool{r.s.Key: true, r.s.BaselineKey: true}
 	for _, k := range standardKeys {
+		set[k] = true
+	}
+	for _, k := range r.s.KnownKeys {
 		set[k] = true
 	}
 	for k, n := range counts {
@@ -111,12 +117,7 @@ func (r *run) known(key string) bool {
 	if key == r.s.Key || key == r.s.BaselineKey {
 		return true
 	}
-	for _, k := range standardKeys {
-		if k == key {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(standardKeys, key) || slices.Contains(r.s.KnownKeys, key)
 }
 
 // allowedEdits grows with the key's length: one edit for short keys, up

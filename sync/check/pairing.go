@@ -7,7 +7,7 @@ import (
 // pairing reports pages without a key, keys no source page has, and keys
 // shared by two pages of one language.
 func (r *run) pairing() {
-	if r.s.ByPath == nil {
+	if r.s.Layout == nil {
 		r.missingRefs()
 	}
 	for _, e := range r.g.Entries {
@@ -45,7 +45,7 @@ func (r *run) missingRefs() {
 
 func (r *run) orphan(c *graph.Cell) {
 	p := c.Page
-	if r.s.ByPath != nil {
+	if r.s.Layout != nil {
 		r.add(OrphanRef, "path", p.Path(), 1, 1, map[string]any{"Key": c.Entry.Key})
 		return
 	}
