@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/sync/profile"
 	"github.com/langref/langref/sync/site"
 )
 
@@ -177,7 +178,7 @@ func newPage(s *site.Site, f *site.File) *Page {
 		return p
 	case s.Layout != nil:
 		if _, rel, ok := s.Layout.Match(f.Path); ok {
-			p.Key = rel
+			p.Key = profile.PairKey(s.Layout, rel)
 		}
 		if s.TranslationKey != "" {
 			setKey(p, f, s.TranslationKey)

@@ -7,6 +7,8 @@ package profile
 
 import (
 	"fmt"
+	"path"
+	"strings"
 
 	"github.com/langref/langref/sync/frontmatter"
 )
@@ -174,3 +176,19 @@ func (e *ConfigError) Error() string {
 }
 
 func (e *ConfigError) Unwrap() error { return e.Err }
+
+// ExtFree is implemented by layouts whose pages pair by their path less
+// the extension (Hugo, Astro: about.md translates about.mdx).
+type ExtFree interface {
+	// ExtFree is a marker method.
+	ExtFree()
+}
+
+// PairKey returns the pairing key of a page whose path in its language's
+// tree is p, under layout l.
+func PairKey(l Layout, p string) string {
+	if _, ok := l.(ExtFree); ok {
+		return strings.TrimSuffix(p, path.Ext(p))
+	}
+	return p
+}

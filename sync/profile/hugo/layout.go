@@ -118,3 +118,6 @@ func (l *layout) Path(lang, p string) string {
 	}
 	return d + "/" + p
 }
+
+// ExtFree says that Hugo pairs pages by their path less the extension.
+func (*layout) ExtFree() {}

@@ -148,3 +148,7 @@ func (l *layout) skip(rel string, isDir bool) profile.Reason {
 	}
 	return profile.Kept
 }
+
+// ExtFree says that Astro pairs pages by their slug, their path less the
+// extension.
+func (*layout) ExtFree() {}
