@@ -84,7 +84,7 @@ func (r *run) correction(key string, vocab []string, counts map[string]int) stri
 	norm := normalizeKey(key)
 	best, bestD := "", 0
 	for _, v := range vocab {
-		if v == key {
+		if v == key || r.s.FoldCase && strings.EqualFold(v, key) {
 			continue
 		}
 		d := distance(key, v)
@@ -116,6 +116,10 @@ func (r *run) better(v string, d int, best string, bestD int, counts map[string]
 func (r *run) known(key string) bool {
 	if key == r.s.Key || key == r.s.BaselineKey {
 		return true
+	}
+	if r.s.FoldCase {
+		same := func(k string) bool { return strings.EqualFold(k, key) }
+		return slices.ContainsFunc(standardKeys, same) || slices.ContainsFunc(r.s.KnownKeys, same)
 	}
 	return slices.Contains(standardKeys, key) || slices.Contains(r.s.KnownKeys, key)
 }

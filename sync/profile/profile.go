@@ -30,6 +30,15 @@ type Profile interface {
 type Rules struct {
 	// Generator is the profile's name.
 	Generator string
+	// Display is the generator's name as messages write it: Jekyll, Hugo.
+	Display string
+	// StopsOnBadFrontMatter is true when the generator stops the build on
+	// front matter it cannot read (Hugo, Astro); Jekyll warns, or copies
+	// the file as a static file.
+	StopsOnBadFrontMatter bool
+	// DuplicateKeysFail is true when a key set twice in front matter stops
+	// the build (Astro's YAML reader); else the last one wins.
+	DuplicateKeysFail bool
 	// ConfigFile is the generator's configuration file relative to the
 	// root, "" when there is none.
 	ConfigFile string
@@ -57,6 +66,9 @@ type Rules struct {
 	// KnownKeys are front matter keys the generator and common tools
 	// define: never misspellings.
 	KnownKeys []string
+	// FoldCase is true when the generator reads front matter keys without
+	// regard to case (Hugo): Title and title are one key.
+	FoldCase bool
 	// Nav is the navigation of each language that has one in the
 	// generator's configuration.
 	Nav map[string]*Nav

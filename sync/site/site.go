@@ -62,6 +62,16 @@ type File struct {
 // Plain reports whether f is a file without front matter paired by path.
 func (f *File) Plain() bool { return f.Doc == nil }
 
+// LeftAt returns what the site says of rel when its generator leaves the
+// file out (a draft, say), and whether it does.
+func (s *Site) LeftAt(rel string) (Left, bool) {
+	i := sort.Search(len(s.Left), func(i int) bool { return s.Left[i].Path >= rel })
+	if i < len(s.Left) && s.Left[i].Path == rel {
+		return s.Left[i], true
+	}
+	return Left{}, false
+}
+
 // Lookup returns the file at rel (relative to the site root), or nil.
 func (s *Site) Lookup(rel string) *File { return s.byPath[rel] }
 

@@ -65,10 +65,10 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	slices.Sort(langs)
 	w := &walker{root: root, layout: l, leaf: map[string]bool{}}
 	return &profile.Rules{
-		Generator: "hugo", ConfigFile: c.file, SourceLang: c.defaultLang, Languages: langs,
+		Generator: "hugo", Display: "Hugo", StopsOnBadFrontMatter: true, ConfigFile: c.file, SourceLang: c.defaultLang, Languages: langs,
 		TranslationKey: "translationKey", Layout: l,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML, frontmatter.TOML, frontmatter.JSON}, Optional: true},
-		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, PageExts: contentExts,
+		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, FoldCase: true, PageExts: contentExts,
 		Skip: w.skip, Drop: drop,
 	}, nil
 }

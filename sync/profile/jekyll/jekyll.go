@@ -34,7 +34,7 @@ var defaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles", "Gemf
 // Read reads root/_config.yml, when there is one.
 func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
-		Generator: "jekyll", SourceLang: "en", Key: "lang-ref", LangKey: "lang",
+		Generator: "jekyll", Display: "Jekyll", SourceLang: "en", Key: "lang-ref", LangKey: "lang",
 		FrontMatter: frontmatter.Jekyll, BaselineKey: "source-commit", KnownKeys: KnownKeys,
 		Nav:      map[string]*profile.Nav{},
 		PageExts: []string{".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm", ".textile"},

@@ -43,7 +43,7 @@ var pageExts = []string{".md", ".mdx", ".mdoc"}
 // Read reads the locales of root/astro.config.*.
 func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
-		Generator:   "starlight",
+		Generator: "starlight", Display: "Starlight", StopsOnBadFrontMatter: true, DuplicateKeysFail: true,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML}, Optional: true},
 		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: pageExts,
 	}
