@@ -109,3 +109,24 @@ func FuzzParseWith(f *testing.F) {
 		}
 	})
 }
+
+func TestSplitBodyReadsEveryFormat(t *testing.T) {
+	tests := []struct {
+		name, src, body string
+		line            int
+	}{
+		{"yaml", "---\na: 1\n---\nbody\n", "body\n", 4},
+		{"toml", "+++\na = 1\n+++\nbody\n", "body\n", 4},
+		{"json", "{\n\"a\": 1\n}\nbody\n", "body\n", 4},
+		{"none", "body\n", "body\n", 1},
+		{"broken toml is all body", "+++\na = \n+++\nbody\n", "+++\na = \n+++\nbody\n", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body, line := SplitBody([]byte(tt.src))
+			if string(body) != tt.body || line != tt.line {
+				t.Errorf("SplitBody = %q, %d; want %q, %d", body, line, tt.body, tt.line)
+			}
+		})
+	}
+}

@@ -273,7 +273,7 @@ func (c *Config) readRounds(paths []string) ([]*File, error) {
 // adding them to left, sorted by path.
 func (c *Config) dropped(files []*File, left []Left) ([]*File, []Left) {
 	if c.Drop == nil {
-		return files, left
+		return files, sortedLeft(left)
 	}
 	kept := files[:0]
 	for _, f := range files {
@@ -285,8 +285,12 @@ func (c *Config) dropped(files []*File, left []Left) ([]*File, []Left) {
 		}
 		kept = append(kept, f)
 	}
+	return kept, sortedLeft(left)
+}
+
+func sortedLeft(left []Left) []Left {
 	sort.Slice(left, func(i, j int) bool { return left[i].Path < left[j].Path })
-	return kept, left
+	return left
 }
 
 // inTranslationFolder guesses, before the site's languages are known,

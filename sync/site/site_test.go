@@ -388,3 +388,76 @@ func TestLoadLeanVisit(t *testing.T) {
 		}
 	}
 }
+
+func TestLangrefFile(t *testing.T) {
+	tests := []struct {
+		name     string
+		files    map[string]string
+		wantErr  string
+		wantLine int
+	}{
+		{"an unknown key names the nearest one", map[string]string{".langref.yml": "source_lang: en\npairng: path\n"}, `"pairng" is not a key of .langref.yml: did you mean "pairing"?`, 2},
+		{"an unknown key far from every key", map[string]string{".langref.yml": "colour: blue\n"}, `"colour" is not a key of .langref.yml`, 1},
+		{"an unknown generator", map[string]string{".langref.yml": "generator: gatsby\n"}, `generator "gatsby" is not one of "jekyll", "hugo", "starlight"`, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadConfig(testfs.Dir(t, tt.files))
+			ce, ok := err.(*ConfigError)
+			if !ok || ce.File != ".langref.yml" || ce.Line != tt.wantLine || ce.Err.Error() != tt.wantErr {
+				t.Fatalf("error = %v, want .langref.yml:%d: %s", err, tt.wantLine, tt.wantErr)
+			}
+		})
+	}
+}
+
+func paths(s *Site) []string {
+	var out []string
+	for _, f := range s.Files {
+		out = append(out, f.Path)
+	}
+	return out
+}
+
+func TestGeneratorDetectedAndOverridden(t *testing.T) {
+	hugoSite := map[string]string{
+		"hugo.toml":          "[languages.en]\n[languages.fr]\n",
+		"content/_index.md":  "---\ntitle: Home\n---\n",
+		"content/a.fr.md":    "+++\ntitle = 'A'\n+++\n",
+		"archetypes/post.md": "---\ntitle: x\n---\n",
+	}
+	s := load(t, hugoSite)
+	if s.Generator != "hugo" || !reflect.DeepEqual(paths(s), []string{"content/_index.md", "content/a.fr.md"}) {
+		t.Errorf("detected: generator %q, files %q", s.Generator, paths(s))
+	}
+	if f := s.Lookup("content/a.fr.md"); f == nil || f.Folder != "fr" {
+		t.Errorf("content/a.fr.md = %+v, want a page of fr", f)
+	}
+	hugoSite[".langref.yml"] = "generator: jekyll\n"
+	s = load(t, hugoSite)
+	// Jekyll skips _index.md and takes TOML front matter for text.
+	if s.Generator != "jekyll" || !reflect.DeepEqual(paths(s), []string{"archetypes/post.md"}) {
+		t.Errorf("overridden: generator %q, files %q", s.Generator, paths(s))
+	}
+}
+
+func TestExcludeInclude(t *testing.T) {
+	s := load(t, map[string]string{
+		".langref.yml":     "exclude: [en/drafts/, \"**/*.tmp.md\"]\ninclude: [_shared/]\n",
+		"en/a.md":          "---\nlang-ref: a\n---\n",
+		"en/drafts/b.md":   "---\nlang-ref: b\n---\n",
+		"en/c.tmp.md":      "---\nlang-ref: c\n---\n",
+		"_shared/en/d.md":  "---\nlang-ref: d\n---\n",
+		"_private/en/e.md": "---\nlang-ref: e\n---\n",
+	})
+	if got, want := paths(s), []string{"_shared/en/d.md", "en/a.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Files = %q, want %q", got, want)
+	}
+	var left []string
+	for _, l := range s.Left {
+		left = append(left, l.Path+":"+string(l.Reason))
+	}
+	if want := []string{"_private:underscore", "en/c.tmp.md:excluded", "en/drafts:excluded"}; !reflect.DeepEqual(left, want) {
+		t.Errorf("Left = %q, want %q", left, want)
+	}
+}
