@@ -34,7 +34,10 @@ type Config struct {
 	LangrefExclude, LangrefInclude []string
 	// LangrefFile is the path of .langref.yml relative to Root, or "".
 	LangrefFile string
-	repoRoot    string
+	// generatorListsLanguages is true when the languages come from the
+	// generator's configuration.
+	generatorListsLanguages bool
+	repoRoot                string
 	// lean keeps no contents: see LoadLean.
 	lean bool
 	// visit, when set, sees pages while they are read: see LoadLeanVisit.
@@ -113,6 +116,7 @@ func LoadConfig(root string) (*Config, error) {
 		return nil, err
 	}
 	c.Rules = *rules
+	c.generatorListsLanguages = len(rules.Languages) > 0
 	if c.Nav == nil {
 		c.Nav = map[string]*Nav{}
 	}
