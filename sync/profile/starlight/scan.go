@@ -60,6 +60,9 @@ func scanConfig(src string) astroConfig {
 			}
 			key := firstGroup(body[i:], m)
 			end := closing(body, i+m[1]-1)
+			if end < 0 {
+				end = len(body) // unclosed: read to the end of the file
+			}
 			l := locale{key: key}
 			if lm := langAttr.FindStringSubmatch(body[i+m[1] : end]); lm != nil {
 				l.lang = lm[1]
@@ -82,7 +85,7 @@ func firstGroup(s string, m []int) string {
 	return ""
 }
 
-// closing returns the index of the brace closing the one at open.
+// closing returns the index of the brace closing the one at open, or -1.
 func closing(s string, open int) int {
 	depth := 0
 	for i := open; i < len(s); i++ {
@@ -98,7 +101,7 @@ func closing(s string, open int) int {
 			i = skipString(s, i)
 		}
 	}
-	return len(s) - 1
+	return -1
 }
 
 // skipString returns the index of the quote closing the string at i.

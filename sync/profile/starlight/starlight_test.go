@@ -101,3 +101,21 @@ func TestSkip(t *testing.T) {
 		}
 	}
 }
+
+func FuzzScanConfig(f *testing.F) {
+	for _, s := range []string{
+		"locales: { root: { lang: 'en' }, fr: {} }",
+		"const locales = { 'a': { lang: \"x\" }, // c\n b: {`}`} }",
+		"locales = {", "locales: { a: { /* ", "'", "locales:{x:{lang:'",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		c := scanConfig(src)
+		for _, l := range c.locales {
+			if l.key == "" && l.lang != "" {
+				t.Fatalf("locale without a key: %+v", l)
+			}
+		}
+	})
+}
