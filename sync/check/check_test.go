@@ -1,6 +1,9 @@
 package check
 
 import (
+	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/langref/langref/internal/testfs"
@@ -202,5 +205,31 @@ func TestOrphanRefByPath(t *testing.T) {
 		if f.Rule == OrphanRef && (f.Data["KeyName"] == "lang-ref" || f.Data["Suggest"] != nil) {
 			t.Errorf("orphan-ref data = %v", f.Data)
 		}
+	}
+}
+
+func TestUIStrings(t *testing.T) {
+	fs := runOn(t, map[string]string{
+		"hugo.toml":           "[languages.en]\n[languages.fr]\n[languages.ja]\n[languages.de]\n",
+		"content/_index.md":   "---\ntitle: Home\n---\n",
+		"i18n/en.toml":        "[read_more]\nother = \"Read more\"\n\n[search]\nother = \"Search\"\n",
+		"i18n/fr.toml":        "[read_more]\nother = \"Lire la suite\"\n\n[serach]\nother = \"Rechercher\"\n",
+		"i18n/ja.toml":        "read_more = \n",
+		"i18n/de.yaml":        "read_more:\n  other: Weiterlesen\nsearch:\n  other: Suchen\n",
+		"i18n/unrelated.toml": "x = 1\n",
+	})
+	var got []string
+	for _, f := range fs {
+		if strings.HasPrefix(f.Rule, "ui-") {
+			got = append(got, fmt.Sprintf("%s:%d %s %v", f.Path, f.Line, f.Rule, f.Data["Key"]))
+		}
+	}
+	want := []string{
+		"i18n/fr.toml:1 ui-string-missing search",
+		"i18n/fr.toml:4 ui-string-extra serach",
+		"i18n/ja.toml:1 ui-strings-invalid <nil>",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("findings = %q, want %q", got, want)
 	}
 }

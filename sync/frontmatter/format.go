@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"bytes"
+	"strings"
 )
 
 // Format is a front matter language, told apart by the block's opening
@@ -158,4 +159,31 @@ func yamlFields(text []byte, lineOffset int) ([]Field, *Problem) {
 		fields = lenientFields(text, lineOffset)
 	}
 	return fields, p
+}
+
+// FormatOfExt returns the format of a data file by its extension (".toml",
+// ".yaml", ".yml", ".json"), and whether it is one.
+func FormatOfExt(ext string) (Format, bool) {
+	switch strings.ToLower(ext) {
+	case ".toml":
+		return TOML, true
+	case ".yaml", ".yml":
+		return YAML, true
+	case ".json":
+		return JSON, true
+	}
+	return "", false
+}
+
+// DecodeData reads a whole data file in format f (a string table, say):
+// its top-level keys in file order with their lines, as front matter's.
+func DecodeData(f Format, src []byte) ([]Field, *Problem) {
+	switch f {
+	case TOML:
+		return parseTOML(src, 0)
+	case JSON:
+		d := parseJSON(bytes.TrimPrefix(src, bom))
+		return d.Fields, d.Problem
+	}
+	return parseYAML(src, 0)
 }

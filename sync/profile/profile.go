@@ -7,7 +7,9 @@ package profile
 
 import (
 	"fmt"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/langref/langref/sync/frontmatter"
@@ -86,6 +88,10 @@ type Rules struct {
 	// PageExts are the extensions of files that may be pages, lower case
 	// with the dot.
 	PageExts []string
+	// UIStrings are the generator's tables of interface strings (Hugo's
+	// i18n/, Starlight's src/content/i18n/): language → file relative to
+	// the root.
+	UIStrings map[string]string
 }
 
 // Reason says why a generator leaves out a file, in its own words: a
@@ -203,4 +209,28 @@ func PairKey(l Layout, p string) string {
 		return strings.TrimSuffix(p, path.Ext(p))
 	}
 	return p
+}
+
+// FindTables returns the string tables in folder dir of root whose names
+// (less a .toml, .yaml, .yml or .json extension, compared without regard
+// to case) name a language: the map's keys are file names lower-cased,
+// its values the languages.
+func FindTables(root, dir string, langs map[string]string) map[string]string {
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir)))
+	if err != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		ext := path.Ext(e.Name())
+		if _, ok := frontmatter.FormatOfExt(ext); !ok || e.IsDir() {
+			continue
+		}
+		if lang, ok := langs[strings.ToLower(strings.TrimSuffix(e.Name(), ext))]; ok {
+			if _, dup := out[lang]; !dup {
+				out[lang] = dir + "/" + e.Name()
+			}
+		}
+	}
+	return out
 }

@@ -30,6 +30,7 @@ type config struct {
 	defaultLang     string
 	defaultInSubdir bool
 	contentDir      string
+	i18nDir         string
 	langs           []language // by weight, then code
 }
 
@@ -183,6 +184,7 @@ func parseConfig(m map[string]any, file string) *config {
 		defaultLang:     strings.ToLower(str(m, "defaultcontentlanguage", "en")),
 		defaultInSubdir: boolean(m, "defaultcontentlanguageinsubdir"),
 		contentDir:      cleanDir(str(m, "contentdir", "content")),
+		i18nDir:         cleanDir(str(m, "i18ndir", "i18n")),
 	}
 	disabled := map[string]bool{}
 	if list, ok := m["disablelanguages"].([]any); ok {

@@ -64,12 +64,16 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	}
 	slices.Sort(langs)
 	w := &walker{root: root, layout: l, leaf: map[string]bool{}}
+	names := map[string]string{}
+	for _, code := range langs {
+		names[code] = code
+	}
 	return &profile.Rules{
 		Generator: "hugo", Display: "Hugo", StopsOnBadFrontMatter: true, ConfigFile: c.file, SourceLang: c.defaultLang, Languages: langs,
 		TranslationKey: "translationKey", Layout: l,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML, frontmatter.TOML, frontmatter.JSON}, Optional: true},
 		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, FoldCase: true, PageExts: contentExts,
-		Skip: w.skip, Drop: drop,
+		Skip: w.skip, Drop: drop, UIStrings: profile.FindTables(root, c.i18nDir, names),
 	}, nil
 }
 

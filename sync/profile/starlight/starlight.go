@@ -31,6 +31,10 @@ func (Profile) Markers() []string { return slices.Clone(configNames) }
 // DocsDir is where Starlight's pages are.
 const DocsDir = "src/content/docs"
 
+// I18nDir is where Starlight's UI strings are, one file per language
+// named by the locale's lang (zh-CN.json).
+const I18nDir = "src/content/i18n"
+
 // KnownKeys are the front matter keys Starlight defines, and Lunaria's.
 var KnownKeys = []string{
 	"title", "description", "slug", "editUrl", "head", "tableOfContents", "template",
@@ -58,6 +62,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	l := newLayout(cfg)
 	r.SourceLang, r.Languages, r.Layout = l.source, l.languages(), l
 	r.Skip = l.skip
+	r.UIStrings = profile.FindTables(root, I18nDir, l.tableNames(cfg))
 	return r, nil
 }
 
@@ -152,3 +157,21 @@ func (l *layout) skip(rel string, isDir bool) profile.Reason {
 // ExtFree says that Astro pairs pages by their slug, their path less the
 // extension.
 func (*layout) ExtFree() {}
+
+// tableNames maps the lower-cased names of UI string files to the
+// languages: a locale's lang (zh-cn for zh-CN.json) or else its key.
+func (l *layout) tableNames(c astroConfig) map[string]string {
+	out := map[string]string{l.source: l.source}
+	for _, lc := range c.locales {
+		code := lc.key
+		if code == "root" {
+			code = l.source
+		}
+		out[strings.ToLower(lc.key)] = code
+		if lc.lang != "" {
+			out[strings.ToLower(lc.lang)] = code
+		}
+	}
+	delete(out, "root")
+	return out
+}

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/profile"
 )
 
@@ -118,4 +119,23 @@ func FuzzScanConfig(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestUIStringTables(t *testing.T) {
+	root := testfs.Dir(t, map[string]string{
+		"astro.config.mjs":            "starlight({ locales: { root: { lang: 'en' }, 'zh-cn': { lang: 'zh-CN' }, fr: {} } })",
+		"src/content/i18n/en.json":    "{}",
+		"src/content/i18n/zh-CN.json": "{}",
+		"src/content/i18n/fr.yml":     "{}",
+		"src/content/i18n/de.json":    "{}",
+		"src/content/i18n/README.txt": "",
+	})
+	r, err := Profile{}.Read(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"en": "src/content/i18n/en.json", "zh-cn": "src/content/i18n/zh-CN.json", "fr": "src/content/i18n/fr.yml"}
+	if !reflect.DeepEqual(r.UIStrings, want) {
+		t.Errorf("UIStrings = %q, want %q", r.UIStrings, want)
+	}
 }
