@@ -156,13 +156,14 @@ func isIndex(name, stem string) bool {
 	return ok && s == stem && lang != "" && !strings.Contains(lang, ".")
 }
 
-// drop leaves out what Hugo does not publish: drafts, headless bundles and
-// pages whose build options say never render.
-func drop(_ string, doc *frontmatter.Doc) profile.Reason {
+// drop leaves out what Hugo does not publish: drafts, headless leaf
+// bundles (headless means nothing to a section's _index.md) and pages
+// whose build options say never render.
+func drop(rel string, doc *frontmatter.Doc) profile.Reason {
 	if f, ok := doc.Get("draft"); ok && f.Value.Kind == frontmatter.Bool && f.Value.Text == "true" {
 		return profile.Draft
 	}
-	if f, ok := doc.Get("headless"); ok && f.Value.Kind == frontmatter.Bool && f.Value.Text == "true" {
+	if f, ok := doc.Get("headless"); ok && f.Value.Kind == frontmatter.Bool && f.Value.Text == "true" && isIndex(path.Base(rel), "index") {
 		return profile.Headless
 	}
 	for _, k := range []string{"_build", "build"} {

@@ -2,6 +2,7 @@ package hugo
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/langref/langref/internal/testfs"
@@ -160,6 +161,7 @@ func TestDrop(t *testing.T) {
 		want      profile.Reason
 	}{
 		{"a page", "---\ntitle: A\n---\n", profile.Kept},
+		{"headless means nothing to a section", "---\nheadless: true\n---\n", profile.Kept},
 		{"no front matter", "# A\n", profile.Kept},
 		{"draft", "---\ndraft: true\n---\n", profile.Draft},
 		{"draft false", "+++\ndraft = false\n+++\n", profile.Kept},
@@ -170,7 +172,11 @@ func TestDrop(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := drop("a.md", frontmatter.ParseWith([]byte(tt.src), hugoFM)); got != tt.want {
+			rel := "post/index.md"
+			if strings.HasPrefix(tt.name, "headless means") {
+				rel = "docs/_index.md"
+			}
+			if got := drop(rel, frontmatter.ParseWith([]byte(tt.src), hugoFM)); got != tt.want {
 				t.Errorf("drop = %q, want %q", got, tt.want)
 			}
 		})
