@@ -2,7 +2,8 @@ package starlight
 
 import (
 	"regexp"
-	"strings"
+
+	"github.com/langref/langref/sync/profile/jstext"
 )
 
 // locale is one entry of Starlight's locales: its key (the folder, or
@@ -29,7 +30,7 @@ var (
 // literal assigned to locales (locales: {...} or const locales = {...}),
 // each top-level key with the lang inside its value.
 func scanConfig(src string) astroConfig {
-	src = stripComments(src)
+	src = jstext.StripComments(src)
 	var c astroConfig
 	if m := defaultLocale.FindStringSubmatch(src); m != nil {
 		c.defaultLocale = m[1]
@@ -49,7 +50,7 @@ func scanConfig(src string) astroConfig {
 			}
 			depth--
 		case '\'', '"', '`':
-			i = skipString(body, i)
+			i = jstext.SkipString(body, i)
 		default:
 			if depth != 0 || !(i == 0 || body[i-1] == ',' || body[i-1] == '{' || isSpace(body[i-1])) {
 				continue
@@ -59,7 +60,7 @@ func scanConfig(src string) astroConfig {
 				continue
 			}
 			key := firstGroup(body[i:], m)
-			end := closing(body, i+m[1]-1)
+			end := jstext.Closing(body, i+m[1]-1)
 			if end < 0 {
 				end = len(body) // unclosed: read to the end of the file
 			}
@@ -83,68 +84,4 @@ func firstGroup(s string, m []int) string {
 		}
 	}
 	return ""
-}
-
-// closing returns the index of the brace closing the one at open, or -1.
-func closing(s string, open int) int {
-	depth := 0
-	for i := open; i < len(s); i++ {
-		switch s[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		case '\'', '"', '`':
-			i = skipString(s, i)
-		}
-	}
-	return -1
-}
-
-// skipString returns the index of the quote closing the string at i.
-func skipString(s string, i int) int {
-	q := s[i]
-	for j := i + 1; j < len(s); j++ {
-		switch s[j] {
-		case '\\':
-			j++
-		case q:
-			return j
-		}
-	}
-	return len(s) - 1
-}
-
-// stripComments blanks // and /* */ comments outside strings, keeping
-// line breaks.
-func stripComments(src string) string {
-	var b strings.Builder
-	for i := 0; i < len(src); i++ {
-		switch {
-		case src[i] == '\'' || src[i] == '"' || src[i] == '`':
-			j := skipString(src, i)
-			b.WriteString(src[i : j+1])
-			i = j
-		case strings.HasPrefix(src[i:], "//") && (i == 0 || src[i-1] != ':'):
-			for i < len(src) && src[i] != '\n' {
-				i++
-			}
-			if i < len(src) {
-				b.WriteByte('\n')
-			}
-		case strings.HasPrefix(src[i:], "/*"):
-			end := strings.Index(src[i+2:], "*/")
-			if end < 0 {
-				return b.String()
-			}
-			b.WriteString(strings.Repeat("\n", strings.Count(src[i:i+2+end+2], "\n")))
-			i += 2 + end + 1
-		default:
-			b.WriteByte(src[i])
-		}
-	}
-	return b.String()
 }
