@@ -11,11 +11,12 @@ import (
 	"github.com/langref/langref/sync/profile/docusaurus"
 	"github.com/langref/langref/sync/profile/hugo"
 	"github.com/langref/langref/sync/profile/jekyll"
+	"github.com/langref/langref/sync/profile/mkdocs"
 	"github.com/langref/langref/sync/profile/starlight"
 )
 
 // All are the profiles, in the order detection tries them.
-var All = []profile.Profile{jekyll.Profile{}, hugo.Profile{}, starlight.Profile{}, docusaurus.Profile{}}
+var All = []profile.Profile{jekyll.Profile{}, hugo.Profile{}, starlight.Profile{}, docusaurus.Profile{}, mkdocs.Profile{}}
 
 // Default is the profile of a folder no generator's files mark: Jekyll's
 // rules, which read a plain folder of pages with front matter.

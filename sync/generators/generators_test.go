@@ -18,6 +18,7 @@ func TestDetect(t *testing.T) {
 		{"hugo's config folder", map[string]string{"config/_default/hugo.yaml": ""}, "hugo"},
 		{"starlight", map[string]string{"astro.config.mjs": ""}, "starlight"},
 		{"docusaurus", map[string]string{"docusaurus.config.ts": ""}, "docusaurus"},
+		{"mkdocs", map[string]string{"mkdocs.yml": ""}, "mkdocs"},
 		{"Jekyll wins over a stray config.toml", map[string]string{"_config.yml": "", "config.toml": ""}, "jekyll"},
 		{"a folder named like a marker is none", map[string]string{"hugo.toml/x": ""}, ""},
 		{"nothing", map[string]string{"en/a.md": ""}, ""},

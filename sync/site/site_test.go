@@ -398,7 +398,7 @@ func TestLangrefFile(t *testing.T) {
 	}{
 		{"an unknown key names the nearest one", map[string]string{".langref.yml": "source_lang: en\npairng: path\n"}, `"pairng" is not a key of .langref.yml: did you mean "pairing"?`, 2},
 		{"an unknown key far from every key", map[string]string{".langref.yml": "colour: blue\n"}, `"colour" is not a key of .langref.yml`, 1},
-		{"an unknown generator", map[string]string{".langref.yml": "generator: gatsby\n"}, `generator "gatsby" is not one of "jekyll", "hugo", "starlight", "docusaurus"`, 1},
+		{"an unknown generator", map[string]string{".langref.yml": "generator: gatsby\n"}, `generator "gatsby" is not one of "jekyll", "hugo", "starlight", "docusaurus", "mkdocs"`, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
