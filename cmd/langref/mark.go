@@ -298,12 +298,6 @@ func (e *env) refusal(w *work, c *graph.Cell, pend []refresh.Action) string {
 	return strings.Join(lines, "\n")
 }
 
-// repoPrefix is the site root's path in its repository, with a final
-// slash, or "" at its top, for diffs.
-func repoPrefix(s *site.Site) string {
-	return strings.TrimSuffix(s.RepoPath("."), ".") + slashIf(s.RepoPath("."))
-}
-
 // writeError turns the errors of applying a plan into messages.
 func (e *env) writeError(s *site.Site, err error) error {
 	var changed *plan.ChangedError

@@ -34,6 +34,10 @@ const (
 	NavMissingFile     = "nav-missing-file"
 	NavWrongLang       = "nav-wrong-lang"
 	NavUnlisted        = "nav-unlisted"
+	// The generator's UI string tables (Hugo's i18n/, Starlight's).
+	UIStringMissing = "ui-string-missing"
+	UIStringExtra   = "ui-string-extra"
+	UIStringsBad    = "ui-strings-invalid"
 )
 
 // Rules lists every rule id with its default severity.
@@ -50,6 +54,9 @@ var Rules = map[string]Severity{
 	NavMissingFile:     Error,
 	NavWrongLang:       Warning,
 	NavUnlisted:        Warning,
+	UIStringMissing:    Info,
+	UIStringExtra:      Warning,
+	UIStringsBad:       Error,
 }
 
 func init() {
@@ -98,6 +105,7 @@ func (r *run) all() {
 	r.languages()
 	r.misspelledKeys()
 	r.navigation()
+	r.uiStrings()
 	r.structure()
 }
 

@@ -1,10 +1,14 @@
 package check
 
 import (
+	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/profile"
 	"github.com/langref/langref/sync/site"
 )
 
@@ -107,10 +111,12 @@ func TestCorrection(t *testing.T) {
 		{"too far for a short key", "lng-rf", nil, ""},
 		{"unrelated key", "video", map[string]int{"video": 1}, ""},
 		{"baseline key", "source-comit", nil, "source-commit"},
+		{"cSpell's directive in either spelling", "cSpell:ignore", map[string]int{"cspell:ignore": 900, "cSpell:ignore": 300}, ""},
+		{"a key the generator defines", "linkTitle", map[string]int{"linktitle": 30, "linkTitle": 1}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := &run{s: &site.Site{Config: &site.Config{Key: "lang-ref", BaselineKey: "source-commit"}}}
+			r := &run{s: &site.Site{Config: &site.Config{Rules: profile.Rules{Key: "lang-ref", BaselineKey: "source-commit", KnownKeys: []string{"linkTitle"}}}}}
 			counts := tt.counts
 			if counts == nil {
 				counts = map[string]int{}
@@ -199,5 +205,31 @@ func TestOrphanRefByPath(t *testing.T) {
 		if f.Rule == OrphanRef && (f.Data["KeyName"] == "lang-ref" || f.Data["Suggest"] != nil) {
 			t.Errorf("orphan-ref data = %v", f.Data)
 		}
+	}
+}
+
+func TestUIStrings(t *testing.T) {
+	fs := runOn(t, map[string]string{
+		"hugo.toml":           "[languages.en]\n[languages.fr]\n[languages.ja]\n[languages.de]\n",
+		"content/_index.md":   "---\ntitle: Home\n---\n",
+		"i18n/en.toml":        "[read_more]\nother = \"Read more\"\n\n[search]\nother = \"Search\"\n",
+		"i18n/fr.toml":        "[read_more]\nother = \"Lire la suite\"\n\n[serach]\nother = \"Rechercher\"\n",
+		"i18n/ja.toml":        "read_more = \n",
+		"i18n/de.yaml":        "read_more:\n  other: Weiterlesen\nsearch:\n  other: Suchen\n",
+		"i18n/unrelated.toml": "x = 1\n",
+	})
+	var got []string
+	for _, f := range fs {
+		if strings.HasPrefix(f.Rule, "ui-") {
+			got = append(got, fmt.Sprintf("%s:%d %s %v", f.Path, f.Line, f.Rule, f.Data["Key"]))
+		}
+	}
+	want := []string{
+		"i18n/fr.toml:1 ui-string-missing search",
+		"i18n/fr.toml:4 ui-string-extra serach",
+		"i18n/ja.toml:1 ui-strings-invalid <nil>",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("findings = %q, want %q", got, want)
 	}
 }

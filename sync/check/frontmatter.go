@@ -8,8 +8,8 @@ import (
 	"github.com/langref/langref/sync/site"
 )
 
-// frontMatter reports blocks Jekyll cannot read and duplicated keys, in
-// pages and in _config.yml.
+// frontMatter reports blocks the generator cannot read and duplicated
+// keys, in pages and in the generator's configuration.
 func (r *run) frontMatter() {
 	for _, d := range r.s.ConfigDups {
 		r.configDup(d)
@@ -20,7 +20,7 @@ func (r *run) frontMatter() {
 			continue
 		}
 		if pr := d.Problem; pr != nil {
-			r.add(FrontmatterInvalid, string(pr.Kind), p.Path(), pr.Line, pr.Col, map[string]any{"Detail": pr.Detail})
+			r.add(FrontmatterInvalid, r.invalidVariant(pr), p.Path(), pr.Line, pr.Col, map[string]any{"Detail": pr.Detail, "Generator": r.s.Display})
 		}
 		if !d.Page || d.Problem != nil {
 			continue
@@ -31,15 +31,33 @@ func (r *run) frontMatter() {
 	}
 }
 
+// invalidVariant is the message variant of front matter problem pr: its
+// kind, or on generators that stop the build on it "stops-build" (or
+// "unterminated-stops-build").
+func (r *run) invalidVariant(pr *frontmatter.Problem) string {
+	if !r.s.StopsOnBadFrontMatter {
+		return string(pr.Kind)
+	}
+	if pr.Kind == frontmatter.Unterminated {
+		return "unterminated-stops-build"
+	}
+	return "stops-build"
+}
+
 func (r *run) duplicateKey(path string, dup []frontmatter.Field) {
 	last := dup[len(dup)-1]
 	lines := make([]string, len(dup))
 	for i, f := range dup {
 		lines[i] = fmt.Sprint(f.Line)
 	}
+	variant := ""
+	if r.s.DuplicateKeysFail {
+		variant = "stops-build"
+	}
 	for _, f := range dup[:len(dup)-1] {
-		r.add(DuplicateKey, "", path, f.Line, f.Col, map[string]any{
+		r.add(DuplicateKey, variant, path, f.Line, f.Col, map[string]any{
 			"Key": f.Key, "Lines": strings.Join(lines, ", "), "Value": last.Value.Text, "LastLine": last.Line,
+			"Generator": r.s.Display,
 		})
 	}
 }
@@ -52,7 +70,7 @@ func (r *run) configDup(d site.DupKey) {
 	last := d.Lines[len(d.Lines)-1]
 	for _, l := range d.Lines[:len(d.Lines)-1] {
 		r.add(DuplicateKey, "", r.s.ConfigFile, l, 1, map[string]any{
-			"Key": d.Key, "Lines": strings.Join(lines, ", "), "Value": d.Value, "LastLine": last,
+			"Key": d.Key, "Lines": strings.Join(lines, ", "), "Value": d.Value, "LastLine": last, "Generator": r.s.Display,
 		})
 	}
 }

@@ -21,7 +21,7 @@ func (r *run) language(p *graph.Page) {
 	lf := p.LangField
 	switch {
 	case lf == nil || lf.Value.Kind == frontmatter.Null || lf.Value.Text == "":
-		if folder != r.s.SourceLang && r.s.ByPath == nil {
+		if folder != r.s.SourceLang && r.s.Layout == nil {
 			line, col := 1, 1
 			if lf != nil {
 				line, col = lf.Line, lf.Col

@@ -1,18 +1,21 @@
 package check
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
-// standardKeys are front matter keys of Jekyll and common themes and
-// plugins. They are never taken for misspellings, even when rare.
+// standardKeys are front matter keys that sites of every generator use,
+// and those of common tools (cSpell's spelling directives, in both the
+// spellings cSpell reads). With the generator's own (site.KnownKeys),
+// they are never taken for misspellings, even when rare.
 var standardKeys = []string{
-	"layout", "permalink", "published", "date", "category", "categories", "tags",
-	"title", "author", "authors", "excerpt", "description", "image", "lang", "sitemap",
-	"redirect_from", "redirect_to", "toc", "math", "comments", "last_modified_at",
+	"title", "author", "authors", "description", "image", "lang",
 	"translator", "translation-date", "translators", "source-commit",
+	"cSpell:ignore", "cspell:ignore", "cSpell:words", "cspell:words",
+	"cSpell:disable", "cspell:disable", "cSpell:enable", "cspell:enable",
 }
 
 // misspelledKeys reports front matter keys that are near misses of a key
@@ -58,6 +61,9 @@ func (r *run) vocabulary(counts map[string]int) []string {
 	for _, k := range standardKeys {
 		set[k] = true
 	}
+	for _, k := range r.s.KnownKeys {
+		set[k] = true
+	}
 	for k, n := range counts {
 		if n >= 3 {
 			set[k] = true
@@ -78,7 +84,7 @@ func (r *run) correction(key string, vocab []string, counts map[string]int) stri
 	norm := normalizeKey(key)
 	best, bestD := "", 0
 	for _, v := range vocab {
-		if v == key {
+		if v == key || r.s.FoldCase && strings.EqualFold(v, key) {
 			continue
 		}
 		d := distance(key, v)
@@ -111,12 +117,11 @@ func (r *run) known(key string) bool {
 	if key == r.s.Key || key == r.s.BaselineKey {
 		return true
 	}
-	for _, k := range standardKeys {
-		if k == key {
-			return true
-		}
+	if r.s.FoldCase {
+		same := func(k string) bool { return strings.EqualFold(k, key) }
+		return slices.ContainsFunc(standardKeys, same) || slices.ContainsFunc(r.s.KnownKeys, same)
 	}
-	return false
+	return slices.Contains(standardKeys, key) || slices.Contains(r.s.KnownKeys, key)
 }
 
 // allowedEdits grows with the key's length: one edit for short keys, up

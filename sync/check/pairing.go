@@ -2,12 +2,13 @@ package check
 
 import (
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/profile"
 )
 
 // pairing reports pages without a key, keys no source page has, and keys
 // shared by two pages of one language.
 func (r *run) pairing() {
-	if r.s.ByPath == nil {
+	if r.s.Layout == nil {
 		r.missingRefs()
 	}
 	for _, e := range r.g.Entries {
@@ -45,8 +46,8 @@ func (r *run) missingRefs() {
 
 func (r *run) orphan(c *graph.Cell) {
 	p := c.Page
-	if r.s.ByPath != nil {
-		r.add(OrphanRef, "path", p.Path(), 1, 1, map[string]any{"Key": c.Entry.Key})
+	if r.s.Layout != nil {
+		r.orphanByPath(c)
 		return
 	}
 	data := map[string]any{"Key": c.Entry.Key, "KeyName": r.s.Key}
@@ -89,4 +90,23 @@ func fieldPos(p *graph.Page) (int, int) {
 		return p.KeyField.Line, p.KeyField.Col
 	}
 	return 1, 1
+}
+
+// orphanByPath reports a translation paired by path whose source path holds
+// no page: none at all, or one the generator leaves out (a draft).
+func (r *run) orphanByPath(c *graph.Cell) {
+	p := c.Page
+	data := map[string]any{"Key": c.Entry.Key, "Generator": r.s.Display}
+	src := r.s.Layout.Path(r.s.SourceLang, r.s.Unmirror(p.Path()))
+	l, ok := r.s.LeftAt(src)
+	if !ok {
+		r.add(OrphanRef, "path", p.Path(), 1, 1, data)
+		return
+	}
+	data["SourcePath"] = l.Path
+	variant := "left"
+	if l.Reason == profile.Draft || l.Reason == profile.Headless {
+		variant = string(l.Reason)
+	}
+	r.add(OrphanRef, variant, p.Path(), 1, 1, data)
 }

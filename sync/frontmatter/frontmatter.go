@@ -129,10 +129,18 @@ func (d *Doc) Duplicates() [][]Field {
 
 var bom = []byte("\xef\xbb\xbf")
 
-// SplitBody returns Parse(src).Body and BodyLine without reading the
-// front matter's fields.
+// SplitBody returns the body of a page and the line it starts on, without
+// reading the front matter's fields: Parse(src).Body and BodyLine for YAML
+// front matter, and the same for TOML (+++) and JSON front matter at the
+// start of the file (pages of Hugo), which Parse does not read.
 func SplitBody(src []byte) ([]byte, int) {
 	if !isHeader(src) {
+		if f, ok := FormatOf(src); ok && f != YAML {
+			d := ParseWith(src, Rules{Formats: []Format{f}, Optional: true})
+			if d.Problem == nil {
+				return d.Body, d.BodyLine
+			}
+		}
 		return src, 1
 	}
 	yamlText, bodyLine, ok := cut(src)

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/sync/profile"
 	"github.com/langref/langref/sync/site"
 )
 
@@ -175,22 +176,34 @@ func newPage(s *site.Site, f *site.File) *Page {
 	case f.Plain():
 		p.Key, p.Lang = "file:"+s.Unmirror(f.Path), f.Folder
 		return p
-	case s.ByPath != nil:
-		if _, rel, ok := s.ByPath.Match(f.Path); ok {
-			p.Key = rel
+	case s.Layout != nil:
+		if _, rel, ok := s.Layout.Match(f.Path); ok {
+			p.Key = profile.PairKey(s.Layout, rel)
+		}
+		if s.TranslationKey != "" {
+			setKey(p, f, s.TranslationKey)
 		}
 	default:
-		if kf, ok := f.Doc.Get(s.Key); ok && kf.Value.Kind != frontmatter.Null {
-			p.Key, p.KeyField = kf.Value.Text, &kf
-		}
+		setKey(p, f, s.Key)
 	}
-	if lf, ok := f.Doc.Get("lang"); ok {
+	if s.LangKey == "" {
+		p.Lang = f.Folder
+		return p
+	}
+	if lf, ok := f.Doc.Get(s.LangKey); ok {
 		p.LangField = &lf
 		if lf.Value.Kind != frontmatter.Null {
 			p.Lang = lf.Value.Text
 		}
 	}
 	return p
+}
+
+// setKey gives p the value of f's key, when it has one.
+func setKey(p *Page, f *site.File, key string) {
+	if kf, ok := f.Doc.Get(key); ok && kf.Value.Kind != frontmatter.Null {
+		p.Key, p.KeyField = kf.Value.Text, &kf
+	}
 }
 
 // IsSource reports whether p is a usable source-language page.

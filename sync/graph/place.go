@@ -82,7 +82,7 @@ func (g *Graph) reason(p *Page, lang string) Reason {
 		return BadFrontMatter
 	case p.Key == "":
 		return NoKey
-	case g.Site.ByPath != nil && p.LangField == nil:
+	case g.Site.Layout != nil && p.LangField == nil, g.Site.LangKey == "":
 		return ""
 	case p.LangField == nil || p.LangField.Value.Kind == frontmatter.Null || p.LangField.Value.Text == "":
 		return NoLang

@@ -16,6 +16,7 @@ import (
 	"github.com/langref/langref/internal/fsread"
 	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/sync/profile"
 )
 
 // Site is a site's configuration and the files langref pairs.
@@ -23,8 +24,18 @@ type Site struct {
 	*Config
 	// Files are the pages, the files that meant to be pages, and the plain
 	// files matched by Config.Files, sorted by path.
-	Files  []*File
+	Files []*File
+	// Left are the files and folders the generator leaves out that could
+	// have been pages, with the reason in the generator's terms, by path.
+	Left   []Left
 	byPath map[string]*File
+}
+
+// Left is a file or folder the generator leaves out.
+type Left struct {
+	Path   string
+	Dir    bool
+	Reason profile.Reason
 }
 
 // File is one file of the site that takes part in pairing.
@@ -50,6 +61,16 @@ type File struct {
 
 // Plain reports whether f is a file without front matter paired by path.
 func (f *File) Plain() bool { return f.Doc == nil }
+
+// LeftAt returns what the site says of rel when its generator leaves the
+// file out (a draft, say), and whether it does.
+func (s *Site) LeftAt(rel string) (Left, bool) {
+	i := sort.Search(len(s.Left), func(i int) bool { return s.Left[i].Path >= rel })
+	if i < len(s.Left) && s.Left[i].Path == rel {
+		return s.Left[i], true
+	}
+	return Left{}, false
+}
 
 // Lookup returns the file at rel (relative to the site root), or nil.
 func (s *Site) Lookup(rel string) *File { return s.byPath[rel] }
@@ -121,7 +142,7 @@ func (s *Site) Contents(f *File) ([]byte, error) {
 
 // Read walks the site described by c and reads its pages.
 func Read(c *Config) (*Site, error) {
-	paths, err := c.walk()
+	paths, left, err := c.walk()
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +150,8 @@ func Read(c *Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Config: c, Files: files, byPath: make(map[string]*File, len(files))}
+	files, left = c.dropped(files, left)
+	s := &Site{Config: c, Files: files, Left: left, byPath: make(map[string]*File, len(files))}
 	for _, f := range files {
 		s.byPath[f.Path] = f
 	}
@@ -140,11 +162,12 @@ func Read(c *Config) (*Site, error) {
 	return s, nil
 }
 
-// walk lists the files Jekyll reads, with the root: paths as the OS
-// spells them, so that they need no joining to be read.
-func (c *Config) walk() ([]string, error) {
+// walk lists the files the generator reads, with the root: paths as the
+// OS spells them, so that they need no joining to be read. It returns the
+// files and folders left out that could have been pages too.
+func (c *Config) walk() ([]string, []Left, error) {
 	var paths []string
-	filter := c.entryFilter()
+	var left []Left
 	err := filepath.WalkDir(c.Root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -153,9 +176,13 @@ func (c *Config) walk() ([]string, error) {
 			return nil
 		}
 		rel := filepath.ToSlash(p[len(c.Root)+1:])
-		if filter.skipped(rel, d.IsDir()) {
+		if why := c.skip(rel, d.IsDir()); why != profile.Kept {
 			if d.IsDir() {
+				left = append(left, Left{Path: rel, Dir: true, Reason: why})
 				return filepath.SkipDir
+			}
+			if c.isPageExt(rel) {
+				left = append(left, Left{Path: rel, Reason: why})
 			}
 			return nil
 		}
@@ -164,7 +191,52 @@ func (c *Config) walk() ([]string, error) {
 		}
 		return nil
 	})
-	return paths, err
+	return paths, left, err
+}
+
+// skip says whether langref leaves out the entry at rel: what
+// .langref.yml excludes, else what the generator leaves out and
+// .langref.yml does not include; paired plain files are read whatever
+// their extension.
+func (c *Config) skip(rel string, isDir bool) profile.Reason {
+	if matchAny(c.LangrefExclude, rel) {
+		return profile.Excluded
+	}
+	why := profile.Kept
+	if c.Skip != nil {
+		why = c.Skip(rel, isDir)
+	}
+	if why == profile.NotContent && c.pairedPlain(rel) {
+		return profile.Kept
+	}
+	if why != profile.Kept && (matchAny(c.LangrefInclude, rel) || isDir && c.includesBelow(rel)) {
+		return profile.Kept
+	}
+	return why
+}
+
+func matchAny(globs []string, rel string) bool {
+	for _, g := range globs {
+		if globMatch(strings.TrimSuffix(g, "/"), rel) || strings.HasPrefix(rel, strings.TrimSuffix(g, "/")+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// includesBelow reports whether an include: glob may match inside folder
+// rel.
+func (c *Config) includesBelow(rel string) bool {
+	for _, g := range c.LangrefInclude {
+		if strings.HasPrefix(g, "**") || strings.HasPrefix(g, rel+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Config) isPageExt(rel string) bool {
+	return slices.Contains(c.PageExts, strings.ToLower(path.Ext(rel)))
 }
 
 // readRounds reads the files, sorted by path, in the two rounds a Visitor
@@ -197,14 +269,38 @@ func (c *Config) readRounds(paths []string) ([]*File, error) {
 	return files, nil
 }
 
+// dropped takes out of files the pages the generator does not publish,
+// adding them to left, sorted by path.
+func (c *Config) dropped(files []*File, left []Left) ([]*File, []Left) {
+	if c.Drop == nil {
+		return files, sortedLeft(left)
+	}
+	kept := files[:0]
+	for _, f := range files {
+		if f.Doc != nil && f.Doc.Usable() {
+			if why := c.Drop(f.Path, f.Doc); why != profile.Kept {
+				left = append(left, Left{Path: f.Path, Reason: why})
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	return kept, sortedLeft(left)
+}
+
+func sortedLeft(left []Left) []Left {
+	sort.Slice(left, func(i, j int) bool { return left[i].Path < left[j].Path })
+	return left
+}
+
 // inTranslationFolder guesses, before the site's languages are known,
 // whether the page at rel is a translation by its folder: the folder a
 // path pairing gives a language other than the source language, or a
 // top-level folder named like such a language (one of Languages when
 // .langref.yml lists them).
 func (c *Config) inTranslationFolder(rel string) bool {
-	if c.ByPath != nil {
-		l, _, ok := c.ByPath.Match(rel)
+	if c.Layout != nil {
+		l, _, ok := c.Layout.Match(rel)
 		return ok && l != c.SourceLang
 	}
 	dir, _, ok := strings.Cut(rel, "/")
@@ -239,9 +335,6 @@ func (c *Config) readAll(paths []string, visit func(*File, []byte)) ([]*File, er
 // walk listed.
 func (c *Config) rel(full string) string { return filepath.ToSlash(full[len(c.Root)+1:]) }
 
-// textExts are the extensions of files that may have meant to be pages.
-var textExts = map[string]bool{".md": true, ".markdown": true, ".mkd": true, ".mkdn": true, ".html": true, ".htm": true, ".textile": true}
-
 // scratch holds buffers for the contents of pages of lean sites, which
 // are dropped once parsed and hashed: a site's pages are read into a few
 // buffers instead of one each. Buffers above maxScratch are not kept.
@@ -254,11 +347,11 @@ const maxScratch = 1 << 20
 func (c *Config) readFile(full string, visit func(*File, []byte)) (*File, error) {
 	rel := c.rel(full)
 	plain := c.pairedPlain(rel)
-	if plain && !textExts[path.Ext(rel)] {
+	if plain && !c.isPageExt(rel) {
 		return &File{Path: rel}, nil
 	}
 	if !c.lean {
-		src, err := read(nil, full)
+		src, err := c.read(nil, full)
 		if src == nil || err != nil {
 			return nil, err
 		}
@@ -266,7 +359,7 @@ func (c *Config) readFile(full string, visit func(*File, []byte)) (*File, error)
 	}
 	buf := scratch.Get().(*[]byte)
 	defer scratch.Put(buf)
-	src, err := read((*buf)[:0], full)
+	src, err := c.read((*buf)[:0], full)
 	if cap(src) > cap(*buf) && cap(src) <= maxScratch {
 		*buf = src
 	}
@@ -279,9 +372,12 @@ func (c *Config) readFile(full string, visit func(*File, []byte)) (*File, error)
 // read appends the file at full to buf and returns it when it may be a
 // page: its extension is a page's or it starts as front matter does. It
 // returns nil for other files.
-func read(buf []byte, full string) ([]byte, error) {
-	if textExts[strings.ToLower(filepath.Ext(full))] {
+func (c *Config) read(buf []byte, full string) ([]byte, error) {
+	if slices.Contains(c.PageExts, strings.ToLower(filepath.Ext(full))) {
 		return fsread.Append(buf, full)
+	}
+	if c.FrontMatter.Optional {
+		return nil, nil // the profile's extensions only
 	}
 	src, ok, err := fsread.AppendIf(buf, full, 512, mayHaveFrontMatter)
 	if !ok {
@@ -295,7 +391,7 @@ func read(buf []byte, full string) ([]byte, error) {
 // src, which the caller may then reuse; visit, when not nil, sees it
 // first.
 func (c *Config) file(rel string, src []byte, plain bool, visit func(*File, []byte)) *File {
-	doc := frontmatter.Parse(src)
+	doc := frontmatter.ParseWith(src, c.FrontMatter)
 	if !doc.Page && doc.Problem == nil {
 		if plain {
 			return &File{Path: rel}
@@ -355,9 +451,10 @@ func globMatch(glob, rel string) bool {
 	return ok
 }
 
-// detectLanguages settles the site's languages when .langref.yml does not
-// list them: the source language, every language with a navigation block,
-// and every top-level folder that holds a page whose lang names the folder.
+// detectLanguages settles the site's languages when neither the
+// generator's configuration nor .langref.yml lists them: the source
+// language, every language with a navigation block, and every top-level
+// folder that holds a page whose lang names the folder.
 func (s *Site) detectLanguages() {
 	set := map[string]bool{s.SourceLang: true}
 	for _, l := range s.Config.Languages {
@@ -368,16 +465,16 @@ func (s *Site) detectLanguages() {
 			set[l] = true
 		}
 		for _, f := range s.Files {
-			if dir, _, ok := strings.Cut(f.Path, "/"); ok && f.Doc != nil {
-				if v, ok := f.Doc.Get("lang"); ok && v.Value.Text == dir && IsLangCode(dir) {
+			if dir, _, ok := strings.Cut(f.Path, "/"); ok && f.Doc != nil && s.LangKey != "" {
+				if v, ok := f.Doc.Get(s.LangKey); ok && v.Value.Text == dir && IsLangCode(dir) {
 					set[dir] = true
 				}
 			}
 		}
 	}
-	if s.ByPath != nil {
+	if s.Layout != nil {
 		for _, f := range s.Files {
-			if l, _, ok := s.ByPath.Match(f.Path); ok && len(s.Config.Languages) == 0 {
+			if l, _, ok := s.Layout.Match(f.Path); ok && len(s.Config.Languages) == 0 {
 				set[l] = true
 			}
 		}
@@ -393,8 +490,8 @@ func (s *Site) HasLang(lang string) bool {
 
 // FolderLang returns the language the location of rel stands for.
 func (s *Site) FolderLang(rel string) string {
-	if s.ByPath != nil {
-		if l, _, ok := s.ByPath.Match(rel); ok {
+	if s.Layout != nil {
+		if l, _, ok := s.Layout.Match(rel); ok {
 			return l
 		}
 		return s.SourceLang
@@ -409,9 +506,9 @@ func (s *Site) FolderLang(rel string) string {
 // lang's tree: en/a/b.md becomes fr/a/b.md, and a root page index.md
 // becomes fr/index.md.
 func (s *Site) Mirror(rel, lang string) string {
-	if s.ByPath != nil {
-		if _, p, ok := s.ByPath.Match(rel); ok {
-			return s.ByPath.Path(lang, p)
+	if s.Layout != nil {
+		if _, p, ok := s.Layout.Match(rel); ok {
+			return s.Layout.Path(lang, p)
 		}
 	}
 	if dir, rest, ok := strings.Cut(rel, "/"); ok && dir == s.SourceLang {
@@ -423,8 +520,8 @@ func (s *Site) Mirror(rel, lang string) string {
 // Unmirror returns the relative path inside its language tree of rel: the
 // pairing path for plain files.
 func (s *Site) Unmirror(rel string) string {
-	if s.ByPath != nil {
-		if _, p, ok := s.ByPath.Match(rel); ok {
+	if s.Layout != nil {
+		if _, p, ok := s.Layout.Match(rel); ok {
 			return p
 		}
 	}

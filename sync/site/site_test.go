@@ -13,109 +13,6 @@ import (
 	"github.com/langref/langref/internal/testfs"
 )
 
-// TestFnmatch follows Ruby's File.fnmatch? without flags, as Jekyll's
-// EntryFilter calls it: "*" crosses "/", "?" is one character, classes and
-// escapes work.
-func TestFnmatch(t *testing.T) {
-	tests := []struct {
-		name, pattern, path string
-		want                bool
-	}{
-		{"literal", "en/index.md", "en/index.md", true},
-		{"literal is not a prefix match", "en/index.md", "en/index.md.bak", false},
-		{"star within a name", "*.backup", "a.backup", true},
-		{"star crosses slashes", "*.backup", "docs/en/a.backup", true},
-		{"star in the middle crosses slashes", "en/*.md", "en/sub/a.md", true},
-		{"star matches empty", "a*", "a", true},
-		{"several stars", "**/*.md", "en/a.md", true},
-		{"question mark", "?n/a.md", "en/a.md", true},
-		{"question mark needs a character", "en?", "en", false},
-		{"class", "[ef][nr]/a.md", "fr/a.md", true},
-		{"class miss", "[ef][nr]/a.md", "de/a.md", false},
-		{"class range", "week[0-9].md", "week7.md", true},
-		{"negated class", "week[!0-9].md", "weekA.md", true},
-		{"negated class miss", "week[!0-9].md", "week7.md", false},
-		{"caret negation", "week[^0-9].md", "week7.md", false},
-		{"escaped star", `a\*.md`, "a*.md", true},
-		{"escaped star is literal", `a\*.md`, "ab.md", false},
-		{"unclosed class is literal", "a[b", "a[b", true},
-		{"empty pattern", "", "", true},
-		{"empty pattern against a name", "", "a", false},
-		{"no match", "vendor", "en/a.md", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := fnmatch(tt.pattern, tt.path); got != tt.want {
-				t.Errorf("fnmatch(%q, %q) = %v, want %v", tt.pattern, tt.path, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestGlobInclude(t *testing.T) {
-	tests := []struct {
-		name     string
-		patterns []string
-		path     string
-		isDir    bool
-		want     bool
-	}{
-		{"plain prefix skips a sibling folder too", []string{"vendor"}, "vendor-old", true, true},
-		{"plain prefix skips the folder", []string{"vendor"}, "vendor", true, true},
-		{"plain prefix skips files inside", []string{"vendor"}, "vendor/x.md", false, true},
-		{"leading slash is ignored", []string{"/vendor"}, "vendor", true, true},
-		{"trailing slash names a folder", []string{"node_modules/"}, "node_modules", true, true},
-		{"trailing slash does not name a file", []string{"node_modules/"}, "node_modules", false, false},
-		{"glob", []string{"*.backup"}, "en/a.backup", false, true},
-		{"exact file", []string{"en/index.md"}, "en/index.md", false, true},
-		{"exact file is no folder prefix", []string{"en/index.md"}, "en", true, false},
-		{"unrelated", []string{"vendor", "*.bak"}, "en/a.md", false, false},
-		{"no patterns", nil, "en/a.md", false, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := globInclude(tt.patterns, tt.path, tt.isDir); got != tt.want {
-				t.Errorf("globInclude(%q, %q, dir=%v) = %v, want %v", tt.patterns, tt.path, tt.isDir, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestSkipped(t *testing.T) {
-	tests := []struct {
-		name             string
-		exclude, include []string
-		path             string
-		isDir            bool
-		want             bool
-	}{
-		{"ordinary page", nil, nil, "en/a.md", false, false},
-		{"underscore folder", nil, nil, "_drafts", true, true},
-		{"underscore file", nil, nil, "en/_partial.md", false, true},
-		{"dot file", nil, nil, "en/.hidden.md", false, true},
-		{"dot folder", nil, nil, ".github", true, true},
-		{"hash file", nil, nil, "en/#a.md#", false, true},
-		{"tilde prefix", nil, nil, "en/~a.md", false, true},
-		{"tilde suffix", nil, nil, "en/a.md~", false, true},
-		{"tilde inside the name is fine", nil, nil, "en/a~b.md", false, false},
-		{"include brings an underscore file back", nil, []string{"_pages"}, "_pages", true, false},
-		{"include by base name", nil, []string{".htaccess"}, "en/.htaccess", false, false},
-		{"exclude prefix", []string{"vendor"}, nil, "vendor-old", true, true},
-		{"exclude glob", []string{"*.backup.md"}, nil, "fr/a.backup.md", false, true},
-		{"include overrides exclude", []string{"docs"}, []string{"docs"}, "docs", true, false},
-		{"default excludes", defaultExcludes, nil, "node_modules", true, true},
-		{"default excludes: Gemfile.lock", defaultExcludes, nil, "Gemfile.lock", false, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := &Config{Exclude: tt.exclude, Include: tt.include}
-			if got := c.skipped(tt.path, tt.isDir); got != tt.want {
-				t.Errorf("skipped(%q) with exclude %q include %q = %v, want %v", tt.path, tt.exclude, tt.include, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestGlobMatch(t *testing.T) {
 	tests := []struct {
 		glob, path string
@@ -489,5 +386,78 @@ func TestLoadLeanVisit(t *testing.T) {
 		if l := lean.Files[i]; f.Path != l.Path || *f.Sum != *l.Sum || f.Folder != l.Folder || f.Doc.Body != nil {
 			t.Errorf("file %d: %q (folder %q), LoadLean has %q (folder %q)", i, f.Path, f.Folder, l.Path, l.Folder)
 		}
+	}
+}
+
+func TestLangrefFile(t *testing.T) {
+	tests := []struct {
+		name     string
+		files    map[string]string
+		wantErr  string
+		wantLine int
+	}{
+		{"an unknown key names the nearest one", map[string]string{".langref.yml": "source_lang: en\npairng: path\n"}, `"pairng" is not a key of .langref.yml: did you mean "pairing"?`, 2},
+		{"an unknown key far from every key", map[string]string{".langref.yml": "colour: blue\n"}, `"colour" is not a key of .langref.yml`, 1},
+		{"an unknown generator", map[string]string{".langref.yml": "generator: gatsby\n"}, `generator "gatsby" is not one of "jekyll", "hugo", "starlight", "docusaurus", "mkdocs"`, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadConfig(testfs.Dir(t, tt.files))
+			ce, ok := err.(*ConfigError)
+			if !ok || ce.File != ".langref.yml" || ce.Line != tt.wantLine || ce.Err.Error() != tt.wantErr {
+				t.Fatalf("error = %v, want .langref.yml:%d: %s", err, tt.wantLine, tt.wantErr)
+			}
+		})
+	}
+}
+
+func paths(s *Site) []string {
+	var out []string
+	for _, f := range s.Files {
+		out = append(out, f.Path)
+	}
+	return out
+}
+
+func TestGeneratorDetectedAndOverridden(t *testing.T) {
+	hugoSite := map[string]string{
+		"hugo.toml":          "[languages.en]\n[languages.fr]\n",
+		"content/_index.md":  "---\ntitle: Home\n---\n",
+		"content/a.fr.md":    "+++\ntitle = 'A'\n+++\n",
+		"archetypes/post.md": "---\ntitle: x\n---\n",
+	}
+	s := load(t, hugoSite)
+	if s.Generator != "hugo" || !reflect.DeepEqual(paths(s), []string{"content/_index.md", "content/a.fr.md"}) {
+		t.Errorf("detected: generator %q, files %q", s.Generator, paths(s))
+	}
+	if f := s.Lookup("content/a.fr.md"); f == nil || f.Folder != "fr" {
+		t.Errorf("content/a.fr.md = %+v, want a page of fr", f)
+	}
+	hugoSite[".langref.yml"] = "generator: jekyll\n"
+	s = load(t, hugoSite)
+	// Jekyll skips _index.md and takes TOML front matter for text.
+	if s.Generator != "jekyll" || !reflect.DeepEqual(paths(s), []string{"archetypes/post.md"}) {
+		t.Errorf("overridden: generator %q, files %q", s.Generator, paths(s))
+	}
+}
+
+func TestExcludeInclude(t *testing.T) {
+	s := load(t, map[string]string{
+		".langref.yml":     "exclude: [en/drafts/, \"**/*.tmp.md\"]\ninclude: [_shared/]\n",
+		"en/a.md":          "---\nlang-ref: a\n---\n",
+		"en/drafts/b.md":   "---\nlang-ref: b\n---\n",
+		"en/c.tmp.md":      "---\nlang-ref: c\n---\n",
+		"_shared/en/d.md":  "---\nlang-ref: d\n---\n",
+		"_private/en/e.md": "---\nlang-ref: e\n---\n",
+	})
+	if got, want := paths(s), []string{"_shared/en/d.md", "en/a.md"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Files = %q, want %q", got, want)
+	}
+	var left []string
+	for _, l := range s.Left {
+		left = append(left, l.Path+":"+string(l.Reason))
+	}
+	if want := []string{"_private:underscore", "en/c.tmp.md:excluded", "en/drafts:excluded"}; !reflect.DeepEqual(left, want) {
+		t.Errorf("Left = %q, want %q", left, want)
 	}
 }

@@ -1,44 +1,43 @@
-package site
+package jekyll
 
 import (
 	"path"
 	"strings"
+
+	"github.com/langref/langref/sync/profile"
 )
 
-// skipped reports whether Jekyll 4.3's EntryFilter#filter leaves out the
-// entry at rel (slash-separated, relative to the site root).
-func (c *Config) skipped(rel string, isDir bool) bool {
-	return c.entryFilter().skipped(rel, isDir)
-}
-
-// entryFilter is Jekyll's EntryFilter for c's include and exclude lists,
-// made once per walk.
+// entryFilter is Jekyll 4.3's EntryFilter for a site's include and
+// exclude lists.
 type entryFilter struct {
 	include []string
 	exclude []string // less what include lists
 }
 
-func (c *Config) entryFilter() entryFilter {
-	return entryFilter{include: c.Include, exclude: minus(c.Exclude, c.Include)}
+func newEntryFilter(exclude, include []string) entryFilter {
+	return entryFilter{include: include, exclude: minus(exclude, include)}
 }
 
-// skipped reports whether the filter leaves out the entry at rel: names
-// ending in ".", exclude matches that include does not list, and, unless
-// include lists them, names starting with ".", "_", "#" or "~" and
-// backups ending in "~".
-func (f entryFilter) skipped(rel string, isDir bool) bool {
+// skip says whether the filter leaves out the entry at rel (slash-separated,
+// relative to the site root), and why: names ending in ".", exclude matches
+// that include does not list, and, unless include lists them, names
+// starting with ".", "_", "#" or "~" and backups ending in "~".
+func (f entryFilter) skip(rel string, isDir bool) profile.Reason {
 	base := path.Base(rel)
 	if strings.HasSuffix(base, ".") {
-		return true
+		return profile.Underscore
 	}
 	included := globInclude(f.include, rel, isDir) || globInclude(f.include, base, isDir)
 	if !included && globInclude(f.exclude, rel, isDir) {
-		return true
+		return profile.Excluded
 	}
 	if included {
-		return false
+		return profile.Kept
 	}
-	return strings.ContainsAny(base[:1], "._#~") || strings.HasSuffix(base, "~")
+	if strings.ContainsAny(base[:1], "._#~") || strings.HasSuffix(base, "~") {
+		return profile.Underscore
+	}
+	return profile.Kept
 }
 
 func minus(a, b []string) []string {

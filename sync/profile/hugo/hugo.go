@@ -1,0 +1,189 @@
+// Package hugo is the profile of Hugo sites: languages and content folders
+// from hugo.toml|yaml|json, config.toml|yaml|json and config/_default/;
+// every content file under a content folder is a page (_index.md and
+// index.md bundles included), with YAML, TOML or JSON front matter or none;
+// pages pair by their path in their language's content folder, by a
+// language suffix in the file name (about.fr.md) and by translationKey.
+package hugo
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/sync/profile"
+)
+
+// Profile is Hugo's profile.
+type Profile struct{}
+
+// Name returns "hugo".
+func (Profile) Name() string { return "hugo" }
+
+// Markers returns Hugo's configuration files.
+func (Profile) Markers() []string {
+	out := slices.Clone(configNames)
+	for _, n := range []string{"hugo", "config"} {
+		for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+			out = append(out, configDir+"/"+n+ext)
+		}
+	}
+	return out
+}
+
+// KnownKeys are the front matter keys Hugo defines, and those of Docsy,
+// the theme most multilingual Hugo documentation uses.
+var KnownKeys = []string{
+	"aliases", "audio", "build", "_build", "cascade", "date", "description", "draft",
+	"expiryDate", "headless", "images", "isCJKLanguage", "keywords", "lastmod", "layout",
+	"linkTitle", "markup", "menu", "menus", "outputs", "params", "publishDate", "resources",
+	"sitemap", "slug", "summary", "title", "translationKey", "type", "url", "videos", "weight",
+	"tags", "categories", "series", "toc_hide", "hide_summary", "no_list", "simple_list",
+	"show_banner", "body_class", "hide_feedback", "exclude_search", "manualLink",
+	"manualLinkRelref", "manualLinkTarget", "icon", "default_lang_commit", "drift_from_default",
+}
+
+// contentExts are the extensions of the content formats Hugo renders.
+var contentExts = []string{".md", ".markdown", ".mdown", ".html", ".htm", ".adoc", ".asciidoc", ".ad", ".org", ".pandoc", ".pdc", ".rst"}
+
+// Read reads Hugo's configuration at root.
+func (Profile) Read(root string) (*profile.Rules, error) {
+	c, err := readConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	l := newLayout(c)
+	var langs []string
+	for _, lg := range c.langs {
+		if !lg.disabled {
+			langs = append(langs, lg.code)
+		}
+	}
+	slices.Sort(langs)
+	w := &walker{root: root, layout: l, leaf: map[string]bool{}}
+	names := map[string]string{}
+	for _, code := range langs {
+		names[code] = code
+	}
+	return &profile.Rules{
+		Generator: "hugo", Display: "Hugo", StopsOnBadFrontMatter: true, ConfigFile: c.file, SourceLang: c.defaultLang, Languages: langs,
+		TranslationKey: "translationKey", Layout: l,
+		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML, frontmatter.TOML, frontmatter.JSON}, Optional: true},
+		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, FoldCase: true, PageExts: contentExts,
+		Skip: w.skip, Drop: drop, UIStrings: profile.FindTables(root, c.i18nDir, names),
+	}, nil
+}
+
+// walker decides, entry by entry, what Hugo reads as content.
+type walker struct {
+	root   string
+	layout *layout
+	leaf   map[string]bool // folder → holds a leaf bundle's index
+}
+
+func (w *walker) skip(rel string, isDir bool) profile.Reason {
+	base := path.Base(rel)
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") {
+		return profile.Underscore
+	}
+	dir, inside := w.layout.contentDirOf(rel)
+	if !inside {
+		if isDir && w.layout.holdsContentDir(rel) {
+			return profile.Kept
+		}
+		return profile.OutsideContent
+	}
+	if w.layout.disabledDir(dir) {
+		return profile.Disabled
+	}
+	if isDir {
+		return profile.Kept
+	}
+	if !slices.Contains(contentExts, strings.ToLower(path.Ext(rel))) {
+		return profile.NotContent
+	}
+	if !isIndex(base, "index") && w.inLeafBundle(dir, path.Dir(rel)) {
+		return profile.BundleResource
+	}
+	return profile.Kept
+}
+
+// inLeafBundle reports whether folder, inside content folder dir, or one
+// of its parents up to dir holds a leaf bundle's index.md.
+func (w *walker) inLeafBundle(dir, folder string) bool {
+	for folder != dir && folder != "." && folder != "" {
+		leaf, ok := w.leaf[folder]
+		if !ok {
+			leaf = w.holdsIndex(folder)
+			w.leaf[folder] = leaf
+		}
+		if leaf {
+			return true
+		}
+		folder = path.Dir(folder)
+	}
+	return false
+}
+
+func (w *walker) holdsIndex(folder string) bool {
+	entries, err := os.ReadDir(filepath.Join(w.root, filepath.FromSlash(folder)))
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && isIndex(e.Name(), "index") {
+			return true
+		}
+	}
+	return false
+}
+
+// isIndex reports whether name is stem.EXT or stem.LANG.EXT for a content
+// extension: index.md, index.fr.md, _index.md.
+func isIndex(name, stem string) bool {
+	ext := path.Ext(name)
+	if !slices.Contains(contentExts, strings.ToLower(ext)) {
+		return false
+	}
+	rest := strings.TrimSuffix(name, ext)
+	if rest == stem {
+		return true
+	}
+	s, lang, ok := strings.Cut(rest, ".")
+	return ok && s == stem && lang != "" && !strings.Contains(lang, ".")
+}
+
+// drop leaves out what Hugo does not publish: drafts, headless leaf
+// bundles (headless means nothing to a section's _index.md) and pages
+// whose build options say never render.
+func drop(rel string, doc *frontmatter.Doc) profile.Reason {
+	if f, ok := doc.Get("draft"); ok && f.Value.Kind == frontmatter.Bool && f.Value.Text == "true" {
+		return profile.Draft
+	}
+	if f, ok := doc.Get("headless"); ok && f.Value.Kind == frontmatter.Bool && f.Value.Text == "true" && isIndex(path.Base(rel), "index") {
+		return profile.Headless
+	}
+	for _, k := range []string{"_build", "build"} {
+		if f, ok := doc.Get(k); ok && neverRendered(f) {
+			return profile.Headless
+		}
+	}
+	return profile.Kept
+}
+
+func neverRendered(f frontmatter.Field) bool {
+	n := f.YAML()
+	if n == nil {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if strings.EqualFold(n.Content[i].Value, "render") {
+			v := n.Content[i+1].Value
+			return v == "never" || v == "false"
+		}
+	}
+	return false
+}

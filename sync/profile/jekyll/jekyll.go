@@ -1,0 +1,83 @@
+// Package jekyll is the profile of Jekyll sites: _config.yml, Jekyll 4.3's
+// EntryFilter, YAML front matter that must start the file, pages paired by
+// a lang-ref key with their language in lang, and the per-language
+// navigation of _config.yml. It is also the profile of a plain folder of
+// pages with no generator's configuration.
+package jekyll
+
+import (
+	"github.com/langref/langref/sync/frontmatter"
+	"github.com/langref/langref/sync/profile"
+	"go.yaml.in/yaml/v3"
+)
+
+// Profile is Jekyll's profile.
+type Profile struct{}
+
+// Name returns "jekyll".
+func (Profile) Name() string { return "jekyll" }
+
+// Markers returns Jekyll's configuration file.
+func (Profile) Markers() []string { return []string{"_config.yml"} }
+
+// KnownKeys are front matter keys of Jekyll and of common Jekyll themes
+// and plugins.
+var KnownKeys = []string{
+	"layout", "permalink", "published", "date", "category", "categories", "tags",
+	"excerpt", "sitemap", "redirect_from", "redirect_to", "toc", "math", "comments",
+	"last_modified_at",
+}
+
+// defaultExcludes are added by Jekyll 4 to every site's exclude list.
+var defaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/"}
+
+// Read reads root/_config.yml, when there is one.
+func (Profile) Read(root string) (*profile.Rules, error) {
+	r := &profile.Rules{
+		Generator: "jekyll", Display: "Jekyll", SourceLang: "en", Key: "lang-ref", LangKey: "lang",
+		FrontMatter: frontmatter.Jekyll, BaselineKey: "source-commit", KnownKeys: KnownKeys,
+		Nav:      map[string]*profile.Nav{},
+		PageExts: []string{".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm", ".textile"},
+	}
+	m, err := profile.ReadYAML(root, "_config.yml")
+	if err != nil {
+		return nil, err
+	}
+	if m != nil {
+		r.ConfigFile = "_config.yml"
+		r.ConfigDups = profile.DuplicateKeys(m, "", nil)
+		if l := profile.Scalar(profile.Lookup(m, "default_lang")); l != "" {
+			r.SourceLang = l
+		}
+		r.Exclude = profile.StringList(profile.Lookup(m, "exclude"))
+		r.Include = profile.StringList(profile.Lookup(m, "include"))
+		readNav(r, m)
+	}
+	r.Exclude = append(r.Exclude, defaultExcludes...)
+	f := newEntryFilter(r.Exclude, r.Include)
+	r.Skip = f.skip
+	return r, nil
+}
+
+// readNav finds the navigation blocks: the top-level one belongs to the
+// source language, and each top-level mapping named like a language code
+// that holds a title or navigation belongs to that language.
+func readNav(r *profile.Rules, m *yaml.Node) {
+	if nav := parseNav(m, r.SourceLang, nil); nav != nil {
+		r.Nav[r.SourceLang] = nav
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if v.Kind != yaml.MappingNode || !profile.IsLangCode(k.Value) || k.Value == r.SourceLang {
+			continue
+		}
+		if profile.Lookup(v, "title") == nil && !hasNav(v) {
+			continue
+		}
+		nav := parseNav(v, k.Value, k)
+		if nav == nil {
+			nav = &profile.Nav{Lang: k.Value, Line: k.Line}
+		}
+		r.Nav[k.Value] = nav
+	}
+}

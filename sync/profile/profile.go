@@ -1,0 +1,236 @@
+// Package profile is what a site generator tells langref about a site: which
+// files are pages, where each language's tree is, how pages pair, what the
+// navigation is and how front matter is written. Each generator is one
+// package below this one (jekyll, hugo, starlight); the rest of langref asks
+// the Rules a profile returns and never which generator it runs on.
+package profile
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/langref/langref/sync/frontmatter"
+)
+
+// Profile is one generator's rules.
+type Profile interface {
+	// Name is the generator's name, as .langref.yml's generator: key
+	// writes it.
+	Name() string
+	// Markers are the files, relative to a site root, whose presence
+	// marks a site of this generator; any one of them is enough.
+	Markers() []string
+	// Read reads the generator's own configuration at root, an absolute
+	// folder.
+	Read(root string) (*Rules, error)
+}
+
+// Rules are one site's rules as its generator applies them.
+type Rules struct {
+	// Generator is the profile's name.
+	Generator string
+	// Display is the generator's name as messages write it: Jekyll, Hugo.
+	Display string
+	// StopsOnBadFrontMatter is true when the generator stops the build on
+	// front matter it cannot read (Hugo, Astro); Jekyll warns, or copies
+	// the file as a static file.
+	StopsOnBadFrontMatter bool
+	// DuplicateKeysFail is true when a key set twice in front matter stops
+	// the build (Astro's YAML reader); else the last one wins.
+	DuplicateKeysFail bool
+	// ConfigFile is the generator's configuration file relative to the
+	// root, "" when there is none.
+	ConfigFile string
+	// SourceLang is the language translations are made from.
+	SourceLang string
+	// Languages are the site's languages when the configuration lists
+	// them, else nil (found from the files).
+	Languages []string
+	// Key is the front matter key that pairs pages, when pages pair by key.
+	Key string
+	// TranslationKey, when set, is a front matter key whose value pairs a
+	// page instead of its path (Hugo's translationKey).
+	TranslationKey string
+	// LangKey is the front matter key naming a page's language, "" when
+	// the language is where the file is.
+	LangKey string
+	// Layout, when set, places each language's pages and pairs them by
+	// their path in their tree.
+	Layout Layout
+	// FrontMatter is how the generator reads the top of a file.
+	FrontMatter frontmatter.Rules
+	// BaselineKey is the front matter key recording the source commit a
+	// translation was made from, by default.
+	BaselineKey string
+	// KnownKeys are front matter keys the generator and common tools
+	// define: never misspellings.
+	KnownKeys []string
+	// FoldCase is true when the generator reads front matter keys without
+	// regard to case (Hugo): Title and title are one key.
+	FoldCase bool
+	// Nav is the navigation of each language that has one in the
+	// generator's configuration.
+	Nav map[string]*Nav
+	// ConfigDups are keys set more than once in one mapping of the
+	// configuration file.
+	ConfigDups []DupKey
+	// Exclude and Include are the generator's own lists (Jekyll's).
+	Exclude, Include []string
+	// Skip says whether the generator leaves out the file or folder at
+	// rel (slash-separated, relative to the root), and why.
+	Skip func(rel string, isDir bool) Reason
+	// Drop says whether the generator leaves out a page it read, by its
+	// front matter, and why; nil keeps every page.
+	Drop func(rel string, doc *frontmatter.Doc) Reason
+	// PageExts are the extensions of files that may be pages, lower case
+	// with the dot.
+	PageExts []string
+	// UIStrings are the generator's tables of interface strings (Hugo's
+	// i18n/, Starlight's src/content/i18n/): language → file relative to
+	// the root.
+	UIStrings map[string]string
+}
+
+// Reason says why a generator leaves out a file, in its own words: a
+// short id such as "underscore" or "outside-content"; "" keeps the file.
+type Reason string
+
+// Reasons a generator leaves out a file.
+const (
+	Kept           Reason = ""
+	Underscore     Reason = "underscore"      // Jekyll: names starting with _ . # ~
+	Excluded       Reason = "excluded"        // exclude: in a configuration
+	OutsideContent Reason = "outside-content" // not under a content folder
+	NotContent     Reason = "not-content"     // an extension the generator does not render
+	BundleResource Reason = "bundle-resource" // Hugo: a file inside a leaf bundle
+	Draft          Reason = "draft"           // draft: true
+	Headless       Reason = "headless"        // Hugo: headless bundle, or _build render and list never
+	Disabled       Reason = "disabled"        // a disabled language's tree
+)
+
+// Layout places each language's pages: where a file sits says its
+// language and its path inside that language's tree, which pairs it.
+type Layout interface {
+	// Match returns the language of the file at rel and its pairing path,
+	// or ok false when rel is in no language's tree.
+	Match(rel string) (lang, path string, ok bool)
+	// Path returns where the page of lang whose pairing path is path lives.
+	Path(lang, path string) string
+}
+
+// Nav is one language's sidebar: the pages it lists, in order.
+type Nav struct {
+	Lang  string
+	Line  int // line of the language's block in the configuration (0: top level)
+	Items []NavItem
+
+	// pos indexes the first position of each path of Items, as NewNav
+	// got them (indexed is their number then).
+	pos     map[string]int
+	indexed int
+}
+
+// NewNav returns lang's navigation listing items, indexed for Index.
+func NewNav(lang string, line int, items []NavItem) *Nav {
+	nav := &Nav{Lang: lang, Line: line, Items: items, pos: make(map[string]int, len(items)), indexed: len(items)}
+	for i := len(items) - 1; i >= 0; i-- {
+		nav.pos[items[i].Path] = i
+	}
+	return nav
+}
+
+// NavItem is one entry of a navigation.
+type NavItem struct {
+	Path      string // as written, relative to the site root
+	Line, Col int    // position of the path value in the configuration
+	Parent    string // the chapter's path, for sections
+}
+
+// Index returns the position of path in the navigation, or -1.
+func (n *Nav) Index(path string) int {
+	if n == nil {
+		return -1
+	}
+	if n.pos != nil && n.indexed == len(n.Items) {
+		if i, ok := n.pos[path]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, it := range n.Items {
+		if it.Path == path {
+			return i
+		}
+	}
+	return -1
+}
+
+// DupKey is a key set more than once in one mapping of a YAML file.
+type DupKey struct {
+	// Key is the dotted path of the key, e.g. "fr.title".
+	Key string
+	// Lines are the lines of every occurrence, in file order.
+	Lines []int
+	// Value is the last occurrence's value, the one Ruby keeps.
+	Value string
+}
+
+// ConfigError is a problem in a configuration file: langref cannot read
+// the site as configured.
+type ConfigError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *ConfigError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// ExtFree is implemented by layouts whose pages pair by their path less
+// the extension (Hugo, Astro: about.md translates about.mdx).
+type ExtFree interface {
+	// ExtFree is a marker method.
+	ExtFree()
+}
+
+// PairKey returns the pairing key of a page whose path in its language's
+// tree is p, under layout l.
+func PairKey(l Layout, p string) string {
+	if _, ok := l.(ExtFree); ok {
+		return strings.TrimSuffix(p, path.Ext(p))
+	}
+	return p
+}
+
+// FindTables returns the string tables in folder dir of root whose names
+// (less a .toml, .yaml, .yml or .json extension, compared without regard
+// to case) name a language: the map's keys are file names lower-cased,
+// its values the languages.
+func FindTables(root, dir string, langs map[string]string) map[string]string {
+	entries, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(dir)))
+	if err != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		ext := path.Ext(e.Name())
+		if _, ok := frontmatter.FormatOfExt(ext); !ok || e.IsDir() {
+			continue
+		}
+		if lang, ok := langs[strings.ToLower(strings.TrimSuffix(e.Name(), ext))]; ok {
+			if _, dup := out[lang]; !dup {
+				out[lang] = dir + "/" + e.Name()
+			}
+		}
+	}
+	return out
+}
