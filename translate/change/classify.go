@@ -23,7 +23,8 @@ import (
 //     space is collapsed. This covers reflow, *x* versus _x_, ** versus __,
 //     - versus * list markers and {{x}} versus {{ x }}.
 //  2. Content: the blocks differ in number, kind or level (a heading level
-//     or list depth change); comments do not count.
+//     or list depth change); comments do not count, but text on the line
+//     that ends a comment or display math does.
 //  3. Otherwise the class is the most severe of, for each pair of blocks:
 //     - Verbatim, if the verbatim material outside the text differs: link
 //     targets, image sources, HTML attribute values, Liquid tags, code
@@ -36,7 +37,8 @@ import (
 // math and code in place, their delimiters removed and the math typeset
 // the same way: spacing (\, \quad), sizing (\left, \big) and font wrappers
 // (\mathrm{}, \text{}, \mathbf{}) removed, braces removed, \cdots, \ldots
-// and … written "...", and other commands without their backslash. So N,
+// and … written "...", Greek letters as letters (\beta is β), and other
+// commands without their backslash. So N,
 // `N` and $N$ are the same, as are log(N) and $\log(N)$, or x_2,...,x_T and
 // $x_2,\cdots,x_T$: changes of typesetting alone are Cosmetic.
 //
@@ -44,14 +46,15 @@ import (
 // words between unchanged ones. The change is the most severe of:
 //
 //   - Verbatim, if a hunk deletes or inserts a word of math or code, a
-//     number, or a letter standing alone in prose other than a and I (a
-//     symbol: N);
+//     number, or a Latin or Greek letter standing alone in prose other
+//     than a and I (a symbol: N, β);
 //   - Typo, for a hunk whose words written together are the same up to
 //     case and hyphens ("auto encoder" and "autoencoder", "Fig3" and
 //     "Fig 3"), for an abbreviation written out ("Fig." and "Figure"),
 //     for a pair of a deleted and an inserted word of one hunk
 //     that differ in case, hyphens or British and American spelling only
-//     ("Gradient", "multi-layer", "colour"), or that
+//     ("Gradient", "multi-layer", "colour"), or by two adjacent letters
+//     swapped in an acronym or name ("PyTroch"), or that
 //     are close in spelling (at most 1 edit away, a transposition counting
 //     1, or 2 edits away for words of 5 runes or more with the same first
 //     letter) when one of them at least is not a known word: "betwen" to
@@ -85,7 +88,33 @@ func Classify(old, new string) Class {
 	if old == new || sameRendering(old, new) {
 		return Cosmetic
 	}
-	return classifyBlocks(visible(blocks.Parse([]byte(old), 1)), visible(blocks.Parse([]byte(new), 1)))
+	a, b := blocks.Parse([]byte(old), 1), blocks.Parse([]byte(new), 1)
+	if !slices.Equal(besideBlocks(a), besideBlocks(b)) {
+		return Content
+	}
+	return classifyBlocks(visible(a), visible(b))
+}
+
+// besideBlocks returns the text that shares a line with the end of a
+// comment or of display math: the parser makes it part of the block, but
+// readers see it.
+func besideBlocks(bs []blocks.Block) []string {
+	var out []string
+	for _, b := range bs {
+		t := ""
+		switch b.Kind {
+		case blocks.Comment:
+			t = commentRe.ReplaceAllString(b.Raw, "")
+		case blocks.Math:
+			if i := strings.LastIndex(b.Raw, "$$"); i > strings.Index(b.Raw, "$$") {
+				t = b.Raw[i+2:]
+			}
+		}
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func classifyBlocks(a, b []blocks.Block) Class {

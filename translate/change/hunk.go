@@ -168,7 +168,7 @@ func pairSpellings(del, ins []string, pd, pi []bool) Class {
 			continue
 		}
 		for j, w := range ins {
-			if !pi[j] && spellingFix(d, w) && (!known(d) || !known(w)) {
+			if !pi[j] && spellingFix(d, w) && (!known(d) || !known(w) || swapped(d, w)) {
 				pd[i], pi[j] = true, true
 				c = Typo
 				break
@@ -176,6 +176,21 @@ func pairSpellings(del, ins []string, pd, pi []bool) Class {
 		}
 	}
 	return c
+}
+
+// swapped reports whether a and b, one of them with a capital after its
+// first letter (an acronym, a name), differ by two adjacent letters
+// swapped: PyTorch and PyTroch. Acronyms are known words, yet a swap makes
+// none.
+func swapped(a, b string) bool {
+	if len(a) != len(b) || !hasInnerCapital(a) && !hasInnerCapital(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 func unpaired(paired []bool) int {

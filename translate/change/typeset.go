@@ -2,6 +2,8 @@ package change
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/langref/langref/translate/blocks"
 )
@@ -36,9 +38,13 @@ func (s *stream) addProse(text string) {
 }
 
 // isSymbol reports whether a word of prose is a mathematical symbol: a
-// single letter that is not a word (a, I).
+// single letter (Latin or Greek) that is not a word (a, I).
 func isSymbol(w string) bool {
-	return len(w) == 1 && isASCIILetter(w[0]) && w != "a" && w != "A" && w != "I"
+	if len(w) == 1 {
+		return isASCIILetter(w[0]) && w != "a" && w != "A" && w != "I"
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.In(r, unicode.Greek)
 }
 
 // addSymbols adds the words of math or code.
@@ -129,14 +135,26 @@ var mathLayout = setOf(
 	"operatorname", "vect",
 )
 
+// greek maps the TeX commands of Greek letters to the letters, as prose
+// writes them: *β* and $\beta$ are the same symbol.
+var greek = map[string]string{
+	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε",
+	"zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι", "kappa": "κ",
+	"lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ",
+	"tau": "τ", "upsilon": "υ", "phi": "ϕ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+	"Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
+	"Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}
+
 // mathDots are the TeX commands for an ellipsis.
 var mathDots = setOf("cdots", "ldots", "dots", "dotsc", "dotsb", "dotso", "dotsm")
 
 // typeset returns math (TeX) with its typesetting set aside, so that the
 // same symbols typeset differently compare equal: spacing commands (\, \;
 // \quad), sizing (\left, \big) and font wrappers (\mathrm, \text) are
-// removed, braces too, \cdots, \ldots and … become "...", and other
-// commands lose their backslash (\log(N) is log(N), \alpha is alpha).
+// removed, braces too, \cdots, \ldots and … become "...", Greek letters
+// become the letters (\beta is β), and other commands lose their
+// backslash (\log(N) is log(N)).
 func typeset(m string) string {
 	if !strings.ContainsAny(m, "\\{}~…") {
 		return m
@@ -171,7 +189,11 @@ func typeset(m string) string {
 }
 
 func typesetCommand(b *strings.Builder, name string) {
-	switch {
+	switch g, ok := greek[name]; {
+	case ok:
+		b.WriteByte(' ')
+		b.WriteString(g)
+		b.WriteByte(' ')
 	case mathLayout[name]:
 		b.WriteByte(' ')
 	case mathDots[name]:
