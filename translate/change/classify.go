@@ -38,16 +38,16 @@ import (
 // the same way: spacing (\, \quad), sizing (\left, \big) and font wrappers
 // (\mathrm{}, \text{}, \mathbf{}) removed, braces removed, \cdots, \ldots
 // and … written "...", Greek letters as letters (\beta is β), and other
-// commands without their backslash. So N,
-// `N` and $N$ are the same, as are log(N) and $\log(N)$, or x_2,...,x_T and
-// $x_2,\cdots,x_T$: changes of typesetting alone are Cosmetic.
+// commands without their backslash. So N, `N` and $N$ are the same, as
+// are log(N) and $\log(N)$, or x_2,...,x_T and $x_2,\cdots,x_T$: changes
+// of typesetting alone are Cosmetic.
 //
 // A word diff of the two lists gives hunks: runs of deleted and inserted
 // words between unchanged ones. The change is the most severe of:
 //
-//   - Verbatim, if a hunk deletes or inserts a word of math or code, a
-//     number, or a Latin or Greek letter standing alone in prose other
-//     than a and I (a symbol: N, β);
+//   - Verbatim, if the hunks delete or insert words of math or code,
+//     numbers, or Latin or Greek letters standing alone in prose other
+//     than a and I (symbols: N, β), unless they only move them (Grammar);
 //   - Typo, for a hunk whose words written together are the same up to
 //     case and hyphens ("auto encoder" and "autoencoder", "Fig3" and
 //     "Fig 3"), for an abbreviation written out ("Fig." and "Figure"),
@@ -69,8 +69,8 @@ import (
 //   - Content, for any other word deleted or inserted: a real word replaced
 //     by a different one ("natural" to "lateral", "variance" to "standard
 //     deviation"), or a word of meaning added ("full batch") or removed.
-//     But text that is not English (fewer than 3 in 5 of its first 30
-//     words known: translations, and scripts written without spaces,
+//     But text that is not English (old or new has fewer than 3 in 5 of
+//     its first 30 words known: translations, and scripts without spaces,
 //     whose words are single characters) keeps a rule of size: up to 2
 //     such words changed in a text more than twice as long is a Typo,
 //     unless the text is a heading, which is renamed.
@@ -83,7 +83,10 @@ import (
 // are not known: a respelling of one, or into one, is a Typo, as a
 // misspelling of a known word is; a change between two known words is not.
 //
-// Every rule is symmetric: Classify(a, b) == Classify(b, a).
+// Every rule is symmetric, and so is Classify(a, b) == Classify(b, a) but
+// for the rare edits where the word diff keeps different words in place
+// one way and the other: 1 of the 10,982 modified blocks of the DLSP20
+// history, in a translation.
 func Classify(old, new string) Class {
 	if old == new || sameRendering(old, new) {
 		return Cosmetic
@@ -161,30 +164,28 @@ func compareText(a, b stream, heading bool) Class {
 		return Cosmetic
 	}
 	c := Cosmetic
-	var del, ins []string // words that pair with none of their hunk
+	var del, ins []string       // words that pair with none of their hunk
+	var symDel, symIns []string // words of math or code, numbers, symbols
 	for _, sp := range diffSpans(a.words, b.words) {
 		if joined(a.words[sp.oldStart:sp.oldEnd]) == joined(b.words[sp.newStart:sp.newEnd]) {
 			c = max(c, Typo) // words split, joined or hyphenated
 			continue
 		}
 		var h hunk
-		for i := sp.oldStart; i < sp.oldEnd; i++ {
-			if a.sym[i] {
-				c = max(c, Verbatim)
-			} else {
-				h.del = append(h.del, a.words[i])
-			}
-		}
-		for j := sp.newStart; j < sp.newEnd; j++ {
-			if b.sym[j] {
-				c = max(c, Verbatim)
-			} else {
-				h.ins = append(h.ins, b.words[j])
-			}
-		}
+		h.del, symDel = splitSym(a, sp.oldStart, sp.oldEnd, symDel)
+		h.ins, symIns = splitSym(b, sp.newStart, sp.newEnd, symIns)
 		hc, d, i := h.classify()
 		c = max(c, hc)
 		del, ins = append(del, d...), append(ins, i...)
+	}
+	if len(symDel)+len(symIns) > 0 {
+		slices.Sort(symDel)
+		slices.Sort(symIns)
+		if slices.Equal(symDel, symIns) {
+			c = max(c, Grammar) // symbols moved
+		} else {
+			c = max(c, Verbatim)
+		}
 	}
 	if d, i := pairMoved(del, ins); len(d)+len(i) < len(del)+len(ins) {
 		c = max(c, Grammar) // words moved
@@ -193,7 +194,7 @@ func compareText(a, b stream, heading bool) Class {
 	if len(del)+len(ins) == 0 {
 		return c
 	}
-	if n := max(len(del), len(ins)); !heading && n <= 2 && 2*n < max(len(a.words), len(b.words)) && !english(b) {
+	if n := max(len(del), len(ins)); !heading && n <= 2 && 2*n < max(len(a.words), len(b.words)) && !(english(a) && english(b)) {
 		return max(c, Typo)
 	}
 	return Content
@@ -217,6 +218,19 @@ func english(s stream) bool {
 		}
 	}
 	return n > 0 && 5*k >= 3*n
+}
+
+// splitSym returns the prose words of s.words[from:to], and sym with the
+// others appended.
+func splitSym(s stream, from, to int, sym []string) (prose, _ []string) {
+	for i := from; i < to; i++ {
+		if s.sym[i] {
+			sym = append(sym, s.words[i])
+		} else {
+			prose = append(prose, s.words[i])
+		}
+	}
+	return prose, sym
 }
 
 // joined returns the words of ws written together, their spelling folded

@@ -57,6 +57,7 @@ func TestClassify(t *testing.T) {
 		{"punctuation", "First, we start; then we stop.", "First we start, then we stop.", Grammar},
 		{"article", para, "Supervised learning stems from the Perceptron and Adaline. The Adaline is based on the same architecture with weighted inputs; when it is above the threshold, it turns on.", Grammar},
 		{"word order", "We only train the decoder.", "We train only the decoder.", Grammar},
+		{"symbol moved", "so we have heads $h$ here", "so we have $h$ heads here", Grammar},
 		{"tense", "The model learned the mapping.", "The model learns the mapping.", Grammar},
 
 		// verbatim: material translations copy
