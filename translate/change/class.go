@@ -1,7 +1,8 @@
 // Package change classifies what an edit of the English text of a page
-// means for its translations: nothing (cosmetic), a small fix (typo), a
-// change to material translations copy as is (verbatim), or new or
-// rewritten prose (content).
+// means for its translations: nothing (cosmetic), a misspelling corrected
+// (typo), the same words in another grammatical form or order (grammar), a
+// change to material translations copy as is (verbatim), or a change of
+// what the text says (content).
 package change
 
 import "fmt"
@@ -12,13 +13,14 @@ type Class int
 
 // Change classes, from least to most severe.
 const (
-	Cosmetic Class = iota // nothing a reader sees changed
-	Typo                  // a small prose or markup fix
+	Cosmetic Class = iota // nothing a reader reads changed: layout, markup, typesetting
+	Typo                  // a misspelling corrected, or a change of letter case
+	Grammar               // articles, punctuation, inflection, function words or word order
 	Verbatim              // code, math, a link target, an image source, a number or an HTML attribute changed
-	Content               // prose added, removed or rewritten; structure changed
+	Content               // a word of meaning added, removed or replaced; structure changed
 )
 
-var classNames = [...]string{"cosmetic", "typo", "verbatim", "content"}
+var classNames = [...]string{"cosmetic", "typo", "grammar", "verbatim", "content"}
 
 // String returns the lower-case name of c.
 func (c Class) String() string {
@@ -35,7 +37,7 @@ func ParseClass(s string) (Class, error) {
 			return Class(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown change class %q (want cosmetic, typo, verbatim or content)", s)
+	return 0, fmt.Errorf("unknown change class %q (want cosmetic, typo, grammar, verbatim or content)", s)
 }
 
 // MarshalText encodes c by name, for JSON reports.

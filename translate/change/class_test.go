@@ -7,7 +7,7 @@ import (
 )
 
 func TestClassNames(t *testing.T) {
-	for _, c := range []Class{Cosmetic, Typo, Verbatim, Content} {
+	for _, c := range []Class{Cosmetic, Typo, Grammar, Verbatim, Content} {
 		t.Run(c.String(), func(t *testing.T) {
 			got, err := ParseClass(c.String())
 			if err != nil || got != c {
@@ -21,8 +21,15 @@ func TestClassNames(t *testing.T) {
 		}
 	})
 	t.Run("severity order", func(t *testing.T) {
-		if !slices.IsSorted([]Class{Cosmetic, Typo, Verbatim, Content}) {
+		if !slices.IsSorted([]Class{Cosmetic, Typo, Grammar, Verbatim, Content}) {
 			t.Error("classes are not ordered by severity")
+		}
+	})
+	t.Run("stored values", func(t *testing.T) {
+		// Caches store classes as numbers: changing these needs a cache
+		// format version bump (sync/stale).
+		if got := []Class{Cosmetic, Typo, Grammar, Verbatim, Content}; !slices.Equal(got, []Class{0, 1, 2, 3, 4}) {
+			t.Errorf("class values = %v", got)
 		}
 	})
 	t.Run("json", func(t *testing.T) {
@@ -31,7 +38,7 @@ func TestClassNames(t *testing.T) {
 			t.Errorf("json = %s", b)
 		}
 		var c Class
-		if err := json.Unmarshal([]byte(`"typo"`), &c); err != nil || c != Typo {
+		if err := json.Unmarshal([]byte(`"grammar"`), &c); err != nil || c != Grammar {
 			t.Errorf("unmarshal = %v, %v", c, err)
 		}
 	})

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/langref/langref/translate/blocks"
 	"github.com/yuin/goldmark"
@@ -22,45 +23,113 @@ import (
 //     space is collapsed. This covers reflow, *x* versus _x_, ** versus __,
 //     - versus * list markers and {{x}} versus {{ x }}.
 //  2. Content: the blocks differ in number, kind or level (a heading level
-//     or list depth change); comments do not count.
-//  3. Otherwise the class is the most severe of:
-//     - Verbatim, if the verbatim material differs (code, display or inline
-//     math, link targets, image sources, numbers, HTML attribute values);
-//     - the prose class of each pair of blocks (see below);
-//     - Typo, as something visible changed (markup such as added emphasis).
+//     or list depth change); comments do not count, but text on the line
+//     that ends a comment or display math does.
+//  3. Otherwise the class is the most severe of, for each pair of blocks:
+//     - Verbatim, if the verbatim material outside the text differs: link
+//     targets, image sources, HTML attribute values, Liquid tags, code
+//     blocks, and display math blocks once typeset (see below);
+//     - the class of the change of the text, below. Markup alone (added
+//     emphasis, a word made a link to the same target) is Cosmetic.
 //
-// The prose class compares the words (see Words) of each block's prose,
-// numbers and inline code and math left out, with a word diff whose hunks
-// are the runs of deleted and inserted words between unchanged ones. A hunk
-// changes max(deleted, inserted) words; it is a fix if it only touches
-// punctuation, or replaces words one for one with respellings: the same
-// word up to case, or at most 1 edit away (a transposition counts 1), or 2
-// edits away for words of 7 runes or more with the same first letter ("teh"
-// to "the", "recieve" to "receive", "seperete" to "separate", but not
-// "descent" to "ascent").
-// With n the larger word count and c the changed words, the prose change is:
+// The text of a block is compared as a list of words (see Words): its
+// prose, contractions written out ("don't" is "do not"), with its inline
+// math and code in place, their delimiters removed and the math typeset
+// the same way: spacing (\, \quad), sizing (\left, \big) and font wrappers
+// (\mathrm{}, \text{}, \mathbf{}) removed, braces removed, \cdots, \ldots
+// and … written "...", Greek letters as letters (\beta is β), and other
+// commands without their backslash. So N, `N` and $N$ are the same, as
+// are log(N) and $\log(N)$, or x_2,...,x_T and $x_2,\cdots,x_T$: changes
+// of typesetting alone are Cosmetic.
 //
-//   - Typo if every hunk is a fix and (c ≤ 2 or c ≤ n/10);
-//   - Typo if c ≤ 2 and 2c < n, unless the block is a heading: a heading
-//     is only ever fixed, any other word change renames it;
-//   - Content otherwise.
+// A word diff of the two lists gives hunks: runs of deleted and inserted
+// words between unchanged ones. The change is the most severe of:
+//
+//   - Verbatim, if the hunks delete or insert words of math or code,
+//     numbers, or Latin or Greek letters standing alone in prose other
+//     than a and I (symbols: N, β), unless they only move them (Grammar);
+//   - Typo, for a hunk whose words written together are the same up to
+//     case and hyphens ("auto encoder" and "autoencoder", "Fig3" and
+//     "Fig 3"), for an abbreviation written out ("Fig." and "Figure"),
+//     for a pair of a deleted and an inserted word of one hunk
+//     that differ in case, hyphens or British and American spelling only
+//     ("Gradient", "multi-layer", "colour"), or by two adjacent letters
+//     swapped in an acronym or name ("PyTroch"), or that
+//     are close in spelling (at most 1 edit away, a transposition counting
+//     1, or 2 edits away for words of 5 runes or more with the same first
+//     letter) when one of them at least is not a known word: "betwen" to
+//     "between", "teh" to "the", "recieve" to "receive";
+//   - Grammar, for a pair of words of one hunk with the same lemma (an
+//     inflection: "maps" and "map", "uses" and "use", "is" and "are"), for
+//     punctuation, for function words deleted or inserted (articles,
+//     pronouns, light prepositions such as of, to, in, be, have and do, the
+//     relative words which, who, whose, that: see functionWords), and for
+//     words deleted in one hunk and inserted in another with the same lemma
+//     (word order);
+//   - Content, for any other word deleted or inserted: a real word replaced
+//     by a different one ("natural" to "lateral", "variance" to "standard
+//     deviation"), or a word of meaning added ("full batch") or removed.
+//     But text that is not English (old or new has fewer than 3 in 5 of
+//     its first 30 words known: translations, and scripts without spaces,
+//     whose words are single characters) keeps a rule of size: up to 2
+//     such words changed in a text more than twice as long is a Typo,
+//     unless the text is a heading, which is renamed.
+//
+// A word is known if it is a function word, in the word list of package
+// words (wamerican, as written, capitalised, or in capitals, or with a
+// possessive 's), contains a digit (L2, x86), has a capital after its
+// first letter (ReLU, PyTorch, GPUs), or is hyphenated with known parts.
+// Technical words that are in none of these (backpropagation, softmax)
+// are not known: a respelling of one, or into one, is a Typo, as a
+// misspelling of a known word is; a change between two known words is not.
+//
+// Every rule is symmetric, and so is Classify(a, b) == Classify(b, a) but
+// for the rare edits where the word diff keeps different words in place
+// one way and the other: 1 of the 10,982 modified blocks of the DLSP20
+// history, in a translation.
 func Classify(old, new string) Class {
 	if old == new || sameRendering(old, new) {
 		return Cosmetic
 	}
-	return classifyBlocks(visible(blocks.Parse([]byte(old), 1)), visible(blocks.Parse([]byte(new), 1)))
+	a, b := blocks.Parse([]byte(old), 1), blocks.Parse([]byte(new), 1)
+	if !slices.Equal(besideBlocks(a), besideBlocks(b)) {
+		return Content
+	}
+	return classifyBlocks(visible(a), visible(b))
+}
+
+// besideBlocks returns the text that shares a line with the end of a
+// comment or of display math: the parser makes it part of the block, but
+// readers see it.
+func besideBlocks(bs []blocks.Block) []string {
+	var out []string
+	for _, b := range bs {
+		t := ""
+		switch b.Kind {
+		case blocks.Comment:
+			t = commentRe.ReplaceAllString(b.Raw, "")
+		case blocks.Math:
+			if i := strings.LastIndex(b.Raw, "$$"); i > strings.Index(b.Raw, "$$") {
+				t = b.Raw[i+2:]
+			}
+		}
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func classifyBlocks(a, b []blocks.Block) Class {
 	if !sameShape(a, b) {
 		return Content
 	}
-	c := Typo
-	if !sameVerbatim(a, b) {
-		c = Verbatim
-	}
+	c := Cosmetic
 	for i := range a {
-		c = max(c, prose(a[i].Prose, b[i].Prose, a[i].Kind == blocks.Heading))
+		c = max(c, pairClass(&a[i], &b[i]))
+		if c == Content {
+			break
+		}
 	}
 	return c
 }
@@ -74,41 +143,103 @@ func sameShape(a, b []blocks.Block) bool {
 	return slices.EqualFunc(a, b, func(x, y blocks.Block) bool { return x.Kind == y.Kind && x.Level == y.Level })
 }
 
-func sameVerbatim(a, b []blocks.Block) bool {
-	return slices.EqualFunc(a, b, func(x, y blocks.Block) bool { return slices.Equal(x.Verbatim, y.Verbatim) })
+// pairClass classifies the change of one block of a kind and level.
+func pairClass(a, b *blocks.Block) Class {
+	if a.Text == b.Text && slices.Equal(a.Verbatim, b.Verbatim) {
+		return Cosmetic // markup only
+	}
+	sa, va := split(a)
+	sb, vb := split(b)
+	c := Cosmetic
+	if !slices.Equal(va, vb) {
+		c = Verbatim
+	}
+	return max(c, compareText(sa, sb, a.Kind == blocks.Heading))
 }
 
-// prose classifies a change of prose text; see Classify for the rule.
-func prose(old, new string, heading bool) Class {
-	if old == new {
+// compareText classifies the change of a block's text; see Classify for
+// the rules.
+func compareText(a, b stream, heading bool) Class {
+	if slices.Equal(a.words, b.words) {
 		return Cosmetic
 	}
-	ow, nw := proseWords(old), proseWords(new)
-	if slices.Equal(ow, nw) {
-		return Cosmetic
+	c := Cosmetic
+	var del, ins []string       // words that pair with none of their hunk
+	var symDel, symIns []string // words of math or code, numbers, symbols
+	for _, sp := range diffSpans(a.words, b.words) {
+		if joined(a.words[sp.oldStart:sp.oldEnd]) == joined(b.words[sp.newStart:sp.newEnd]) {
+			c = max(c, Typo) // words split, joined or hyphenated
+			continue
+		}
+		var h hunk
+		h.del, symDel = splitSym(a, sp.oldStart, sp.oldEnd, symDel)
+		h.ins, symIns = splitSym(b, sp.newStart, sp.newEnd, symIns)
+		hc, d, i := h.classify()
+		c = max(c, hc)
+		del, ins = append(del, d...), append(ins, i...)
 	}
-	hs := diffWords(ow, nw)
-	if len(hs) == 0 {
-		return Cosmetic
+	if len(symDel)+len(symIns) > 0 {
+		slices.Sort(symDel)
+		slices.Sort(symIns)
+		if slices.Equal(symDel, symIns) {
+			c = max(c, Grammar) // symbols moved
+		} else {
+			c = max(c, Verbatim)
+		}
 	}
-	c, fixes := 0, true
-	for _, h := range hs {
-		c += h.size()
-		fixes = fixes && h.fix()
+	if d, i := pairMoved(del, ins); len(d)+len(i) < len(del)+len(ins) {
+		c = max(c, Grammar) // words moved
+		del, ins = d, i
 	}
-	n := max(len(ow), len(nw))
-	switch {
-	case fixes && (c <= 2 || c*10 <= n):
-		return Typo
-	case !heading && c <= 2 && 2*c < n:
-		return Typo
+	if len(del)+len(ins) == 0 {
+		return c
+	}
+	if n := max(len(del), len(ins)); !heading && n <= 2 && 2*n < max(len(a.words), len(b.words)) && !(english(a) && english(b)) {
+		return max(c, Typo)
 	}
 	return Content
 }
 
-// proseWords returns the words of s without numbers, which are verbatim.
-func proseWords(s string) []string {
-	return slices.DeleteFunc(Words(s), isNumber)
+// english reports whether the text of s is English: 3 in 5 at least of
+// its first 30 prose words (of more than one letter, or characters of
+// Han, Kana or Hangul) are known words (see known).
+func english(s stream) bool {
+	n, k := 0, 0
+	for i, w := range s.words {
+		if n == 30 {
+			break
+		}
+		if r, size := utf8.DecodeRuneInString(w); s.sym[i] || isPunct(w) || size == len(w) && !isCJK(r) {
+			continue
+		}
+		n++
+		if known(w) {
+			k++
+		}
+	}
+	return n > 0 && 5*k >= 3*n
+}
+
+// splitSym returns the prose words of s.words[from:to], and sym with the
+// others appended.
+func splitSym(s stream, from, to int, sym []string) (prose, _ []string) {
+	for i := from; i < to; i++ {
+		if s.sym[i] {
+			sym = append(sym, s.words[i])
+		} else {
+			prose = append(prose, s.words[i])
+		}
+	}
+	return prose, sym
+}
+
+// joined returns the words of ws written together, their spelling folded
+// (see variant).
+func joined(ws []string) string {
+	if len(ws) == 1 {
+		return variant(ws[0])
+	}
+	return variant(strings.Join(ws, ""))
 }
 
 var (

@@ -65,7 +65,7 @@ func TestCompareBlocks(t *testing.T) {
 			[]string{"removed content 5 -", "added content - 5"}},
 		{"edit next to a removal pairs by similarity", "A.\n\nThe cat sat on the mat today.\n\nDogs bark loudly at night.\n",
 			"The cat sat on a mat today.\n\nDogs bark loudly at night.\n",
-			[]string{"removed content 1 -", "modified typo 3 1"}},
+			[]string{"removed content 1 -", "modified grammar 3 1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

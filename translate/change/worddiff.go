@@ -7,14 +7,6 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// hunk is one run of deleted and inserted words between unchanged words.
-type hunk struct{ del, ins []string }
-
-// diffWords diffs two word lists into hunks.
-func diffWords(a, b []string) []hunk {
-	return hunks(runeDiff(a, b))
-}
-
 // runeDiff diffs two word lists with go-diff, each distinct word mapped to
 // one rune (the DiffLinesToRunes trick). The diff has no time limit, so it
 // is deterministic. It also returns the word of each rune.
@@ -77,72 +69,20 @@ func wordRune(i int) rune {
 	return r
 }
 
-func hunks(diffs []diffmatchpatch.Diff, byRune map[rune]string) []hunk {
-	var out []hunk
-	var cur hunk
-	for _, d := range diffs {
-		ws := make([]string, 0, len(d.Text))
-		for _, r := range d.Text {
-			ws = append(ws, byRune[r])
-		}
-		switch d.Type {
-		case diffmatchpatch.DiffDelete:
-			cur.del = append(cur.del, ws...)
-		case diffmatchpatch.DiffInsert:
-			cur.ins = append(cur.ins, ws...)
-		default:
-			if len(cur.del)+len(cur.ins) > 0 {
-				out = append(out, cur)
-			}
-			cur = hunk{}
-		}
-	}
-	if len(cur.del)+len(cur.ins) > 0 {
-		out = append(out, cur)
-	}
-	return out
-}
-
-// size is the number of words a hunk changes.
-func (h hunk) size() int { return max(len(h.del), len(h.ins)) }
-
-// fix reports whether h only fixes spelling or punctuation: it replaces
-// words one for one with close spellings, or only touches punctuation.
-func (h hunk) fix() bool {
-	if allPunct(h.del) && allPunct(h.ins) {
-		return true
-	}
-	if len(h.del) != len(h.ins) {
-		return false
-	}
-	for i := range h.del {
-		if !spellingFix(h.del[i], h.ins[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func allPunct(ws []string) bool {
-	for _, w := range ws {
-		if !isPunct(w) {
-			return false
-		}
-	}
-	return true
-}
-
-// spellingFix reports whether b is a respelling of a: the same word up to
-// case, or within optimal-string-alignment distance 1 (a transposition
-// counts 1), or distance 2 for words of 7 runes or more that keep their
-// first letter.
+// spellingFix reports whether b is a respelling of a, words of 2 runes
+// or more: within
+// optimal-string-alignment distance 1 (a transposition counts 1), or
+// distance 2 for words of 5 runes or more that keep their first letter.
 func spellingFix(a, b string) bool {
-	if isPunct(a) != isPunct(b) {
+	if isPunct(a) != isPunct(b) || max(len(a), len(b))-min(len(a), len(b)) > 2*utf8.UTFMax {
 		return false
 	}
 	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
+	if max(len(ra), len(rb)) < 2 {
+		return false // one letter or character for another is no respelling
+	}
 	d := osa(ra, rb)
-	return d <= 1 || (d == 2 && max(len(ra), len(rb)) >= 7 && ra[0] == rb[0])
+	return d <= 1 || (d == 2 && max(len(ra), len(rb)) >= 5 && ra[0] == rb[0])
 }
 
 // osa is the optimal string alignment distance: Levenshtein plus adjacent

@@ -137,7 +137,7 @@ func classColor(c string) string {
 		return "31"
 	case "verbatim":
 		return "35"
-	case "typo":
+	case "typo", "grammar":
 		return "33"
 	}
 	return "2"
