@@ -208,7 +208,10 @@ func (c *codeSig) keptBy(t *codeSig) bool {
 }
 
 var (
-	codeComment = regexp.MustCompile(`(^|\s)(#|//|--|%).*$`)
+	// A comment starts after white space (or the line's start) with #,
+	// //, % or -- (SQL, Lua, Haskell), the last only when a space or the
+	// line's end follows: --namespace=default is a flag, not a comment.
+	codeComment = regexp.MustCompile(`(^|\s)(#|//|--(\s|$)|%).*$`)
 	codeString  = regexp.MustCompile(`"(\\.|[^"\\])*"|'(\\.|[^'\\])*'`)
 )
 

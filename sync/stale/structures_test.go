@@ -90,3 +90,33 @@ func FuzzStructureFilters(f *testing.F) {
 		}
 	})
 }
+
+// TestCodeComments: comments are blanked in code signatures, flags that
+// start with -- are code.
+func TestCodeComments(t *testing.T) {
+	tests := []struct {
+		name, code string
+		want       []string
+	}{
+		{"shell comment", "kubectl get pods # all of them", []string{"kubectl get pods"}},
+		{"C++ comment", "x = 1; // one", []string{"x = 1;"}},
+		{"SQL comment", "SELECT 1 -- one", []string{"SELECT 1"}},
+		{"SQL comment at the line's end", "SELECT 1 --", []string{"SELECT 1"}},
+		{"a line that is a comment", "-- all rows", nil},
+		{"long flag", "kubectl get pods --namespace=default", []string{"kubectl get pods --namespace=default"}},
+		{"long flag, then a comment", "ls --all # every file", []string{"ls --all"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := newCodeSig(blocks.Block{Verbatim: []string{tt.code}}).lines; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("code lines of %q = %q, want %q", tt.code, got, tt.want)
+			}
+		})
+	}
+	// A changed flag is a changed code block.
+	a := newCodeSig(blocks.Block{Verbatim: []string{"kubectl get pods --namespace=default"}})
+	b := newCodeSig(blocks.Block{Verbatim: []string{"kubectl get pods --namespace=prod"}})
+	if a.keptBy(b) {
+		t.Error("a changed --namespace flag keeps the code block")
+	}
+}
