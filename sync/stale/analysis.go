@@ -66,6 +66,10 @@ type item struct {
 	// its result is settled.
 	pairs    []pairKey
 	finished bool
+	// settled is set once the changes are known; j, while the history
+	// has changes to settle, judges them.
+	settled bool
+	j       *judge
 }
 
 func newAnalysis(g *graph.Graph, o Options) *analysis {
@@ -207,7 +211,7 @@ func (it *item) content() {
 		for _, c := range fromBlocks(change.CompareBlocks(old, it.a.body(it.src))) {
 			// Comments reflow what they keep: only visible changes count.
 			if c.Class > change.Cosmetic {
-				c.OldLine = 0
+				c.OldLine, c.OldEndLine = 0, 0
 				it.changes = append(it.changes, c)
 			}
 		}
@@ -222,14 +226,17 @@ func (it *item) finish(staleOn change.Class) {
 	if !it.cached {
 		it.settle()
 	}
+	it.j = nil
 	it.finished = true
 	it.release()
 	p.Class, p.Stale = change.Cosmetic, false
-	for _, c := range p.Changes {
-		p.Class = max(p.Class, c.Class)
-		if c.Class >= staleOn {
-			p.Stale = true
+	for i := range p.Changes {
+		c := &p.Changes[i]
+		if c.State == "" {
+			c.State = unjudged(*c, staleOn)
 		}
+		p.Class = max(p.Class, c.Class)
+		p.Stale = p.Stale || c.State.Stale()
 	}
 	p.Minor = len(p.Changes) > 0 && !p.Stale
 }
@@ -238,6 +245,10 @@ func (it *item) finish(staleOn change.Class) {
 // needs only the source page: the translation is read again only when
 // its own contents are the baseline.
 func (it *item) settle() {
+	if it.settled {
+		return
+	}
+	it.settled = true
 	p := it.page
 	switch p.BaselineSource {
 	case "":
@@ -250,12 +261,70 @@ func (it *item) settle() {
 			it.changes, k = it.a.compare(it.old, it.src)
 			it.pairs = append(it.pairs, k)
 		}
+		it.judgeText()
 	}
 	p.Changes = it.changes
 	for n := range it.notes {
 		p.Notes = append(p.Notes, n)
 	}
 	sort.Strings(p.Notes)
+}
+
+// judgeText judges the item's changes from the texts (see judge), and
+// verifies its baseline, when it has changes that reach Options.StaleOn;
+// it verifies recorded baselines, claims worth checking, always, and
+// every baseline with Options.Verify. Only then is the translation read
+// and parsed. Changes the texts leave open are in it.j.open, for the history.
+func (it *item) judgeText() {
+	o := it.a.o
+	judged := false
+	for _, c := range it.changes {
+		judged = judged || c.Class >= o.StaleOn
+	}
+	if !judged {
+		for i := range it.changes {
+			it.changes[i].State = Cosmetic
+		}
+		if !o.Verify && it.page.BaselineSource != Recorded {
+			return
+		}
+	}
+	it.load()
+	old, cur, tr := it.a.body(it.old), it.a.body(it.src), it.a.body(it.tr)
+	it.verify(old, cur, tr)
+	if !judged {
+		return
+	}
+	it.j = newJudge(old, cur, tr, it.sides(), o.StaleOn)
+	it.j.judgeText(it.changes)
+}
+
+// verified are the aspects of structure whose lack makes a baseline
+// suspect: those a translator translates rather than leaves out.
+var verified = map[Aspect]bool{Headings: true, CodeBlock: true, MathBlock: true, ListItems: true, Images: true, Tables: true}
+
+// verify marks the item's page suspect when its translation tr lacks
+// structure that the source had at the baseline (old) and still has
+// (cur).
+func (it *item) verify(old, cur, tr []blocks.Block) {
+	sd := it.sides()
+	var miss []Mismatch
+	var now map[Aspect]Mismatch
+	for _, m := range Compare(old, tr, sd) {
+		if !verified[m.Aspect] || m.Translation >= m.Source {
+			continue
+		}
+		if now == nil {
+			now = map[Aspect]Mismatch{}
+			for _, n := range Compare(cur, tr, sd) {
+				now[n.Aspect] = n
+			}
+		}
+		if n, ok := now[m.Aspect]; ok && n.Translation < n.Source {
+			miss = append(miss, m)
+		}
+	}
+	it.page.Unverified, it.page.Suspect = miss, len(miss) > 0
 }
 
 // reconstruct returns the source text a translation keeps in HTML comments,
