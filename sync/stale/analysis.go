@@ -277,13 +277,16 @@ func (it *item) settle() {
 // and parsed. Changes the texts leave open are in it.j.open, for the history.
 func (it *item) judgeText() {
 	o := it.a.o
+	it.keptChanges()
 	judged := false
 	for _, c := range it.changes {
 		judged = judged || c.Class >= o.StaleOn
 	}
 	if !judged {
 		for i := range it.changes {
-			it.changes[i].State = Cosmetic
+			if it.changes[i].State == "" {
+				it.changes[i].State = Cosmetic
+			}
 		}
 		if !o.Verify && it.page.BaselineSource != Recorded {
 			return
@@ -297,6 +300,32 @@ func (it *item) judgeText() {
 	}
 	it.j = newJudge(old, cur, tr, it.sides(), o.StaleOn)
 	it.j.judgeText(it.changes)
+}
+
+// keptChanges adds to the item's changes those its translation's kept
+// source text shows (see keptChanges), when it keeps any: the contents of
+// a translation are searched for comments without being parsed.
+func (it *item) keptChanges() {
+	it.load()
+	if !bytes.Contains(it.tr, []byte("<!--")) {
+		return
+	}
+	cur := it.a.body(it.src)
+	kept := keptChanges(it.tr, it.a.body(it.old), cur, it.a.o.StaleOn)
+	if len(kept) == 0 {
+		return
+	}
+	seen := map[int]bool{}
+	for _, c := range it.changes {
+		seen[c.Line] = true
+	}
+	for _, c := range kept {
+		if !seen[c.Line] {
+			seen[c.Line] = true
+			it.changes = append(it.changes, c)
+		}
+	}
+	slices.SortStableFunc(it.changes, func(a, b Change) int { return max(a.Line, a.OldLine) - max(b.Line, b.OldLine) })
 }
 
 // verified are the aspects of structure whose lack makes a baseline

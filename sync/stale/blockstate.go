@@ -30,6 +30,9 @@ const (
 	// for.
 	New State = "new"
 	// Removed: a source block removed that the translation still carries.
+	// It does not make the page stale: the translation says more than
+	// the source, not less, and a removal often goes with an addition
+	// that is judged on its own.
 	Removed State = "removed"
 	// Cosmetic: the change's class is below Options.StaleOn (cosmetic,
 	// typo, grammar): nothing to do.
@@ -40,7 +43,7 @@ const (
 // translation, making its page stale.
 func (s State) Stale() bool {
 	switch s {
-	case Copy, Outdated, New, Removed:
+	case Copy, Outdated, New:
 		return true
 	}
 	return false
@@ -101,6 +104,9 @@ func newJudge(old, cur, tr []blocks.Block, sides Sides, staleOn change.Class) *j
 func (j *judge) judgeText(cs []Change) {
 	for i := range cs {
 		c := &cs[i]
+		if c.State != "" {
+			continue // settled already (KeptEnglish)
+		}
 		if c.Class < j.staleOn {
 			c.State = Cosmetic
 			continue
@@ -154,13 +160,22 @@ func (j *judge) modified(c *Change) {
 	m := j.target(oi, ni)
 	j.place(c, m)
 	added, gone := partsDiff(j.old[oi].Verbatim, j.cur[ni].Verbatim)
-	has := j.parts(m.Target)
 	c.State = Outdated
-	switch {
-	case len(added) > 0 && holdsAll(has, added, j.sides):
-		c.State, c.Evidence = Applied, VerbatimPresent
-	case c.Class != change.Verbatim || len(added)+len(gone) == 0 || len(m.Target) == 0:
+	if c.Class != change.Verbatim || len(added)+len(gone) == 0 {
+		// Prose changed: verbatim material says nothing of the words.
 		j.open = append(j.open, openChange{c, m.Target})
+		return
+	}
+	// Only verbatim material changed: the translation's block, or, when
+	// it holds neither the old nor the new material (an alignment gone
+	// astray), the whole translation says whether it was carried over.
+	has := j.parts(m.Target)
+	if !holdsAny(has, added, j.sides) && !holdsAny(has, gone, j.sides) {
+		has = j.parts(j.all())
+	}
+	switch {
+	case len(added) > 0 && holdsAll(has, added, j.sides) && !holdsAny(has, distinct(gone, added), j.sides):
+		c.State, c.Evidence = Applied, VerbatimPresent
 	case holdsAny(has, gone, j.sides):
 		c.State, c.Evidence = Copy, VerbatimOld
 	case len(added) == 0:
@@ -168,6 +183,33 @@ func (j *judge) modified(c *Change) {
 	default:
 		c.State, c.Evidence = Applied, NotCarried
 	}
+}
+
+// all returns the indices of every translation block.
+func (j *judge) all() []int {
+	out := make([]int, len(j.tr))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// distinct returns the items of gone that no item of added contains:
+// old material whose presence is not explained by the new (x^2 is in
+// \log x^2).
+func distinct(gone, added []string) []string {
+	var out []string
+	for _, g := range gone {
+		n := normSpace(g)
+		found := false
+		for _, a := range added {
+			found = found || strings.Contains(normSpace(a), n)
+		}
+		if !found {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // target finds the translation of a modified block: where the new source

@@ -1,0 +1,163 @@
+package stale
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/langref/langref/translate/blocks"
+	"github.com/langref/langref/translate/change"
+)
+
+// KeptEnglish is the evidence of a change found in the source text a
+// translation keeps in HTML comments: the translator worked from a source
+// older than the baseline, whose text differs from the source now.
+const KeptEnglish Evidence = "kept-english"
+
+// minKept is the least length, in bytes, of a kept paragraph worth
+// comparing: shorter ones (a heading, a caption) match too easily.
+const minKept = 40
+
+// keptChanges returns the changes between the source text that the
+// translation tr keeps in comments and the source now (cur), for the
+// kept paragraphs that are neither in the source now nor in the source at
+// the baseline (old): those the translation was made from, before its
+// baseline. Only changes at staleOn or above count, and verbatim ones
+// the translation has carried over do not.
+func keptChanges(tr []byte, old, cur []blocks.Block, staleOn change.Class) []Change {
+	kept := keptParagraphs(tr)
+	if len(kept) == 0 {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, bs := range [][]blocks.Block{old, cur} {
+		for _, b := range bs {
+			known[normSpace(b.Raw)] = true
+		}
+	}
+	var out []Change
+	for _, k := range kept {
+		if known[normSpace(k)] {
+			continue
+		}
+		// Parsed only when not known whole: a comment's paragraph may hold
+		// a heading and its first paragraph, or a list.
+		for _, kb := range blocks.Parse([]byte(k), 1) {
+			if p := normSpace(kb.Raw); !known[p] && len(p) >= minKept && blocks.Translatable(kb) && hasLetters(p) {
+				out = appendKept(out, p, tr, cur, staleOn)
+			}
+		}
+	}
+	return out
+}
+
+// appendKept appends to out the change from kept paragraph p to the block
+// of cur it is closest to, if any is close and the change counts.
+func appendKept(out []Change, p string, tr []byte, cur []blocks.Block, staleOn change.Class) []Change {
+	{
+		i := closest(p, cur)
+		if i < 0 {
+			return out
+		}
+		b := &cur[i]
+		cl := change.Classify(p, b.Raw)
+		if cl < staleOn || (cl == change.Verbatim && carried(tr, p, b)) {
+			return out
+		}
+		out = append(out, Change{Class: cl, Kind: "modified", Line: b.Line, EndLine: b.EndLine, Text: short(b),
+			State: Outdated, Evidence: KeptEnglish})
+	}
+	return out
+}
+
+// keptParagraphs returns the paragraphs of the comments of tr, as they
+// are.
+func keptParagraphs(tr []byte) []string {
+	var out []string
+	for {
+		i := bytes.Index(tr, []byte("<!--"))
+		if i < 0 {
+			return out
+		}
+		tr = tr[i+4:]
+		j := bytes.Index(tr, []byte("-->"))
+		if j < 0 {
+			return out
+		}
+		for _, p := range strings.Split(strings.ReplaceAll(string(tr[:j]), "\r\n", "\n"), "\n\n") {
+			if len(p) >= minKept {
+				out = append(out, p)
+			}
+		}
+		tr = tr[j+3:]
+	}
+}
+
+func hasLetters(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' })
+}
+
+// closest returns the index of the block of prose in bs whose words are
+// most like p's, or -1 when none is clearly closest.
+func closest(p string, bs []blocks.Block) int {
+	wp := change.Words(p)
+	slices.Sort(wp)
+	best, second, at := 0.0, 0.0, -1
+	for i := range bs {
+		if !blocks.Translatable(bs[i]) {
+			continue
+		}
+		wb := change.Words(bs[i].Raw)
+		slices.Sort(wb)
+		switch d := dice(wp, wb); {
+		case d > best:
+			best, second, at = d, best, i
+		case d > second:
+			second = d
+		}
+	}
+	if best < minCloseness || best-second < minLead {
+		return -1
+	}
+	return at
+}
+
+// A kept paragraph is an older version of the source block whose words
+// it shares most, at least minCloseness of them (Dice), and minLead more
+// than with any other block: a weaker match is another block, or none.
+const (
+	minCloseness = 0.7
+	minLead      = 0.2
+)
+
+// dice is the Dice coefficient of two sorted word lists.
+func dice(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n, x, y := 0, a, b
+	for len(x) > 0 && len(y) > 0 {
+		switch c := strings.Compare(x[0], y[0]); {
+		case c < 0:
+			x = x[1:]
+		case c > 0:
+			y = y[1:]
+		default:
+			n++
+			x, y = x[1:], y[1:]
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// carried reports whether the translation tr holds every verbatim item
+// that source block b has and the kept paragraph p lacks.
+func carried(tr []byte, p string, b *blocks.Block) bool {
+	t := normSpace(string(tr))
+	for _, v := range b.Verbatim {
+		if n := normSpace(v); !strings.Contains(p, n) && !strings.Contains(t, n) {
+			return false
+		}
+	}
+	return true
+}
