@@ -147,9 +147,32 @@ func (j *judge) added(c *Change) {
 	case len(m.Target) == 0:
 	case m.Method == align.Anchor && len(j.cur[ni].Verbatim) > 0:
 		c.State, c.Evidence = Applied, VerbatimPresent
+	case !blocks.Translatable(j.cur[ni]) && j.olderVersion(ni, m.Target):
+		c.State, c.Evidence = Copy, VerbatimOld
 	default:
 		j.open = append(j.open, openChange{c, m.Target})
 	}
+}
+
+// olderVersion reports whether the translation blocks targets hold a
+// block of the kind of added source block ni (code, math) that no source
+// block anchors to: an older version of it, added to the translation
+// since, or after, the baseline.
+func (j *judge) olderVersion(ni int, targets []int) bool {
+	anchored := map[int]bool{}
+	for _, m := range j.alCur.Matches {
+		if m.Method == align.Anchor {
+			for _, t := range m.Target {
+				anchored[t] = true
+			}
+		}
+	}
+	for _, t := range targets {
+		if j.tr[t].Kind == j.cur[ni].Kind && !anchored[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // modified: verbatim material decides when the new material is in the
