@@ -36,16 +36,27 @@ func keptChanges(tr []byte, old, cur []blocks.Block, staleOn change.Class) []Cha
 		}
 	}
 	var out []Change
+	var bags []wordBag
 	for _, k := range kept {
-		if known[normSpace(k)] {
-			continue
-		}
-		// Parsed only when not known whole: a comment's paragraph may hold
-		// a heading and its first paragraph, or a list.
-		for _, kb := range blocks.Parse([]byte(k), 1) {
-			if p := normSpace(kb.Raw); !known[p] && len(p) >= minKept && blocks.Translatable(kb) && hasLetters(p) {
-				out = appendKept(out, p, tr, cur, staleOn)
+		if p := normSpace(k); !known[p] && hasLetters(p) {
+			if bags == nil {
+				bags = wordBags(cur)
 			}
+			out = appendKept(out, p, tr, cur, bags, staleOn)
+		}
+	}
+	return out
+}
+
+// wordBag is the sorted words of a block, nil for blocks without prose.
+type wordBag []string
+
+func wordBags(bs []blocks.Block) []wordBag {
+	out := make([]wordBag, len(bs))
+	for i := range bs {
+		if blocks.Translatable(bs[i]) {
+			out[i] = change.Words(bs[i].Raw)
+			slices.Sort(out[i])
 		}
 	}
 	return out
@@ -53,9 +64,9 @@ func keptChanges(tr []byte, old, cur []blocks.Block, staleOn change.Class) []Cha
 
 // appendKept appends to out the change from kept paragraph p to the block
 // of cur it is closest to, if any is close and the change counts.
-func appendKept(out []Change, p string, tr []byte, cur []blocks.Block, staleOn change.Class) []Change {
+func appendKept(out []Change, p string, tr []byte, cur []blocks.Block, bags []wordBag, staleOn change.Class) []Change {
 	{
-		i := closest(p, cur)
+		i := closest(p, bags)
 		if i < 0 {
 			return out
 		}
@@ -84,7 +95,11 @@ func keptParagraphs(tr []byte) []string {
 		if j < 0 {
 			return out
 		}
-		for _, p := range strings.Split(strings.ReplaceAll(string(tr[:j]), "\r\n", "\n"), "\n\n") {
+		inner := tr[:j]
+		if k := bytes.LastIndex(inner, []byte("<!--")); k >= 0 {
+			inner = inner[k+4:] // comments do not nest: the last opening counts
+		}
+		for _, p := range paragraphs(string(inner)) {
 			if len(p) >= minKept {
 				out = append(out, p)
 			}
@@ -97,18 +112,16 @@ func hasLetters(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' })
 }
 
-// closest returns the index of the block of prose in bs whose words are
+// closest returns the index of the block of prose (bags) whose words are
 // most like p's, or -1 when none is clearly closest.
-func closest(p string, bs []blocks.Block) int {
+func closest(p string, bags []wordBag) int {
 	wp := change.Words(p)
 	slices.Sort(wp)
 	best, second, at := 0.0, 0.0, -1
-	for i := range bs {
-		if !blocks.Translatable(bs[i]) {
+	for i, wb := range bags {
+		if wb == nil {
 			continue
 		}
-		wb := change.Words(bs[i].Raw)
-		slices.Sort(wb)
 		switch d := dice(wp, wb); {
 		case d > best:
 			best, second, at = d, best, i
@@ -160,4 +173,46 @@ func carried(tr []byte, p string, b *blocks.Block) bool {
 		}
 	}
 	return true
+}
+
+// paragraphs splits kept text into what are most likely blocks, without
+// parsing it: at blank lines, and before headings and list items.
+func paragraphs(s string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, "\n"))
+			cur = cur[:0]
+		}
+	}
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			flush()
+			continue
+		case startsBlock(t):
+			flush()
+		}
+		cur = append(cur, l)
+		if strings.HasPrefix(t, "#") { // a heading is one line
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// startsBlock reports whether a trimmed line opens a heading or a list
+// item.
+func startsBlock(t string) bool {
+	if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
+		return true
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
 }
