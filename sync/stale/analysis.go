@@ -27,6 +27,8 @@ type analysis struct {
 	parsed   map[string][]blocks.Block // file contents → body blocks
 	bodyAt   map[string]bodyAt         // file contents → where the body starts
 	compared map[pairKey][]Change      // old and new source page → changes
+	kept     map[pairKey]*keptSource   // old and new source page → kept text's reference
+	steps    map[pairKey]lineStep      // two versions of a source page → what changed
 	users    map[*site.File]int        // items yet to finish, by file they read
 	pairsOf  map[*site.File][]pairKey  // comparisons made, by source page
 	// With Options.Release: the contents read again from disk, by file,
@@ -75,7 +77,8 @@ type item struct {
 func newAnalysis(g *graph.Graph, o Options) *analysis {
 	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}}, sums: map[string]string{},
 		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{},
-		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{}}
+		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{},
+		kept: map[pairKey]*keptSource{}, steps: map[pairKey]lineStep{}}
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
@@ -171,6 +174,38 @@ func (a *analysis) compare(old, src []byte) ([]Change, pairKey) {
 		a.mu.Unlock()
 	}
 	return slices.Clone(cs), k
+}
+
+// keptSource returns the reference of kept text for translations of the
+// source page src from old, made once. It is safe for concurrent use.
+func (a *analysis) keptSource(old, src []byte) *keptSource {
+	k := pairKey{contentKey(old), contentKey(src)}
+	a.mu.Lock()
+	ks, ok := a.kept[k]
+	a.mu.Unlock()
+	if !ok {
+		ks = newKeptSource(a.body(old), a.body(src))
+		a.mu.Lock()
+		a.kept[k] = ks
+		a.mu.Unlock()
+	}
+	return ks
+}
+
+// step returns what changed from one version of a source page to the
+// next, comparing each distinct pair once. It is safe for concurrent use.
+func (a *analysis) step(old, new []byte) lineStep {
+	k := pairKey{contentKey(old), contentKey(new)}
+	a.mu.Lock()
+	s, ok := a.steps[k]
+	a.mu.Unlock()
+	if !ok {
+		s = newLineStep(a.body(old), a.body(new))
+		a.mu.Lock()
+		a.steps[k] = s
+		a.mu.Unlock()
+	}
+	return s
 }
 
 // pairKey names a pair of file contents by the contents themselves (see
@@ -310,8 +345,7 @@ func (it *item) keptChanges() {
 	if !bytes.Contains(it.tr, []byte("<!--")) {
 		return
 	}
-	cur := it.a.body(it.src)
-	kept := keptChanges(it.tr, it.a.body(it.old), cur, it.a.o.StaleOn)
+	kept := keptChanges(it.tr, it.a.keptSource(it.old, it.src), it.a.o.StaleOn)
 	if len(kept) == 0 {
 		return
 	}

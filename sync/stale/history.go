@@ -10,7 +10,6 @@ import (
 	gosync "sync"
 
 	"github.com/langref/langref/sync/history"
-	"github.com/langref/langref/translate/blocks"
 )
 
 // maxCandidates bounds how far back the history of one translation is
@@ -443,7 +442,7 @@ func (x *hist) lineage(t *trace) *lineage {
 		return l
 	}
 	it := t.it
-	versions := [][]blocks.Block{x.body(it.old)}
+	versions := [][]byte{it.old}
 	var commits []string
 	prev := it.old
 	for _, e := range x.since(t, t.srcLog) {
@@ -451,14 +450,12 @@ func (x *hist) lineage(t *trace) *lineage {
 		if !ok || bytes.Equal(b, prev) {
 			continue
 		}
-		versions, commits, prev = append(versions, parseBody(b)), append(commits, e.Commit.Hash), b
+		versions, commits, prev = append(versions, b), append(commits, e.Commit.Hash), b
 	}
 	if !bytes.Equal(prev, it.src) {
-		versions, commits = append(versions, x.body(it.src)), append(commits, "")
-	} else if len(versions) > 1 {
-		versions[len(versions)-1] = x.body(it.src) // the same blocks as the changes'
+		versions, commits = append(versions, it.src), append(commits, "")
 	}
-	l = newLineage(versions, commits)
+	l = newLineage(versions, commits, x.step)
 	x.mu.Lock()
 	x.lineages[key] = l
 	x.mu.Unlock()

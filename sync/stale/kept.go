@@ -24,28 +24,38 @@ const minKept = 40
 // the baseline (old): those the translation was made from, before its
 // baseline. Only changes at staleOn or above count, and verbatim ones
 // the translation has carried over do not.
-func keptChanges(tr []byte, old, cur []blocks.Block, staleOn change.Class) []Change {
+func keptChanges(tr []byte, ks *keptSource, staleOn change.Class) []Change {
 	kept := keptParagraphs(tr)
-	if len(kept) == 0 {
-		return nil
-	}
-	known := map[string]bool{}
-	for _, bs := range [][]blocks.Block{old, cur} {
-		for _, b := range bs {
-			known[normSpace(b.Raw)] = true
-		}
-	}
 	var out []Change
-	var bags []wordBag
+	var trNorm string
 	for _, k := range kept {
-		if p := normSpace(k); !known[p] && hasLetters(p) {
-			if bags == nil {
-				bags = wordBags(cur)
+		if p := normSpace(k); !ks.known[p] && hasLetters(p) {
+			if trNorm == "" {
+				trNorm = normSpace(string(tr))
 			}
-			out = appendKept(out, p, tr, cur, bags, staleOn)
+			out = appendKept(out, p, trNorm, ks, staleOn)
 		}
 	}
 	return out
+}
+
+// keptSource is what keptChanges compares kept text with, for all the
+// translations of a source page from one baseline: the blocks of the
+// source page now, their words, and the text of every block then and now.
+type keptSource struct {
+	cur   []blocks.Block
+	bags  []wordBag
+	known map[string]bool
+}
+
+func newKeptSource(old, cur []blocks.Block) *keptSource {
+	ks := &keptSource{cur: cur, bags: wordBags(cur), known: map[string]bool{}}
+	for _, bs := range [][]blocks.Block{old, cur} {
+		for _, b := range bs {
+			ks.known[normSpace(b.Raw)] = true
+		}
+	}
+	return ks
 }
 
 // wordBag is the sorted words of a block, nil for blocks without prose.
@@ -64,13 +74,13 @@ func wordBags(bs []blocks.Block) []wordBag {
 
 // appendKept appends to out the change from kept paragraph p to the block
 // of cur it is closest to, if any is close and the change counts.
-func appendKept(out []Change, p string, tr []byte, cur []blocks.Block, bags []wordBag, staleOn change.Class) []Change {
+func appendKept(out []Change, p, tr string, ks *keptSource, staleOn change.Class) []Change {
 	{
-		i := closest(p, bags)
+		i := closest(p, ks.bags)
 		if i < 0 {
 			return out
 		}
-		b := &cur[i]
+		b := &ks.cur[i]
 		cl := change.Classify(p, b.Raw)
 		if cl < staleOn || (cl == change.Verbatim && carried(tr, p, b)) {
 			return out
@@ -163,10 +173,9 @@ func dice(a, b []string) float64 {
 	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
-// carried reports whether the translation tr holds every verbatim item
+// carried reports whether the translation t (spaces normalised) holds every verbatim item
 // that source block b has and the kept paragraph p lacks.
-func carried(tr []byte, p string, b *blocks.Block) bool {
-	t := normSpace(string(tr))
+func carried(t, p string, b *blocks.Block) bool {
 	for _, v := range b.Verbatim {
 		if n := normSpace(v); !strings.Contains(p, n) && !strings.Contains(t, n) {
 			return false

@@ -24,11 +24,11 @@ type lineStep struct {
 	touched []change.Class
 }
 
-// newLineage compares each version of a page with the next.
-func newLineage(versions [][]blocks.Block, commits []string) *lineage {
+// newLineage compares each version of a page with the next, with step.
+func newLineage(versions [][]byte, commits []string, step func(old, new []byte) lineStep) *lineage {
 	l := &lineage{commits: commits}
 	for k := 1; k < len(versions); k++ {
-		l.steps = append(l.steps, newLineStep(versions[k-1], versions[k]))
+		l.steps = append(l.steps, step(versions[k-1], versions[k]))
 	}
 	return l
 }
