@@ -79,7 +79,8 @@ const (
 // from the history of both files (judgeHistory).
 type judge struct {
 	old, cur, tr []blocks.Block // source at the baseline, source now, translation
-	alCur, alOld *align.Alignment
+	alCur        *align.Alignment
+	alOldMade    *align.Alignment // see alOld
 	sides        Sides
 	staleOn      change.Class
 	// open lists the changes left to the history, with the translation
@@ -96,7 +97,16 @@ type openChange struct {
 }
 
 func newJudge(old, cur, tr []blocks.Block, sides Sides, staleOn change.Class) *judge {
-	return &judge{old: old, cur: cur, tr: tr, alCur: align.Align(cur, tr), alOld: align.Align(old, tr), sides: sides, staleOn: staleOn}
+	return &judge{old: old, cur: cur, tr: tr, alCur: align.Align(cur, tr), sides: sides, staleOn: staleOn}
+}
+
+// alOld returns the alignment of the source at the baseline with the
+// translation, made when first needed.
+func (j *judge) alOld() *align.Alignment {
+	if j.alOldMade == nil {
+		j.alOldMade = align.Align(j.old, j.tr)
+	}
+	return j.alOldMade
 }
 
 // judgeText gives each change a state from the texts; the changes the
@@ -126,7 +136,7 @@ func (j *judge) judgeText(cs []Change) {
 // baseline aligns with it for sure.
 func (j *judge) removed(c *Change) {
 	oi := blockAt(j.old, c.OldLine)
-	m := j.alOld.Matches[oi]
+	m := j.alOld().Matches[oi]
 	if !m.Sure() || len(m.Target) == 0 {
 		c.State, c.Evidence = Applied, Absent
 		return
@@ -239,10 +249,12 @@ func distinct(gone, added []string) []string {
 // block aligns for sure, else where the old one does, else the unsure
 // stretch either gives.
 func (j *judge) target(oi, ni int) align.Match {
-	cur, old := j.alCur.Matches[ni], j.alOld.Matches[oi]
-	switch {
-	case cur.Sure():
+	cur := j.alCur.Matches[ni]
+	if cur.Sure() {
 		return cur
+	}
+	old := j.alOld().Matches[oi]
+	switch {
 	case old.Sure():
 		return old
 	case len(cur.Target) > 0:

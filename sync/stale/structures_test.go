@@ -120,3 +120,15 @@ func TestCodeComments(t *testing.T) {
 		t.Error("a changed --namespace flag keeps the code block")
 	}
 }
+
+// FuzzNormSpace: normSpace is strings.Fields joined by single spaces.
+func FuzzNormSpace(f *testing.F) {
+	for _, s := range []string{"", " a  b\t\nc ", "\u00a0x\u2003y\u3000", "é à", "\xff a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("normSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
