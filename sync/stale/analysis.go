@@ -72,6 +72,9 @@ type item struct {
 	// has changes to settle, judges them.
 	settled bool
 	j       *judge
+	// kept are the changes that the translation's kept source text shows,
+	// for the history to confirm.
+	kept []keptChange
 }
 
 func newAnalysis(g *graph.Graph, o Options) *analysis {
@@ -337,29 +340,37 @@ func (it *item) judgeText() {
 	it.j.judgeText(it.changes)
 }
 
-// keptChanges adds to the item's changes those its translation's kept
-// source text shows (see keptChanges), when it keeps any: the contents of
-// a translation are searched for comments without being parsed.
+// keptChanges finds the changes its translation's kept source text shows
+// (see keptChanges), when it keeps any, for the history to confirm: the
+// contents of a translation are searched for comments without being
+// parsed.
 func (it *item) keptChanges() {
 	it.load()
 	if !bytes.Contains(it.tr, []byte("<!--")) {
 		return
 	}
-	kept := keptChanges(it.tr, it.a.keptSource(it.old, it.src), it.a.o.StaleOn)
-	if len(kept) == 0 {
+	it.kept = keptChanges(it.tr, it.a.keptSource(it.old, it.src), it.a.o.StaleOn)
+}
+
+// addKept adds the kept changes the history confirmed to the item's
+// changes, but on blocks that have a change already.
+func (it *item) addKept(cs []Change) {
+	it.kept = nil
+	if len(cs) == 0 {
 		return
 	}
 	seen := map[int]bool{}
 	for _, c := range it.changes {
 		seen[c.Line] = true
 	}
-	for _, c := range kept {
+	for _, c := range cs {
 		if !seen[c.Line] {
 			seen[c.Line] = true
 			it.changes = append(it.changes, c)
 		}
 	}
 	slices.SortStableFunc(it.changes, func(a, b Change) int { return max(a.Line, a.OldLine) - max(b.Line, b.OldLine) })
+	it.page.Changes = it.changes
 }
 
 // verified are the aspects of structure whose lack makes a baseline

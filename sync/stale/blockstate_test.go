@@ -112,3 +112,46 @@ func TestSuspectBaseline(t *testing.T) {
 		t.Errorf("stale %v, baseline %s; want current, recorded", p.Stale, p.BaselineSource)
 	}
 }
+
+// TestKeptEnglish: a translation created after an English change, but
+// keeping in comments the English from before it, was made from the older
+// English: the change shows, evidence kept-english. Kept text that no
+// version of the English had (a translator's edit of the comment) does
+// not count.
+func TestKeptEnglish(t *testing.T) {
+	const (
+		para0 = "Lateral inhibition makes neighbouring units compete, so that only a few of them respond."
+		para1 = "Lateral inhibition makes neighbouring units compete, so that most of them stay silent and only a few respond strongly."
+		en0   = "---\nlang-ref: a\n---\n# Sparse coding\n\n" + para0 + "\n"
+		en1   = "---\nlang-ref: a\n---\n# Sparse coding\n\n" + para1 + "\n"
+	)
+	fr := func(kept string) string {
+		return "---\nlang: fr\nlang-ref: a\n---\n# Codage parcimonieux\n\n<!-- " + kept + " -->\nL'inhibition latérale met les unités voisines en concurrence.\n"
+	}
+	tests := []struct {
+		name  string
+		kept  string
+		stale bool
+	}{
+		{"English of the previous version", para0, true},
+		{"English no version had", "Lateral inhibition makes neighbouring units compete, so that just a few of them answer.", false},
+		{"English of the current version", para1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Write("docs/en/a.md", en0)
+			r.Commit("English")
+			r.Write("docs/en/a.md", en1)
+			r.Commit("English rewritten")
+			r.Write("docs/fr/a.md", fr(tt.kept))
+			r.Commit("French, from the first English")
+			p := page(t, analyze(t, r.Dir), "fr/a.md")
+			if tt.stale {
+				checkStates(t, p, true, "modified content outdated kept-english")
+			} else {
+				checkStates(t, p, false)
+			}
+		})
+	}
+}

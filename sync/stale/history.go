@@ -128,7 +128,7 @@ func (x *hist) run() error {
 	err := x.fetch(ts, x.plan, func(t *trace) {
 		x.decide(t)
 		t.it.settle()
-		if j := t.it.j; j != nil && len(j.open) > 0 {
+		if j := t.it.j; (j != nil && len(j.open) > 0) || len(t.it.kept) > 0 {
 			mu.Lock()
 			open = append(open, t)
 			mu.Unlock()
@@ -404,6 +404,12 @@ func (x *hist) creation(t *trace) *history.Commit {
 // translation before and after each of its own.
 func (x *hist) evidencePlan(t *trace) []history.ObjectID {
 	var ids []history.ObjectID
+	for _, e := range x.before(t) {
+		ids = append(ids, afterSpec(e))
+	}
+	if j := t.it.j; j == nil || len(j.open) == 0 {
+		return ids
+	}
 	for _, e := range x.since(t, t.srcLog) {
 		ids = append(ids, afterSpec(e))
 	}
@@ -414,8 +420,40 @@ func (x *hist) evidencePlan(t *trace) []history.ObjectID {
 	return ids
 }
 
-// evidence settles t's open changes from the history of both files.
+// before returns the events of the source page's log at or before t's
+// baseline, newest first, as far back as maxCandidates: the versions kept
+// source text may come from. None unless the translation keeps some.
+func (x *hist) before(t *trace) []history.FileEvent {
+	if len(t.it.kept) == 0 {
+		return nil
+	}
+	at := x.index[t.base.Hash]
+	var out []history.FileEvent
+	for _, e := range t.srcLog {
+		if x.index[e.Commit.Hash] >= at && e.Status != 'D' && len(out) < maxCandidates {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// evidence settles t's open changes from the history of both files, and
+// confirms the changes its kept source text shows.
 func (x *hist) evidence(t *trace) {
+	if j := t.it.j; j != nil && len(j.open) > 0 {
+		x.judgeOpen(t)
+	}
+	var past []string
+	for _, e := range x.before(t) {
+		if b, ok := t.blob(afterSpec(e)); ok {
+			past = append(past, normBody(b))
+		}
+	}
+	t.it.addKept(confirmKept(t.it.kept, past))
+}
+
+// judgeOpen settles t's open changes from the history of both files.
+func (x *hist) judgeOpen(t *trace) {
 	it := t.it
 	lin := x.lineage(t)
 	var vs []trVersion

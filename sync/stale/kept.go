@@ -19,14 +19,15 @@ const KeptEnglish Evidence = "kept-english"
 const minKept = 40
 
 // keptChanges returns the changes between the source text that the
-// translation tr keeps in comments and the source now (cur), for the
-// kept paragraphs that are neither in the source now nor in the source at
-// the baseline (old): those the translation was made from, before its
-// baseline. Only changes at staleOn or above count, and verbatim ones
-// the translation has carried over do not.
-func keptChanges(tr []byte, ks *keptSource, staleOn change.Class) []Change {
+// translation tr keeps in comments and the source now, for the kept
+// paragraphs that are neither in the source now nor in the source at the
+// baseline (see keptSource): those the translation may have been made
+// from, before its baseline. Only changes at staleOn or above count, and
+// verbatim ones the translation has carried over do not. Each holds only
+// once the history confirms its kept text (see confirmKept).
+func keptChanges(tr []byte, ks *keptSource, staleOn change.Class) []keptChange {
 	kept := keptParagraphs(tr)
-	var out []Change
+	var out []keptChange
 	var trNorm string
 	for _, k := range kept {
 		if p := normSpace(k); !ks.known[p] && hasLetters(p) {
@@ -37,6 +38,14 @@ func keptChanges(tr []byte, ks *keptSource, staleOn change.Class) []Change {
 		}
 	}
 	return out
+}
+
+// keptChange is a change that kept source text shows, once the history
+// confirms the text is a past version of the source page: Kept, spaces
+// normalised.
+type keptChange struct {
+	Change
+	Kept string
 }
 
 // keptSource is what keptChanges compares kept text with, for all the
@@ -74,7 +83,7 @@ func wordBags(bs []blocks.Block) []wordBag {
 
 // appendKept appends to out the change from kept paragraph p to the block
 // of cur it is closest to, if any is close and the change counts.
-func appendKept(out []Change, p, tr string, ks *keptSource, staleOn change.Class) []Change {
+func appendKept(out []keptChange, p, tr string, ks *keptSource, staleOn change.Class) []keptChange {
 	{
 		i := closest(p, ks.bags)
 		if i < 0 {
@@ -85,8 +94,8 @@ func appendKept(out []Change, p, tr string, ks *keptSource, staleOn change.Class
 		if cl < staleOn || (cl == change.Verbatim && carried(tr, p, b)) {
 			return out
 		}
-		out = append(out, Change{Class: cl, Kind: "modified", Line: b.Line, EndLine: b.EndLine, Text: short(b),
-			State: Outdated, Evidence: KeptEnglish})
+		out = append(out, keptChange{Change{Class: cl, Kind: "modified", Line: b.Line, EndLine: b.EndLine, Text: short(b),
+			State: Outdated, Evidence: KeptEnglish}, p})
 	}
 	return out
 }
@@ -224,4 +233,20 @@ func startsBlock(t string) bool {
 		i++
 	}
 	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
+}
+
+// confirmKept returns the changes of ks whose kept text is in one of the
+// past versions of the source page (spaces normalised): text the source
+// really had, not a translator's edit of the comment.
+func confirmKept(ks []keptChange, past []string) []Change {
+	var out []Change
+	for _, k := range ks {
+		for _, v := range past {
+			if strings.Contains(v, k.Kept) {
+				out = append(out, k.Change)
+				break
+			}
+		}
+	}
+	return out
 }
