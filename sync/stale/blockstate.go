@@ -194,6 +194,9 @@ func (j *judge) modified(c *Change) {
 	j.place(c, m)
 	added, gone := partsDiff(j.old[oi].Verbatim, j.cur[ni].Verbatim)
 	c.State = Outdated
+	if j.rowsMissing(oi, ni, m.Target) {
+		return // rows added to a table are missing, whatever else was rewritten
+	}
 	if c.Class != change.Verbatim || len(added)+len(gone) == 0 {
 		// Prose changed: verbatim material says nothing of the words.
 		j.open = append(j.open, openChange{c, m.Target})
@@ -243,6 +246,29 @@ func distinct(gone, added []string) []string {
 		}
 	}
 	return out
+}
+
+// rowsMissing reports whether source table ni gained rows since the
+// baseline (oi) that the translation's tables (targets) do not have: a
+// table is one block, and a commit that rewrote some of its rows says
+// nothing of the rows it did not bring in.
+func (j *judge) rowsMissing(oi, ni int, targets []int) bool {
+	if j.cur[ni].Kind != blocks.Table || j.old[oi].Kind != blocks.Table {
+		return false
+	}
+	now, _ := blocks.TableShape(j.cur[ni].Raw)
+	then, _ := blocks.TableShape(j.old[oi].Raw)
+	if now <= then {
+		return false
+	}
+	have := 0
+	for _, t := range targets {
+		if j.tr[t].Kind == blocks.Table {
+			r, _ := blocks.TableShape(j.tr[t].Raw)
+			have = max(have, r)
+		}
+	}
+	return have < now
 }
 
 // target finds the translation of a modified block: where the new source

@@ -155,3 +155,20 @@ func TestKeptEnglish(t *testing.T) {
 		})
 	}
 }
+
+// TestTableRows: rows added to an English table are missing from a
+// translation whose later commit rewrote other rows of its table.
+func TestTableRows(t *testing.T) {
+	const (
+		en0 = "---\nlang-ref: a\n---\n# Schedule\n\n| Week | Topic |\n|---|---|\n| 1 | History |\n| 2 | Gradient descent |\n"
+		fr0 = "---\nlang: fr\nlang-ref: a\n---\n# Programme\n\n| Semaine | Sujet |\n|---|---|\n| 1 | Histoire |\n| 2 | Descente de gradient |\n"
+	)
+	r := newRepo(t)
+	r.Write("docs/en/a.md", en0, "docs/fr/a.md", fr0)
+	r.Commit("add")
+	r.Write("docs/en/a.md", en0+"| 3 | Convolutions |\n")
+	r.Commit("week 3")
+	r.Write("docs/fr/a.md", strings.Replace(fr0, "Histoire", "Histoire et motivation", 1))
+	r.Commit("[FR] reword week 1")
+	checkStates(t, page(t, analyze(t, r.Dir), "fr/a.md"), true, "modified content outdated")
+}
