@@ -30,7 +30,7 @@ func keptChanges(tr []byte, ks *keptSource, staleOn change.Class) []keptChange {
 	var out []keptChange
 	var trNorm string
 	for _, k := range kept {
-		if p := normSpace(k); !ks.known[p] && hasLetters(p) {
+		if p := normSpace(k); !ks.known[p] && hasLetters(p) && !strings.Contains(ks.text, p) {
 			if trNorm == "" {
 				trNorm = normSpace(string(tr))
 			}
@@ -55,15 +55,22 @@ type keptSource struct {
 	cur   []blocks.Block
 	bags  []wordBag
 	known map[string]bool
+	// text is the source page then and now, spaces normalised: kept text
+	// found in it is part of a block (a comment per line), not a change.
+	text string
 }
 
 func newKeptSource(old, cur []blocks.Block) *keptSource {
 	ks := &keptSource{cur: cur, bags: wordBags(cur), known: map[string]bool{}}
+	var raw []string
 	for _, bs := range [][]blocks.Block{old, cur} {
 		for _, b := range bs {
-			ks.known[normSpace(b.Raw)] = true
+			n := normSpace(b.Raw)
+			ks.known[n] = true
+			raw = append(raw, n)
 		}
 	}
+	ks.text = strings.Join(raw, "\n")
 	return ks
 }
 
