@@ -349,7 +349,7 @@ func (it *item) keptChanges() {
 	if !bytes.Contains(it.tr, []byte("<!--")) {
 		return
 	}
-	it.kept = keptChanges(it.tr, it.a.keptSource(it.old, it.src), it.a.o.StaleOn)
+	it.kept = keptChanges(it.tr, it.a.keptSource(it.old, it.src))
 }
 
 // addKept adds the kept changes the history confirmed to the item's

@@ -34,6 +34,8 @@ type hist struct {
 	// lineages follows each source page since a baseline, by repository
 	// path and baseline commit, for all the translations that share them.
 	lineages map[[2]string]*lineage
+	// normed holds normBody of the past versions of source pages, by blob.
+	normed map[history.ObjectID]string
 }
 
 // trace is the history of one item.
@@ -96,7 +98,7 @@ func (a *analysis) history() error {
 	}
 	x := &hist{analysis: a, repo: repo, pre: pre, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
 		srcCommits: map[string]map[string]bool{}, srcKeys: map[string]string{},
-		lineages: map[[2]string]*lineage{}}
+		lineages: map[[2]string]*lineage{}, normed: map[history.ObjectID]string{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
 		x.index[c.Hash] = i
@@ -443,13 +445,31 @@ func (x *hist) evidence(t *trace) {
 	if j := t.it.j; j != nil && len(j.open) > 0 {
 		x.judgeOpen(t)
 	}
+	if len(t.it.kept) == 0 {
+		return
+	}
 	var past []string
 	for _, e := range x.before(t) {
 		if b, ok := t.blob(afterSpec(e)); ok {
-			past = append(past, normBody(b))
+			past = append(past, x.normBlob(e.Blob, b))
 		}
 	}
-	t.it.addKept(confirmKept(t.it.kept, past))
+	t.it.addKept(confirmKept(t.it.kept, past, normSpace(string(t.it.tr)), x.o.StaleOn))
+}
+
+// normBlob returns normBody of the blob id, whose contents are b, once
+// for all the translations of a source page.
+func (x *hist) normBlob(id history.ObjectID, b []byte) string {
+	x.mu.Lock()
+	s, ok := x.normed[id]
+	x.mu.Unlock()
+	if !ok {
+		s = normBody(b)
+		x.mu.Lock()
+		x.normed[id] = s
+		x.mu.Unlock()
+	}
+	return s
 }
 
 // judgeOpen settles t's open changes from the history of both files.

@@ -22,19 +22,19 @@ const minKept = 40
 // translation tr keeps in comments and the source now, for the kept
 // paragraphs that are neither in the source now nor in the source at the
 // baseline (see keptSource): those the translation may have been made
-// from, before its baseline. Only changes at staleOn or above count, and
-// verbatim ones the translation has carried over do not. Each holds only
-// once the history confirms its kept text (see confirmKept).
-func keptChanges(tr []byte, ks *keptSource, staleOn change.Class) []keptChange {
+// from, before its baseline, each with the source block now it is
+// closest to. Each holds only once the history confirms its kept text
+// and its class counts (see confirmKept).
+func keptChanges(tr []byte, ks *keptSource) []keptChange {
 	kept := keptParagraphs(tr)
 	var out []keptChange
-	var trNorm string
 	for _, k := range kept {
 		if p := normSpace(k); !ks.known[p] && hasLetters(p) && !strings.Contains(ks.text, p) {
-			if trNorm == "" {
-				trNorm = normSpace(string(tr))
+			if i := closest(p, ks.bags); i >= 0 {
+				b := &ks.cur[i]
+				out = append(out, keptChange{Change{Kind: "modified", Line: b.Line, EndLine: b.EndLine, Text: short(b),
+					State: Outdated, Evidence: KeptEnglish}, p, b})
 			}
-			out = appendKept(out, p, trNorm, ks, staleOn)
 		}
 	}
 	return out
@@ -45,7 +45,8 @@ func keptChanges(tr []byte, ks *keptSource, staleOn change.Class) []keptChange {
 // normalised.
 type keptChange struct {
 	Change
-	Kept string
+	Kept  string
+	block *blocks.Block // the source block now
 }
 
 // keptSource is what keptChanges compares kept text with, for all the
@@ -84,25 +85,6 @@ func wordBags(bs []blocks.Block) []wordBag {
 			out[i] = change.Words(bs[i].Raw)
 			slices.Sort(out[i])
 		}
-	}
-	return out
-}
-
-// appendKept appends to out the change from kept paragraph p to the block
-// of cur it is closest to, if any is close and the change counts.
-func appendKept(out []keptChange, p, tr string, ks *keptSource, staleOn change.Class) []keptChange {
-	{
-		i := closest(p, ks.bags)
-		if i < 0 {
-			return out
-		}
-		b := &ks.cur[i]
-		cl := change.Classify(p, b.Raw)
-		if cl < staleOn || (cl == change.Verbatim && carried(tr, p, b)) {
-			return out
-		}
-		out = append(out, keptChange{Change{Class: cl, Kind: "modified", Line: b.Line, EndLine: b.EndLine, Text: short(b),
-			State: Outdated, Evidence: KeptEnglish}, p})
 	}
 	return out
 }
@@ -245,15 +227,23 @@ func startsBlock(t string) bool {
 // confirmKept returns the changes of ks whose kept text is in one of the
 // past versions of the source page (spaces normalised): text the source
 // really had, not a translator's edit of the comment.
-func confirmKept(ks []keptChange, past []string) []Change {
+//
+// Only then are they classified (the class of the change from the kept
+// text to the source block now): changes below staleOn, and verbatim
+// ones the translation tr (spaces normalised) carried over, do not count.
+func confirmKept(ks []keptChange, past []string, tr string, staleOn change.Class) []Change {
 	var out []Change
 	for _, k := range ks {
-		for _, v := range past {
-			if strings.Contains(v, k.Kept) {
-				out = append(out, k.Change)
-				break
-			}
+		if !slices.ContainsFunc(past, func(v string) bool { return strings.Contains(v, k.Kept) }) {
+			continue
 		}
+		cl := change.Classify(k.Kept, k.block.Raw)
+		if cl < staleOn || (cl == change.Verbatim && carried(tr, k.Kept, k.block)) {
+			continue
+		}
+		c := k.Change
+		c.Class = cl
+		out = append(out, c)
 	}
 	return out
 }
