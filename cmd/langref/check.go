@@ -96,13 +96,11 @@ func (s *summary) count(sev check.Severity) {
 	}
 }
 
-// recordedBaselines analyses staleness when some translation records its
-// baseline, for the bad-baseline rule; it skips reading history otherwise.
+// recordedBaselines analyses staleness, verifying every baseline, for the
+// rules bad-baseline and baseline-unverified.
 func (e *env) recordedBaselines(g *graph.Graph) (*stale.Result, error) {
 	o := stale.DefaultOptions(g)
-	if !stale.HasRecords(g, o) {
-		return nil, nil
-	}
+	o.Verify = true
 	return stale.Analyze(g, o)
 }
 

@@ -27,9 +27,10 @@ type baseliner struct {
 	since string
 	p     *locales.Printer
 	// known holds baselines found by the staleness engine, by the
-	// translation's site path.
-	known map[string]diff.Baseline
-	index map[string]int // position of each commit in h.Commits
+	// translation's site path, and states the block states it judged.
+	known  map[string]diff.Baseline
+	states map[string][]diff.BlockState
+	index  map[string]int // position of each commit in h.Commits
 }
 
 // diffPlan is one page to diff and the blobs it needs.
@@ -96,7 +97,8 @@ func (b *baseliner) plan(c *graph.Cell, o diffOptions) (*diffPlan, error) {
 	}
 	src := s.RepoPath(c.Entry.Source.Path())
 	pl := &diffPlan{cell: c, current: cur, in: diff.Input{Lang: c.Lang, Key: c.Entry.Key, SourcePath: src,
-		TranslationPath: s.RepoPath(c.Page.Path()), Baseline: base, Translation: tr, AllChanges: o.all}}
+		TranslationPath: s.RepoPath(c.Page.Path()), Baseline: base, Translation: tr, AllChanges: o.all,
+		States: b.states[c.Page.Path()]}}
 	at := b.h.PathAt(src, base.Rev)
 	if at == "" {
 		at = src

@@ -21,6 +21,7 @@ func staleFromEngine(g *graph.Graph, b *baseliner, cells []*graph.Cell) ([]*grap
 		return nil, false
 	}
 	b.known = map[string]diff.Baseline{}
+	b.states = map[string][]diff.BlockState{}
 	var out []*graph.Cell
 	for _, c := range cells {
 		p := res.Page(c.Page.Path())
@@ -29,10 +30,20 @@ func staleFromEngine(g *graph.Graph, b *baseliner, cells []*graph.Cell) ([]*grap
 		}
 		if p.Baseline != "" {
 			b.known[c.Page.Path()] = diff.Baseline{Rev: p.Baseline, Source: string(p.BaselineSource)}
+			b.states[c.Page.Path()] = blockStates(p.Changes)
 		}
 		if p.Stale {
 			out = append(out, c)
 		}
 	}
 	return out, true
+}
+
+// blockStates passes the analysis's judgement of each change to the diff.
+func blockStates(cs []stale.Change) []diff.BlockState {
+	out := make([]diff.BlockState, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, diff.BlockState{OldLine: c.OldLine, Line: c.Line, State: string(c.State), Evidence: string(c.Evidence), Commit: c.Commit})
+	}
+	return out
 }

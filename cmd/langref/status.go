@@ -233,10 +233,15 @@ func (e *env) pageState(pg status.Page) string {
 	return state
 }
 
-// maxClass returns the name of the most severe class of cs.
+// maxClass returns the name of the most severe class of the changes of
+// cs that leave work on the translation (all of them when they have no
+// state).
 func maxClass(cs []status.Change) string {
 	m := change.Cosmetic
 	for _, c := range cs {
+		if c.State != "" && !stale.State(c.State).Stale() {
+			continue
+		}
 		if cl, err := change.ParseClass(c.Class); err == nil {
 			m = max(m, cl)
 		}

@@ -14,13 +14,19 @@ const (
 	// StructureMismatch: a translation's structure (headings, code, math,
 	// images, links, list items, tables) differs from its source page's.
 	StructureMismatch = "structure-mismatch"
+	// BaselineUnverified: a translation lacks structure that its source
+	// page had at the translation's baseline, recorded or from history,
+	// and still has: the baseline may not be what it was made from.
+	BaselineUnverified = "baseline-unverified"
 )
 
 func init() {
 	Rules[BadBaseline] = Error
 	Rules[StructureMismatch] = Warning
+	Rules[BaselineUnverified] = Warning
 	site.KnownRules[BadBaseline] = true
 	site.KnownRules[StructureMismatch] = true
+	site.KnownRules[BaselineUnverified] = true
 }
 
 // RunStale applies every rule to g, and bad-baseline to the staleness st
@@ -30,7 +36,31 @@ func RunStale(g *graph.Graph, st *stale.Result) ([]Finding, error) {
 	r := &run{g: g, s: g.Site}
 	r.all()
 	r.badBaselines(st)
+	r.unverified(st)
 	return r.sorted(), r.err
+}
+
+// unverified reports translations whose baseline their text does not
+// bear out (stale.Page.Suspect), at the first line where they differ.
+func (r *run) unverified(st *stale.Result) {
+	if st == nil {
+		return
+	}
+	for p, sp := range st.Pages {
+		if !sp.Suspect {
+			continue
+		}
+		line := 0
+		for _, m := range sp.Unverified {
+			if m.Line > 0 && (line == 0 || m.Line < line) {
+				line = m.Line
+			}
+		}
+		r.add(BaselineUnverified, "", p, max(line, 1), 1, map[string]any{
+			"SourcePath": sp.SourcePath, "Baseline": sp.Baseline[:min(len(sp.Baseline), 7)],
+			"BaselineSource": string(sp.BaselineSource), "Mismatches": sp.Unverified,
+		})
+	}
 }
 
 // structure reports translations whose structure differs from their

@@ -19,7 +19,7 @@ import (
 func TestStaleCache(t *testing.T) {
 	dir := testcorpus.Clone(t)
 	root := filepath.Join(dir, "docs")
-	cacheFile := filepath.Join(dir, ".git", "langref", "stale-v3.bin")
+	cacheFile := filepath.Join(dir, ".git", "langref", "stale-v4.bin")
 	analyze := func(staleOn change.Class, noCache bool) *stale.Result {
 		t.Helper()
 		s, err := site.Load(root)
@@ -71,7 +71,7 @@ func TestStaleCache(t *testing.T) {
 		t.Errorf("fr/week01/01-1.md: %d changes after a new source paragraph, want %d", len(after.Changes), len(before.Changes)+1)
 	}
 
-	if err := os.WriteFile(cacheFile, []byte("langref-stale-v3\n\x00\x05\x07fr/a.md"), 0o644); err != nil {
+	if err := os.WriteFile(cacheFile, []byte("langref-stale-v4\n\x00\x05\x07fr/a.md"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	same("corrupt cache", stale.DefaultStaleOn)

@@ -27,6 +27,8 @@ type analysis struct {
 	parsed   map[string][]blocks.Block // file contents → body blocks
 	bodyAt   map[string]bodyAt         // file contents → where the body starts
 	compared map[pairKey][]Change      // old and new source page → changes
+	kept     map[pairKey]*keptSource   // old and new source page → kept text's reference
+	steps    map[pairKey]lineStep      // two versions of a source page → what changed
 	users    map[*site.File]int        // items yet to finish, by file they read
 	pairsOf  map[*site.File][]pairKey  // comparisons made, by source page
 	// With Options.Release: the contents read again from disk, by file,
@@ -66,12 +68,20 @@ type item struct {
 	// its result is settled.
 	pairs    []pairKey
 	finished bool
+	// settled is set once the changes are known; j, while the history
+	// has changes to settle, judges them.
+	settled bool
+	j       *judge
+	// kept are the changes that the translation's kept source text shows,
+	// for the history to confirm.
+	kept []keptChange
 }
 
 func newAnalysis(g *graph.Graph, o Options) *analysis {
 	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}}, sums: map[string]string{},
 		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{},
-		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{}}
+		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{},
+		kept: map[pairKey]*keptSource{}, steps: map[pairKey]lineStep{}}
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
@@ -169,6 +179,38 @@ func (a *analysis) compare(old, src []byte) ([]Change, pairKey) {
 	return slices.Clone(cs), k
 }
 
+// keptSource returns the reference of kept text for translations of the
+// source page src from old, made once. It is safe for concurrent use.
+func (a *analysis) keptSource(old, src []byte) *keptSource {
+	k := pairKey{contentKey(old), contentKey(src)}
+	a.mu.Lock()
+	ks, ok := a.kept[k]
+	a.mu.Unlock()
+	if !ok {
+		ks = newKeptSource(a.body(old), a.body(src))
+		a.mu.Lock()
+		a.kept[k] = ks
+		a.mu.Unlock()
+	}
+	return ks
+}
+
+// step returns what changed from one version of a source page to the
+// next, comparing each distinct pair once. It is safe for concurrent use.
+func (a *analysis) step(old, new []byte) lineStep {
+	k := pairKey{contentKey(old), contentKey(new)}
+	a.mu.Lock()
+	s, ok := a.steps[k]
+	a.mu.Unlock()
+	if !ok {
+		s = newLineStep(a.body(old), a.body(new))
+		a.mu.Lock()
+		a.steps[k] = s
+		a.mu.Unlock()
+	}
+	return s
+}
+
 // pairKey names a pair of file contents by the contents themselves (see
 // contentKey).
 type pairKey struct{ old, new string }
@@ -207,7 +249,7 @@ func (it *item) content() {
 		for _, c := range fromBlocks(change.CompareBlocks(old, it.a.body(it.src))) {
 			// Comments reflow what they keep: only visible changes count.
 			if c.Class > change.Cosmetic {
-				c.OldLine = 0
+				c.OldLine, c.OldEndLine = 0, 0
 				it.changes = append(it.changes, c)
 			}
 		}
@@ -222,14 +264,17 @@ func (it *item) finish(staleOn change.Class) {
 	if !it.cached {
 		it.settle()
 	}
+	it.j = nil
 	it.finished = true
 	it.release()
 	p.Class, p.Stale = change.Cosmetic, false
-	for _, c := range p.Changes {
-		p.Class = max(p.Class, c.Class)
-		if c.Class >= staleOn {
-			p.Stale = true
+	for i := range p.Changes {
+		c := &p.Changes[i]
+		if c.State == "" {
+			c.State = unjudged(*c, staleOn)
 		}
+		p.Class = max(p.Class, c.Class)
+		p.Stale = p.Stale || c.State.Stale()
 	}
 	p.Minor = len(p.Changes) > 0 && !p.Stale
 }
@@ -238,6 +283,10 @@ func (it *item) finish(staleOn change.Class) {
 // needs only the source page: the translation is read again only when
 // its own contents are the baseline.
 func (it *item) settle() {
+	if it.settled {
+		return
+	}
+	it.settled = true
 	p := it.page
 	switch p.BaselineSource {
 	case "":
@@ -250,12 +299,106 @@ func (it *item) settle() {
 			it.changes, k = it.a.compare(it.old, it.src)
 			it.pairs = append(it.pairs, k)
 		}
+		it.judgeText()
 	}
 	p.Changes = it.changes
 	for n := range it.notes {
 		p.Notes = append(p.Notes, n)
 	}
 	sort.Strings(p.Notes)
+}
+
+// judgeText judges the item's changes from the texts (see judge), and
+// verifies its baseline, when it has changes that reach Options.StaleOn;
+// it verifies recorded baselines, claims worth checking, always, and
+// every baseline with Options.Verify. Only then is the translation read
+// and parsed. Changes the texts leave open are in it.j.open, for the history.
+func (it *item) judgeText() {
+	o := it.a.o
+	it.keptChanges()
+	judged := false
+	for _, c := range it.changes {
+		judged = judged || c.Class >= o.StaleOn
+	}
+	if !judged {
+		for i := range it.changes {
+			if it.changes[i].State == "" {
+				it.changes[i].State = Cosmetic
+			}
+		}
+		if !o.Verify && it.page.BaselineSource != Recorded {
+			return
+		}
+	}
+	it.load()
+	old, cur, tr := it.a.body(it.old), it.a.body(it.src), it.a.body(it.tr)
+	it.verify(old, cur, tr)
+	if !judged {
+		return
+	}
+	it.j = newJudge(old, cur, tr, it.sides(), o.StaleOn)
+	it.j.judgeText(it.changes)
+}
+
+// keptChanges finds the changes its translation's kept source text shows
+// (see keptChanges), when it keeps any, for the history to confirm: the
+// contents of a translation are searched for comments without being
+// parsed.
+func (it *item) keptChanges() {
+	it.load()
+	if !bytes.Contains(it.tr, []byte("<!--")) {
+		return
+	}
+	it.kept = keptChanges(it.tr, it.a.keptSource(it.old, it.src))
+}
+
+// addKept adds the kept changes the history confirmed to the item's
+// changes, but on blocks that have a change already.
+func (it *item) addKept(cs []Change) {
+	it.kept = nil
+	if len(cs) == 0 {
+		return
+	}
+	seen := map[int]bool{}
+	for _, c := range it.changes {
+		seen[c.Line] = true
+	}
+	for _, c := range cs {
+		if !seen[c.Line] {
+			seen[c.Line] = true
+			it.changes = append(it.changes, c)
+		}
+	}
+	slices.SortStableFunc(it.changes, func(a, b Change) int { return max(a.Line, a.OldLine) - max(b.Line, b.OldLine) })
+	it.page.Changes = it.changes
+}
+
+// verified are the aspects of structure whose lack makes a baseline
+// suspect: those a translator translates rather than leaves out.
+var verified = map[Aspect]bool{Headings: true, CodeBlock: true, MathBlock: true, ListItems: true, Images: true, Tables: true}
+
+// verify marks the item's page suspect when its translation tr lacks
+// structure that the source had at the baseline (old) and still has
+// (cur).
+func (it *item) verify(old, cur, tr []blocks.Block) {
+	sd := it.sides()
+	var miss []Mismatch
+	var now map[Aspect]Mismatch
+	for _, m := range Compare(old, tr, sd) {
+		if !verified[m.Aspect] || m.Translation >= m.Source {
+			continue
+		}
+		if now == nil {
+			now = map[Aspect]Mismatch{}
+			for _, n := range Compare(cur, tr, sd) {
+				now[n.Aspect] = n
+			}
+		}
+		if n, ok := now[m.Aspect]; ok && n.Translation < n.Source {
+			miss = append(miss, m)
+		}
+	}
+	it.page.Unverified, it.page.Suspect = miss, len(miss) > 0
 }
 
 // reconstruct returns the source text a translation keeps in HTML comments,

@@ -17,7 +17,7 @@ import (
 // cacheFormat names the format of the cache file and of its keys. Change
 // it whenever the analysis could give another result for the same inputs:
 // old caches are then ignored.
-const cacheFormat = "langref-stale-v3"
+const cacheFormat = "langref-stale-v4"
 
 // buildStamp identifies the langref build, so that a new build, whose
 // analysis may differ, ignores the results of the previous one.
@@ -27,7 +27,7 @@ var buildStamp = cachefile.BuildStamp
 // are kept between runs, in the format of cache_format.go: for 138,000
 // translations it writes in 15 ms and reads in 40 ms, where encoding/gob
 // took 240 ms and 130 ms (BenchmarkCacheFormat).
-const cacheFile = "stale-v3.bin"
+const cacheFile = "stale-v4.bin"
 
 // cache holds the results of earlier runs, by translation path. Each entry
 // is valid while its key, a hash of everything its result depends on, is
@@ -120,7 +120,7 @@ func (x *hist) cacheKey(t *trace) string {
 	}
 	k := newKey()
 	k.str(cacheFormat, buildStamp(), t.tr, t.src, it.lang, x.g.Site.SourceLang, x.o.BaselineKey)
-	k.num(len(t.trLog), len(t.srcLog))
+	k.num(len(t.trLog), len(t.srcLog), int(x.o.StaleOn), boolNum(x.o.Verify))
 	if r := it.rec; r != nil {
 		c := x.h.Commit(r.value)
 		if c == nil {
@@ -134,7 +134,7 @@ func (x *hist) cacheKey(t *trace) string {
 	for _, e := range t.trLog[:min(len(t.trLog), maxCandidates+1)] {
 		k.str("tr")
 		addEvent(k, e)
-		k.num(x.languageTrees(e.Commit), x.newerSource(t, e.Commit))
+		k.num(x.newerSource(t, e.Commit))
 	}
 	k.str("src", x.sourceLogKey(t))
 	x.addSum(k, t.tr, it.trFile, it.tr)
@@ -160,6 +160,13 @@ func (x *hist) sourceLogKey(t *trace) string {
 	x.srcKeys[t.src] = s
 	x.mu.Unlock()
 	return s
+}
+
+func boolNum(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func addEvent(k *keyWriter, e history.FileEvent) {
@@ -232,7 +239,7 @@ func (a *analysis) runKey(repo *history.Repo, prefix string) string {
 	}
 	k := newKey()
 	k.str(cacheFormat, buildStamp(), repo.Head, prefix, a.g.Site.SourceLang, a.o.BaselineKey)
-	k.num(len(a.items))
+	k.num(len(a.items), int(a.o.StaleOn), boolNum(a.o.Verify))
 	for _, it := range a.items {
 		k.str(it.page.Path, it.page.SourcePath, it.lang)
 		a.addSum(k, it.page.Path, it.trFile, it.tr)

@@ -29,7 +29,8 @@ const (
 	entryBadBaseline
 	entryStale
 	entryMinor
-	entryFlags = entryPage | entryBadBaseline | entryStale | entryMinor
+	entrySuspect
+	entryFlags = entryPage | entryBadBaseline | entryStale | entryMinor | entrySuspect
 )
 
 // The fewest bytes that an entry, a Change, a Mismatch and a note take in
@@ -38,7 +39,7 @@ const (
 // size may need.
 const (
 	minEntry    = 3
-	minChange   = 5
+	minChange   = 13
 	minMismatch = 5
 	minNote     = 1
 )
@@ -85,6 +86,9 @@ func pageFlags(p *Page) byte {
 	if p.Minor {
 		f |= entryMinor
 	}
+	if p.Suspect {
+		f |= entrySuspect
+	}
 	return f
 }
 
@@ -112,6 +116,10 @@ func appendPage(b []byte, p *Page) []byte {
 	if p.BadBaseline != nil {
 		b = appendBadBaseline(b, p.BadBaseline)
 	}
+	b = binary.AppendUvarint(b, uint64(len(p.Unverified)))
+	for _, m := range p.Unverified {
+		b = appendMismatch(b, m)
+	}
 	return b
 }
 
@@ -119,8 +127,16 @@ func appendChange(b []byte, c Change) []byte {
 	b = binary.AppendVarint(b, int64(c.Class))
 	b = appendString(b, c.Kind)
 	b = binary.AppendVarint(b, int64(c.Line))
+	b = binary.AppendVarint(b, int64(c.EndLine))
 	b = binary.AppendVarint(b, int64(c.OldLine))
-	return appendString(b, c.Text)
+	b = binary.AppendVarint(b, int64(c.OldEndLine))
+	b = appendString(b, c.Text)
+	b = appendString(b, string(c.State))
+	b = appendString(b, string(c.Evidence))
+	b = appendString(b, c.Commit)
+	b = binary.AppendVarint(b, int64(c.TrLine))
+	b = binary.AppendVarint(b, int64(c.TrEndLine))
+	return appendString(b, c.Alignment)
 }
 
 func appendMismatch(b []byte, m Mismatch) []byte {
@@ -208,6 +224,7 @@ func (d *decoder) page(f byte) *Page {
 		SourceCommitsSince: d.num(),
 		Stale:              f&entryStale != 0,
 		Minor:              f&entryMinor != 0,
+		Suspect:            f&entrySuspect != 0,
 	}
 	p.Changes = d.changes()
 	p.Class = change.Class(d.num())
@@ -216,6 +233,7 @@ func (d *decoder) page(f byte) *Page {
 	if f&entryBadBaseline != 0 {
 		p.BadBaseline = d.badBaseline()
 	}
+	p.Unverified = d.structure()
 	return p
 }
 
@@ -226,7 +244,8 @@ func (d *decoder) changes() []Change {
 	}
 	cs := make([]Change, n)
 	for i := range cs {
-		cs[i] = Change{Class: change.Class(d.num()), Kind: d.str(), Line: d.num(), OldLine: d.num(), Text: d.str()}
+		cs[i] = Change{Class: change.Class(d.num()), Kind: d.str(), Line: d.num(), EndLine: d.num(), OldLine: d.num(), OldEndLine: d.num(),
+			Text: d.str(), State: State(d.str()), Evidence: Evidence(d.str()), Commit: d.str(), TrLine: d.num(), TrEndLine: d.num(), Alignment: d.str()}
 	}
 	return cs
 }

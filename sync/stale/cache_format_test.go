@@ -23,9 +23,11 @@ func fullPage() *Page {
 		BaselineSource:     Recorded,
 		SourceCommitsSince: 300,
 		Changes: []Change{
-			{Class: change.Content, Kind: "added", Line: 12, Text: "Installez « langref » avec go install…"},
-			{Class: change.Typo, Kind: "modified", Line: 40, OldLine: 38, Text: "Ünïcödé, 中文, emoji 🚀"},
-			{Class: change.Cosmetic, Kind: "removed", OldLine: 70},
+			{Class: change.Content, Kind: "added", Line: 12, EndLine: 14, Text: "Installez « langref » avec go install…",
+				State: New, Alignment: "unsure", TrLine: 9, TrEndLine: 20},
+			{Class: change.Typo, Kind: "modified", Line: 40, EndLine: 40, OldLine: 38, OldEndLine: 39, Text: "Ünïcödé, 中文, emoji 🚀", State: Cosmetic},
+			{Class: change.Cosmetic, Kind: "removed", OldLine: 70, State: Applied, Evidence: Rewritten,
+				Commit: "fedcba9876543210fedcba9876543210fedcba98", TrLine: 61, TrEndLine: 61, Alignment: "anchor"},
 		},
 		Class:     change.Content,
 		Stale:     true,
@@ -36,6 +38,8 @@ func fullPage() *Page {
 			Reason: "not-in-history", Key: "l10n.sourceCommit", Value: "deadbeef",
 			Line: 4, Col: 19, Suggest: "89abcdef0123456789abcdef0123456789abcdef",
 		},
+		Suspect:    true,
+		Unverified: []Mismatch{{Aspect: CodeBlock, Source: 2, Translation: 1, Line: 30, SourceLine: 33}},
 	}
 }
 
@@ -59,8 +63,8 @@ func TestCacheRoundTrip(t *testing.T) {
 			&Page{Changes: []Change{{}}, Structure: []Mismatch{{}}, Notes: []string{""}}},
 		{"zero bad baseline", &Page{BadBaseline: &BadBaseline{}}, &Page{BadBaseline: &BadBaseline{}}},
 		{"negative numbers",
-			&Page{SourceCommitsSince: -1, Class: -2, Changes: []Change{{Class: -3, Line: -4, OldLine: -5}}},
-			&Page{SourceCommitsSince: -1, Class: -2, Changes: []Change{{Class: -3, Line: -4, OldLine: -5}}}},
+			&Page{SourceCommitsSince: -1, Class: -2, Changes: []Change{{Class: -3, Line: -4, EndLine: -6, OldLine: -5, OldEndLine: -7, TrLine: -8, TrEndLine: -9}}},
+			&Page{SourceCommitsSince: -1, Class: -2, Changes: []Change{{Class: -3, Line: -4, EndLine: -6, OldLine: -5, OldEndLine: -7, TrLine: -8, TrEndLine: -9}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,7 +119,7 @@ func TestCacheDamaged(t *testing.T) {
 	tests := map[string][]byte{
 		"empty":             {},
 		"header only":       []byte(cacheHeader),
-		"another format":    append([]byte("langref-stale-v4\n"), file[len(cacheHeader):]...),
+		"another format":    append([]byte("langref-stale-v3\n"), file[len(cacheHeader):]...),
 		"encoding/gob":      []byte("\x1f\xff\x81\x03\x01\x01\x05cache\xff\x82langref-stale-v2\x00"),
 		"a byte too many":   append(bytes.Clone(file), 0),
 		"unknown flag":      append([]byte(cacheHeader), "\x00\x01\x01a\x01k\x80"...),

@@ -8,12 +8,8 @@ import (
 	"slices"
 	"strings"
 	gosync "sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/langref/langref/sync/history"
-	"github.com/langref/langref/translate/blocks"
-	"github.com/langref/langref/translate/change"
 )
 
 // maxCandidates bounds how far back the history of one translation is
@@ -29,13 +25,17 @@ type hist struct {
 	prefix string         // the site root relative to the work tree, "" at its top
 	index  map[string]int // commit hash → position in h.Commits (0 is newest)
 	logs   *history.Logs  // the logs of every page, followed together
-	trees  []int          // by position in h.Commits: languageTrees
 	// srcCommits holds the commits of each source page's log, by its
 	// repository path, shared by the traces of its translations.
 	srcCommits map[string]map[string]bool
 	// srcKeys holds the cache key of each source page's log, by its
 	// repository path (sourceLogKey).
 	srcKeys map[string]string
+	// lineages follows each source page since a baseline, by repository
+	// path and baseline commit, for all the translations that share them.
+	lineages map[[2]string]*lineage
+	// normed holds normBody of the past versions of source pages, by blob.
+	normed map[history.ObjectID]string
 }
 
 // trace is the history of one item.
@@ -45,7 +45,6 @@ type trace struct {
 	trLog     []history.FileEvent
 	srcLog    []history.FileEvent
 	srcCommit map[string]bool
-	ncands    int // the candidates for the last translation: trLog[:ncands]
 	base      *history.Commit
 	source    Source
 	blobs     []blob // the blobs plan asked for, while deciding
@@ -98,7 +97,8 @@ func (a *analysis) history() error {
 		return err
 	}
 	x := &hist{analysis: a, repo: repo, pre: pre, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
-		srcCommits: map[string]map[string]bool{}, srcKeys: map[string]string{}}
+		srcCommits: map[string]map[string]bool{}, srcKeys: map[string]string{},
+		lineages: map[[2]string]*lineage{}, normed: map[history.ObjectID]string{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
 		x.index[c.Hash] = i
@@ -115,7 +115,6 @@ func (a *analysis) allContent(note string) {
 
 func (x *hist) run() error {
 	x.follow()
-	x.countTrees()
 	ts := make([]*trace, len(x.items))
 	for i, it := range x.items {
 		ts[i] = x.newTrace(it)
@@ -124,30 +123,53 @@ func (x *hist) run() error {
 	if err := x.checkRecords(ts); err != nil {
 		return err
 	}
-	return x.decideAll(ts)
+	// First the baselines and the changes since, then, for the traces
+	// whose changes the texts leave open, the history of both files.
+	var mu gosync.Mutex
+	var open []*trace
+	err := x.fetch(ts, x.plan, func(t *trace) {
+		x.decide(t)
+		t.it.settle()
+		if j := t.it.j; (j != nil && len(j.open) > 0) || len(t.it.kept) > 0 {
+			mu.Lock()
+			open = append(open, t)
+			mu.Unlock()
+			return
+		}
+		t.it.finish(x.o.StaleOn)
+	})
+	if err != nil {
+		return err
+	}
+	return x.fetch(open, x.evidencePlan, func(t *trace) {
+		x.evidence(t)
+		t.it.finish(x.o.StaleOn)
+	})
 }
 
-// decideAll reads the blobs the traces need, with one git process, and
-// decides each trace on all processors as soon as its blobs are in, so
-// that only the blobs of the traces in progress are held.
-func (x *hist) decideAll(ts []*trace) error {
-	work := make(chan *trace, 64)
+// fetch reads the blobs that plan asks for each trace, with one git
+// process, and hands each trace to work, on all processors, as soon as its
+// blobs are in, so that only the blobs of the traces in progress are held.
+func (x *hist) fetch(ts []*trace, plan func(*trace) []history.ObjectID, work func(*trace)) error {
+	if len(ts) == 0 {
+		return nil
+	}
+	queue := make(chan *trace, 64)
 	var wg gosync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for t := range work {
-				x.decide(t)
+			for t := range queue {
+				work(t)
 				t.blobs = nil
-				t.it.finish(x.o.StaleOn)
 			}
 		}()
 	}
 	waiting := map[history.ObjectID][]*trace{}
 	var specs []string
 	for _, t := range ts {
-		for _, id := range x.plan(t) {
+		for _, id := range plan(t) {
 			w := waiting[id]
 			if slices.Contains(w, t) {
 				continue
@@ -159,7 +181,7 @@ func (x *hist) decideAll(ts []*trace) error {
 			t.pending++
 		}
 		if t.pending == 0 {
-			work <- t
+			queue <- t
 		}
 	}
 	err := x.repo.EachBlob(specs, func(spec string, data []byte, ok bool) {
@@ -169,12 +191,12 @@ func (x *hist) decideAll(ts []*trace) error {
 				t.blobs = append(t.blobs, blob{id, data})
 			}
 			if t.pending--; t.pending == 0 {
-				work <- t
+				queue <- t
 			}
 		}
 		delete(waiting, id)
 	})
-	close(work)
+	close(queue)
 	wg.Wait()
 	return err
 }
@@ -265,25 +287,20 @@ func (x *hist) bad(t *trace, reason string) {
 	t.it.note(NoteBadRecord)
 }
 
-// plan returns the blobs that deciding t needs: the translation before and
-// after each commit that may be its last real translation, and the source
-// page at each such commit.
+// plan returns the blobs that deciding t needs: the source page at its
+// baseline, the recorded one or else the commit that created the
+// translation (see creation).
 func (x *hist) plan(t *trace) []history.ObjectID {
 	if len(t.trLog) == 0 || len(t.srcLog) == 0 {
 		return nil
 	}
-	if t.base != nil {
-		return []history.ObjectID{x.sourceSpec(t, t.base)}
+	if t.base == nil {
+		t.base, t.source = x.creation(t), History
 	}
-	var specs []history.ObjectID
-	for i, e := range t.trLog[:min(len(t.trLog), maxCandidates)] {
-		t.ncands = i + 1
-		if created(e) || (t.srcCommit[e.Commit.Hash] && x.languageTrees(e.Commit) < 3) {
-			return append(specs, x.sourceSpec(t, e.Commit))
-		}
-		specs = append(specs, afterSpec(e), t.beforeSpec(i), x.sourceSpec(t, e.Commit))
+	if t.base == nil {
+		return nil
 	}
-	return specs
+	return []history.ObjectID{x.sourceSpec(t, t.base)}
 }
 
 func created(e history.FileEvent) bool { return e.Status == 'A' || e.Status == 'C' }
@@ -297,6 +314,19 @@ func afterSpec(e history.FileEvent) history.ObjectID { return e.Blob }
 // beforeSpec names the translation before its i-th event, as the event's
 // first parent had it; zero when the event created it.
 func (t *trace) beforeSpec(i int) history.ObjectID { return t.trLog[i].OldBlob }
+
+// since returns the events of log newer than the trace's baseline, oldest
+// first.
+func (x *hist) since(t *trace, log []history.FileEvent) []history.FileEvent {
+	at := x.index[t.base.Hash]
+	var out []history.FileEvent
+	for i := len(log) - 1; i >= 0; i-- {
+		if x.index[log[i].Commit.Hash] < at {
+			out = append(out, log[i])
+		}
+	}
+	return out
+}
 
 // sourceSpec names the source page as it was at commit c: its newest
 // version no newer than c, or zero when it did not exist.
@@ -326,9 +356,6 @@ func (x *hist) decide(t *trace) {
 		return
 	}
 	if t.base == nil {
-		t.base, t.source = x.lastTranslation(t), History
-	}
-	if t.base == nil {
 		it.note(NoteShallow)
 		it.content()
 		return
@@ -350,30 +377,21 @@ func (x *hist) decide(t *trace) {
 	}
 }
 
-// lastTranslation returns the newest commit that really translated the
-// page: it created the file, changed it together with the source page, or
-// changed its text more than a typo fix would, and was no bulk edit. It
-// returns nil when a shallow clone hides that commit.
-func (x *hist) lastTranslation(t *trace) *history.Commit {
+// creation returns the commit that created the translation, the
+// baseline from history: later commits of the translation, whether they
+// touch many languages at once or one, rewrite it or fix it, are evidence
+// on each source change since (see judge), never a new baseline for the
+// whole page. A translation whose log is longer than maxCandidates
+// starts at the oldest commit looked at. It returns nil when a shallow
+// clone hides the creation.
+func (x *hist) creation(t *trace) *history.Commit {
 	truncated := x.logs.Truncated(t.tr)
-	cands := t.trLog[:t.ncands]
+	cands := t.trLog[:min(len(t.trLog), maxCandidates)]
 	for i, e := range cands {
-		oldest := i == len(t.trLog)-1
-		switch {
-		case truncated && oldest:
+		if truncated && i == len(t.trLog)-1 {
 			return nil // the shallow boundary, not a real creation
-		case created(e) || (t.srcCommit[e.Commit.Hash] && x.languageTrees(e.Commit) < 3):
-			return e.Commit
 		}
-		after, okA := t.blob(afterSpec(e))
-		before, okB := t.blob(t.beforeSpec(i))
-		switch {
-		case !okA || !okB:
-			return e.Commit
-		case x.mechanical(e, before, after):
-		case t.srcCommit[e.Commit.Hash]:
-			return e.Commit
-		case x.translated(before, after):
+		if created(e) {
 			return e.Commit
 		}
 	}
@@ -383,181 +401,128 @@ func (x *hist) lastTranslation(t *trace) *history.Commit {
 	return cands[len(cands)-1].Commit
 }
 
-// translated reports whether the change of a translation from before to
-// after is more than a typo fix. Changes to more than a few blocks are, and
-// are not compared further, nor are changes of more than a few lines once
-// white space is set aside.
-func (x *hist) translated(before, after []byte) bool {
-	if equalIgnoringSpace(before, after) {
-		return false
+// evidencePlan returns the blobs that settling t's open changes needs:
+// the source page after each of its commits since the baseline, and the
+// translation before and after each of its own.
+func (x *hist) evidencePlan(t *trace) []history.ObjectID {
+	var ids []history.ObjectID
+	for _, e := range x.before(t) {
+		ids = append(ids, afterSpec(e))
 	}
-	if changedLines(before, after) > 6 {
-		return true
+	if j := t.it.j; j == nil || len(j.open) == 0 {
+		return ids
 	}
-	a, b := parseBody(before), parseBody(after)
-	if differingBlocks(a, b) > 3 {
-		return true
+	for _, e := range x.since(t, t.srcLog) {
+		ids = append(ids, afterSpec(e))
 	}
-	return change.Max(change.CompareBlocks(a, b)) > change.Typo
+	ids = append(ids, afterSpec(t.trLog[0]))
+	for _, e := range x.since(t, t.trLog[:min(len(t.trLog), maxCandidates)]) {
+		ids = append(ids, afterSpec(e), e.OldBlob)
+	}
+	return ids
 }
 
-// differingBlocks counts the blocks of a and b that the other lacks, by
-// kind and text.
-func differingBlocks(a, b []blocks.Block) int {
-	n := map[string]int{}
-	for _, x := range a {
-		n[x.Kind.String()+"\x00"+x.Text]++
+// before returns the events of the source page's log at or before t's
+// baseline, newest first, as far back as maxCandidates: the versions kept
+// source text may come from. None unless the translation keeps some.
+func (x *hist) before(t *trace) []history.FileEvent {
+	if len(t.it.kept) == 0 {
+		return nil
 	}
-	d := 0
-	for _, x := range b {
-		k := x.Kind.String() + "\x00" + x.Text
-		if n[k] > 0 {
-			n[k]--
-		} else {
-			d++
+	at := x.index[t.base.Hash]
+	var out []history.FileEvent
+	for _, e := range t.srcLog {
+		if x.index[e.Commit.Hash] >= at && e.Status != 'D' && len(out) < maxCandidates {
+			out = append(out, e)
 		}
 	}
-	for _, v := range n {
-		d += v
-	}
-	return d
+	return out
 }
 
-// mechanical reports whether commit e's change to the translation is no
-// translation work: front matter only, or a bulk edit of a line or two
-// across three language trees or more.
-func (x *hist) mechanical(e history.FileEvent, before, after []byte) bool {
-	if b, _ := splitBody(before); bytes.Equal(b, x.bodyOnly(after)) {
-		return true
+// evidence settles t's open changes from the history of both files, and
+// confirms the changes its kept source text shows.
+func (x *hist) evidence(t *trace) {
+	if j := t.it.j; j != nil && len(j.open) > 0 {
+		x.judgeOpen(t)
 	}
-	return x.languageTrees(e.Commit) >= 3 && changedLines(before, after) <= 2
-}
-
-// languageTrees counts the language trees whose files commit c changed.
-func (x *hist) languageTrees(c *history.Commit) int {
-	i, ok := x.index[c.Hash]
-	if !ok || x.trees == nil {
-		return x.treesOf(c)
+	if len(t.it.kept) == 0 {
+		return
 	}
-	return x.trees[i]
-}
-
-// countTrees counts the language trees of every commit, for
-// languageTrees: bulk commits would otherwise be counted once per page.
-func (x *hist) countTrees() {
-	x.trees = make([]int, len(x.h.Commits))
-	for i, c := range x.h.Commits {
-		x.trees[i] = x.treesOf(c)
-	}
-}
-
-func (x *hist) treesOf(c *history.Commit) int {
-	seen := map[string]bool{}
-	for _, ch := range c.Changes {
-		rel, ok := ch.Path, x.prefix == ""
-		if !ok {
-			rel, ok = strings.CutPrefix(ch.Path, x.prefix+"/")
-		}
-		if ok {
-			seen[x.g.Site.FolderLang(rel)] = true
+	var past []string
+	for _, e := range x.before(t) {
+		if b, ok := t.blob(afterSpec(e)); ok {
+			past = append(past, x.normBlob(e.Blob, b))
 		}
 	}
-	return len(seen)
+	t.it.addKept(confirmKept(t.it.kept, past, normSpace(string(t.it.tr)), x.o.StaleOn))
 }
 
-// changedLines counts the lines that differ between a and b once their
-// common first and last lines are set aside.
-func changedLines(a, b []byte) int {
-	// The lines are those bytes.Split(a, "\n") gives; na and nb count
-	// the ones left.
-	na, nb := bytes.Count(a, newline)+1, bytes.Count(b, newline)+1
-	for na > 0 && nb > 0 {
-		la, ra := firstLine(a)
-		lb, rb := firstLine(b)
-		if !bytes.Equal(la, lb) {
-			break
+// normBlob returns normBody of the blob id, whose contents are b, once
+// for all the translations of a source page.
+func (x *hist) normBlob(id history.ObjectID, b []byte) string {
+	x.mu.Lock()
+	s, ok := x.normed[id]
+	x.mu.Unlock()
+	if !ok {
+		s = normBody(b)
+		x.mu.Lock()
+		x.normed[id] = s
+		x.mu.Unlock()
+	}
+	return s
+}
+
+// judgeOpen settles t's open changes from the history of both files.
+func (x *hist) judgeOpen(t *trace) {
+	it := t.it
+	lin := x.lineage(t)
+	var vs []trVersion
+	for _, e := range x.since(t, t.trLog[:min(len(t.trLog), maxCandidates)]) {
+		before, _ := t.blob(e.OldBlob)
+		after, _ := t.blob(afterSpec(e))
+		vs = append(vs, trVersion{commit: e.Commit.Hash, at: x.index[e.Commit.Hash], before: normBody(before), after: normBody(after)})
+	}
+	last, _ := t.blob(afterSpec(t.trLog[0]))
+	it.j.judgeHistory(lin, vs, normBody(last), normBody(it.tr), func(c string) (int, bool) {
+		i, ok := x.index[c]
+		return i, ok && c != ""
+	})
+}
+
+// lineage follows t's source page from its baseline to now, once for all
+// the translations that share both.
+func (x *hist) lineage(t *trace) *lineage {
+	key := [2]string{t.src, t.base.Hash}
+	x.mu.Lock()
+	l, ok := x.lineages[key]
+	x.mu.Unlock()
+	if ok {
+		return l
+	}
+	it := t.it
+	versions := [][]byte{it.old}
+	var commits []string
+	prev := it.old
+	for _, e := range x.since(t, t.srcLog) {
+		b, ok := t.blob(afterSpec(e))
+		if !ok || bytes.Equal(b, prev) {
+			continue
 		}
-		a, b, na, nb = ra, rb, na-1, nb-1
+		versions, commits, prev = append(versions, b), append(commits, e.Commit.Hash), b
 	}
-	for na > 0 && nb > 0 {
-		la, ra := lastLine(a)
-		lb, rb := lastLine(b)
-		if !bytes.Equal(la, lb) {
-			break
-		}
-		a, b, na, nb = ra, rb, na-1, nb-1
+	if !bytes.Equal(prev, it.src) {
+		versions, commits = append(versions, it.src), append(commits, "")
 	}
-	return max(na, nb)
+	l = newLineage(versions, commits, x.step)
+	x.mu.Lock()
+	x.lineages[key] = l
+	x.mu.Unlock()
+	return l
 }
 
-var newline = []byte("\n")
-
-// firstLine splits s before its first line break: the first line, and
-// what follows the break.
-func firstLine(s []byte) (line, rest []byte) {
-	if i := bytes.IndexByte(s, '\n'); i >= 0 {
-		return s[:i], s[i+1:]
-	}
-	return s, nil
-}
-
-// lastLine splits s at its last line break: the last line, and what
-// comes before the break.
-func lastLine(s []byte) (line, rest []byte) {
-	if i := bytes.LastIndexByte(s, '\n'); i >= 0 {
-		return s[i+1:], s[:i]
-	}
-	return s, nil
-}
-
-// bodyOnly returns the body of a file with the given contents.
-func (x *hist) bodyOnly(src []byte) []byte {
+// normBody returns the body of a file with the given contents, its white
+// space collapsed, for finding blocks in it whatever their wrapping.
+func normBody(src []byte) string {
 	b, _ := splitBody(src)
-	return b
-}
-
-// equalIgnoringSpace reports whether a and b are equal once all their
-// white space (as unicode.IsSpace has it) is removed.
-func equalIgnoringSpace(a, b []byte) bool {
-	var ca, cb []byte // the runs of non-space bytes being compared
-	for {
-		if len(ca) == 0 {
-			ca, a = nextWord(a)
-		}
-		if len(cb) == 0 {
-			cb, b = nextWord(b)
-		}
-		if len(ca) == 0 || len(cb) == 0 {
-			return len(ca) == len(cb)
-		}
-		k := min(len(ca), len(cb))
-		if !bytes.Equal(ca[:k], cb[:k]) {
-			return false
-		}
-		ca, cb = ca[k:], cb[k:]
-	}
-}
-
-// nextWord splits off the first run of non-space runes of b, after any
-// white space.
-func nextWord(b []byte) (word, rest []byte) {
-	start, i := -1, 0
-	for i < len(b) {
-		r, n := rune(b[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRune(b[i:])
-		}
-		if unicode.IsSpace(r) {
-			if start >= 0 {
-				break
-			}
-		} else if start < 0 {
-			start = i
-		}
-		i += n
-	}
-	if start < 0 {
-		return nil, nil
-	}
-	return b[start:i], b[i:]
+	return normSpace(string(b))
 }

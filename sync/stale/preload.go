@@ -127,7 +127,7 @@ func (p *Prefetch) startLoad() {
 
 // headFile records, next to the cache, the HEAD its last complete run
 // was made at (see sameHead).
-const headFile = "stale-v3.head"
+const headFile = "stale-v4.head"
 
 // sameHead reports whether the cache's last complete run was made at the
 // repository's HEAD.

@@ -64,7 +64,7 @@ type Options struct {
 	Prefetch *Prefetch
 	// NoCache neither reads nor writes the results of earlier runs, which
 	// Analyze otherwise keeps in the git directory
-	// ($(git rev-parse --git-common-dir)/langref/stale-v3.bin) to answer
+	// ($(git rev-parse --git-common-dir)/langref/stale-v4.bin) to answer
 	// quickly for the pages whose files and history did not change.
 	NoCache bool
 	// Release drops the front matter fields of the pages it analyses
@@ -78,6 +78,10 @@ type Options struct {
 	// callers that read them after Analyze (reports); only the pages'
 	// contents are dropped.
 	KeepFields bool
+	// Verify checks every translation with a baseline against the source
+	// at that baseline (Page.Suspect), not only those with changes to
+	// judge: it reads and parses every translation.
+	Verify bool
 }
 
 // DefaultOptions returns the options the site's configuration asks for.
@@ -122,7 +126,8 @@ type Page struct {
 	Changes []Change
 	// Class is the most severe class of Changes (Cosmetic when none).
 	Class change.Class
-	// Stale is true when a change reaches Options.StaleOn.
+	// Stale is true when a change reaches Options.StaleOn and the
+	// translation does not reflect it (State.Stale).
 	Stale bool
 	// Minor is true when there are changes and all are below StaleOn.
 	Minor bool
@@ -132,19 +137,43 @@ type Page struct {
 	Notes []string
 	// BadBaseline, when not nil, says why the recorded baseline is unusable.
 	BadBaseline *BadBaseline
+	// Suspect is true when the translation lacks structure (headings,
+	// code blocks, display math, list items, images, tables) that the
+	// source had at the baseline and still has: the baseline may not be
+	// what the translation was made from. Unverified lists what is
+	// missing, counted against the source at the baseline. Pages are
+	// verified when their changes are judged or their baseline is
+	// recorded, and all of them with Options.Verify.
+	Suspect    bool
+	Unverified []Mismatch
 }
 
-// Change is one source change since the baseline.
+// Change is one source change since the baseline: one block added,
+// removed or modified, and where the translation stands on it.
 type Change struct {
 	Class change.Class
 	// Kind is "added", "removed" or "modified".
 	Kind string
-	// Line is the line in the current source page, 0 for removed blocks;
-	// OldLine the line in the source at the baseline, 0 for added blocks
-	// (and for changes found from content).
-	Line, OldLine int
+	// Line and EndLine are the block's first and last lines in the current
+	// source page, 0 for removed blocks; OldLine and OldEndLine its lines
+	// in the source at the baseline, 0 for added blocks (and for changes
+	// found from content).
+	Line, EndLine, OldLine, OldEndLine int
 	// Text is the start of the block's readable text.
 	Text string
+	// State says whether the translation reflects the change (see State);
+	// Evidence what showed it, and Commit, for Rewritten evidence, the
+	// translation's commit that rewrote the block ("" for the working
+	// tree).
+	State    State
+	Evidence Evidence
+	Commit   string
+	// TrLine and TrEndLine are the lines of the translation that hold the
+	// block, 0 when it has none or was not aligned (changes below
+	// Options.StaleOn are not); Alignment is how they were found (see
+	// package align: comment, anchor, order, unsure, none).
+	TrLine, TrEndLine int
+	Alignment         string
 }
 
 // BadBaseline describes an unusable recorded baseline.
@@ -197,16 +226,28 @@ func (r *Result) Wait() {
 	}
 }
 
+// unjudged is the state of a change that nothing could be compared with:
+// found from content, or from a structure.
+func unjudged(c Change, staleOn change.Class) State {
+	switch {
+	case c.Class < staleOn:
+		return Cosmetic
+	case c.Kind == "added":
+		return New
+	}
+	return Outdated
+}
+
 // fromBlocks turns block changes into reported changes.
 func fromBlocks(cs []change.Change) []Change {
 	out := make([]Change, 0, len(cs))
 	for _, c := range cs {
 		x := Change{Class: c.Class, Kind: c.Kind}
 		if c.New != nil {
-			x.Line, x.Text = c.New.Line, short(c.New)
+			x.Line, x.EndLine, x.Text = c.New.Line, c.New.EndLine, short(c.New)
 		}
 		if c.Old != nil {
-			x.OldLine = c.Old.Line
+			x.OldLine, x.OldEndLine = c.Old.Line, c.Old.EndLine
 			if x.Text == "" {
 				x.Text = short(c.Old)
 			}

@@ -111,10 +111,11 @@ func TestHistoryBaselines(t *testing.T) {
 		}, want{source: History, since: 1, class: change.Verbatim, stale: true}},
 		{"a commit touching both files is applied", func(r *gittest.Repo) string {
 			r.Write("docs/en/a.md", en, "docs/fr/a.md", fr)
-			r.Commit("add")
-			r.Write("docs/en/a.md", newPara, "docs/fr/a.md", fr+"\nL'inertie ajoute une fraction du pas précédent.\n")
-			return r.Commit("both")
-		}, want{source: History, since: 0, class: change.Cosmetic}},
+			b := r.Commit("add")
+			r.Write("docs/en/a.md", newPara, "docs/fr/a.md", strings.Replace(fr, "baisser.\n", "baisser.\n\nL'inertie ajoute une fraction du pas précédent au suivant.\n", 1))
+			r.Commit("both")
+			return b
+		}, want{source: History, since: 1, class: change.Content, minor: true}},
 		{"a later typo fix in the translation hides nothing", func(r *gittest.Repo) string {
 			r.Write("docs/en/a.md", en, "docs/fr/a.md", strings.Replace(fr, "suivons", "suivosn", 1))
 			b := r.Commit("add")
@@ -370,8 +371,8 @@ func TestRunCache(t *testing.T) {
 	r.Write("docs/fr/0.md", strings.Replace(fr, "lang-ref: a", "lang-ref: 0", 1)+"\nUn nouveau paragraphe que personne n'a traduit.\n")
 	r.Commit("translate the new paragraph")
 	same("a new commit", true)
-	if page(t, mustRun(run), "fr/0.md").Stale {
-		t.Error("fr/0.md is still stale after its translation was updated")
+	if p := page(t, mustRun(run), "fr/0.md"); p.Stale {
+		t.Errorf("fr/0.md is still stale after its translation was updated: %+v", p)
 	}
 }
 

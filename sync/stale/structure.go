@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/graph"
@@ -208,7 +209,10 @@ func (c *codeSig) keptBy(t *codeSig) bool {
 }
 
 var (
-	codeComment = regexp.MustCompile(`(^|\s)(#|//|--|%).*$`)
+	// A comment starts after white space (or the line's start) with #,
+	// //, % or -- (SQL, Lua, Haskell), the last only when a space or the
+	// line's end follows: --namespace=default is a flag, not a comment.
+	codeComment = regexp.MustCompile(`(^|\s)(#|//|--(\s|$)|%).*$`)
 	codeString  = regexp.MustCompile(`"(\\.|[^"\\])*"|'(\\.|[^'\\])*'`)
 )
 
@@ -221,7 +225,33 @@ func hasNonASCIILetter(s string) bool {
 	return false
 }
 
-func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// normSpace collapses each run of white space in s into one space and
+// trims both ends, as strings.Join(strings.Fields(s), " ") does, in one
+// pass.
+func normSpace(s string) string {
+	var b strings.Builder
+	space, started := false, false
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space, i = started, i+n
+			continue
+		}
+		if !started {
+			b.Grow(len(s) - i)
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteString(s[i : i+n]) // the bytes as they are, valid UTF-8 or not
+		started, i = true, i+n
+	}
+	return b.String()
+}
 
 // linkRe finds link targets in markdown and HTML: ](target), <url>,
 // href="target" and src="target".

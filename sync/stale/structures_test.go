@@ -90,3 +90,45 @@ func FuzzStructureFilters(f *testing.F) {
 		}
 	})
 }
+
+// TestCodeComments: comments are blanked in code signatures, flags that
+// start with -- are code.
+func TestCodeComments(t *testing.T) {
+	tests := []struct {
+		name, code string
+		want       []string
+	}{
+		{"shell comment", "kubectl get pods # all of them", []string{"kubectl get pods"}},
+		{"C++ comment", "x = 1; // one", []string{"x = 1;"}},
+		{"SQL comment", "SELECT 1 -- one", []string{"SELECT 1"}},
+		{"SQL comment at the line's end", "SELECT 1 --", []string{"SELECT 1"}},
+		{"a line that is a comment", "-- all rows", nil},
+		{"long flag", "kubectl get pods --namespace=default", []string{"kubectl get pods --namespace=default"}},
+		{"long flag, then a comment", "ls --all # every file", []string{"ls --all"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := newCodeSig(blocks.Block{Verbatim: []string{tt.code}}).lines; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("code lines of %q = %q, want %q", tt.code, got, tt.want)
+			}
+		})
+	}
+	// A changed flag is a changed code block.
+	a := newCodeSig(blocks.Block{Verbatim: []string{"kubectl get pods --namespace=default"}})
+	b := newCodeSig(blocks.Block{Verbatim: []string{"kubectl get pods --namespace=prod"}})
+	if a.keptBy(b) {
+		t.Error("a changed --namespace flag keeps the code block")
+	}
+}
+
+// FuzzNormSpace: normSpace is strings.Fields joined by single spaces.
+func FuzzNormSpace(f *testing.F) {
+	for _, s := range []string{"", " a  b\t\nc ", "\u00a0x\u2003y\u3000", "é à", "\xff a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("normSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -61,18 +61,41 @@ type Page struct {
 	EnglishCommitsSince *int     `json:"english_commits_since,omitempty"`
 	Changes             []Change `json:"changes,omitempty"`
 	Notes               []string `json:"notes,omitempty"`
+	// Suspect is true when the translation lacks structure the source
+	// had at the baseline and still has (see stale.Page.Suspect);
+	// Unverified says what.
+	Suspect    bool             `json:"suspect,omitempty"`
+	Unverified []stale.Mismatch `json:"unverified,omitempty"`
 }
 
-// Change is one source change since a page's baseline.
+// Change is one source change since a page's baseline: one block, and
+// where the translation stands on it.
 type Change struct {
 	Class string `json:"class"`
 	Kind  string `json:"kind"`
-	// SourceLine is the line in the current source page; 0 (absent) for
-	// removed blocks.
-	SourceLine int `json:"source_line,omitempty"`
-	// OldLine is the line in the source page at the baseline, when known.
-	OldLine int    `json:"old_line,omitempty"`
-	Text    string `json:"text"`
+	// SourceLine and SourceEndLine are the block's lines in the current
+	// source page; 0 (absent) for removed blocks.
+	SourceLine    int `json:"source_line,omitempty"`
+	SourceEndLine int `json:"source_end_line,omitempty"`
+	// OldLine and OldEndLine are the block's lines in the source page at
+	// the baseline, when known.
+	OldLine    int    `json:"old_line,omitempty"`
+	OldEndLine int    `json:"old_end_line,omitempty"`
+	Text       string `json:"text"`
+	// State is applied, copy, outdated, new, removed or cosmetic (see
+	// stale.State); Evidence what showed it (verbatim-present, rewritten,
+	// not-carried, verbatim-old, absent, kept-english), with, for
+	// rewritten, the translation's commit (EvidenceCommit, absent for the
+	// working tree).
+	State          string `json:"state,omitempty"`
+	Evidence       string `json:"evidence,omitempty"`
+	EvidenceCommit string `json:"evidence_commit,omitempty"`
+	// TranslationLine and TranslationEndLine are the translation's lines
+	// that hold the block, when aligned; Alignment is how they were found
+	// (comment, anchor, order, unsure, none).
+	TranslationLine    int    `json:"translation_line,omitempty"`
+	TranslationEndLine int    `json:"translation_end_line,omitempty"`
+	Alignment          string `json:"alignment,omitempty"`
 }
 
 // Options narrows a report.
@@ -223,9 +246,12 @@ func staleness(p *Page, sp *stale.Page) {
 		p.Changes = make([]Change, 0, len(sp.Changes))
 	}
 	for _, c := range sp.Changes {
-		p.Changes = append(p.Changes, Change{Class: c.Class.String(), Kind: c.Kind, SourceLine: c.Line, OldLine: c.OldLine, Text: c.Text})
+		p.Changes = append(p.Changes, Change{Class: c.Class.String(), Kind: c.Kind, SourceLine: c.Line, SourceEndLine: c.EndLine,
+			OldLine: c.OldLine, OldEndLine: c.OldEndLine, Text: c.Text, State: string(c.State), Evidence: string(c.Evidence),
+			EvidenceCommit: c.Commit, TranslationLine: c.TrLine, TranslationEndLine: c.TrEndLine, Alignment: c.Alignment})
 	}
 	p.Notes = sp.Notes
+	p.Suspect, p.Unverified = sp.Suspect, sp.Unverified
 }
 
 // sortLanguages orders languages by coverage, best first, then by code.

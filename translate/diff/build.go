@@ -32,18 +32,51 @@ func Build(in Input) *Page {
 		p.Commits = append(p.Commits, Commit{Rev: v.Rev, Title: v.Title})
 	}
 	b := newBuilder(in)
+	states := stateIndex(in.States)
 	for _, c := range change.CompareBlocks(b.old, b.new) {
-		if c.Class == change.Cosmetic && !in.AllChanges {
+		st := states[linesOf(c)]
+		switch {
+		case in.AllChanges:
+		case st.State == StateApplied:
+			p.Applied++
+			continue
+		case c.Class == change.Cosmetic || st.State == StateCosmetic:
 			p.Hidden++
 			continue
 		}
 		ch := b.change(c)
+		ch.State, ch.Evidence, ch.EvidenceCommit = st.State, st.Evidence, st.Commit
+		if st.State == StateCopy {
+			p.Copy++
+		}
 		if !ch.Translation.Sure {
 			p.Unsure++
 		}
 		p.Changes = append(p.Changes, ch)
 	}
 	return p
+}
+
+// stateIndex indexes block states by their lines.
+func stateIndex(ss []BlockState) map[[2]int]BlockState {
+	m := make(map[[2]int]BlockState, len(ss))
+	for _, s := range ss {
+		m[[2]int{s.OldLine, s.Line}] = s
+	}
+	return m
+}
+
+// linesOf returns the first lines of a change's old and new blocks, 0
+// for none: the key of its BlockState.
+func linesOf(c change.Change) [2]int {
+	var k [2]int
+	if c.Old != nil {
+		k[0] = c.Old.Line
+	}
+	if c.New != nil {
+		k[1] = c.New.Line
+	}
+	return k
 }
 
 // builder holds what every change of a page needs.

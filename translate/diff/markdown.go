@@ -56,6 +56,9 @@ func markdownChange(b *strings.Builder, p Printer, c Change) {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString(fence(c) + "\n\n")
+	if st := stateText(p, c); st != "" {
+		fmt.Fprintf(b, "- %s\n", st)
+	}
 	for _, s := range c.Sentences {
 		fmt.Fprintf(b, "- %s\n", p.T("diff.new-sentence", map[string]any{"Sentence": s}))
 	}
@@ -151,6 +154,9 @@ func htmlChange(b *strings.Builder, p Printer, c Change) {
 	fmt.Fprintf(b, "<article class=\"langref-diff-change langref-diff-%s langref-diff-%s\">\n", c.Class, sure)
 	fmt.Fprintf(b, "<h4>%s</h4>\n", esc(sectionText(p, c.Section)))
 	fmt.Fprintf(b, "<p class=\"langref-diff-head\">%s</p>\n", esc(changeHead(p, c)))
+	if st := stateText(p, c); st != "" {
+		fmt.Fprintf(b, "<p class=\"langref-diff-state langref-diff-state-%s\">%s</p>\n", c.State, esc(st))
+	}
 	fmt.Fprintf(b, "<p class=\"langref-diff-place\">%s</p>\n", esc(placeText(p, c.Translation)))
 	if c.Translation.Text != "" {
 		fmt.Fprintf(b, "<pre class=\"langref-diff-translation\">%s</pre>\n", esc(c.Translation.Text))

@@ -30,9 +30,31 @@ type Input struct {
 	Versions []Version
 	// Translation is the current translation file.
 	Translation []byte
-	// AllChanges keeps cosmetic changes, which are hidden by default.
+	// AllChanges keeps cosmetic changes, and those the translation
+	// already reflects, which are hidden by default.
 	AllChanges bool
+	// States, when known, say where the translation stands on each
+	// change (see sync/stale), by the change's lines.
+	States []BlockState
 }
+
+// BlockState is where a translation stands on one source change, as the
+// staleness analysis judged it: the change is the block at OldLine in the
+// source at the baseline and at Line now (0 for none).
+type BlockState struct {
+	OldLine, Line int
+	// State is applied, copy, outdated, new, removed or cosmetic;
+	// Evidence and Commit say what showed it.
+	State, Evidence, Commit string
+}
+
+// The states of BlockState.State that Build hides without AllChanges,
+// and the one a sync can fix alone.
+const (
+	StateApplied  = "applied"
+	StateCosmetic = "cosmetic"
+	StateCopy     = "copy"
+)
 
 // Baseline is the source revision a translation corresponds to.
 type Baseline struct {
@@ -55,8 +77,16 @@ type Page struct {
 	// Commits are the source commits since the baseline, oldest first.
 	Commits []Commit `json:"commits"`
 	Changes []Change `json:"changes"`
-	// Hidden counts the cosmetic changes left out.
+	// Hidden counts the cosmetic changes left out: cosmetic ones, and,
+	// when states are known, those below the class that makes a page
+	// stale.
 	Hidden int `json:"hidden"`
+	// Applied counts the changes left out because the translation
+	// already reflects them (state applied).
+	Applied int `json:"applied"`
+	// Copy counts the changes a sync can make without a translator:
+	// only verbatim material changed (state copy).
+	Copy int `json:"copy"`
 	// Unsure counts the changes whose place in the translation is unsure.
 	Unsure int `json:"unsure"`
 
@@ -91,6 +121,11 @@ type Change struct {
 	// Commits are the titles of the source commits that made the change,
 	// oldest first.
 	Commits []Commit `json:"commits"`
+	// State, Evidence and EvidenceCommit are the staleness analysis's
+	// judgement of the change (see BlockState), when known.
+	State          string `json:"state,omitempty"`
+	Evidence       string `json:"evidence,omitempty"`
+	EvidenceCommit string `json:"evidence_commit,omitempty"`
 }
 
 // Lines is a range of file lines, 1-based and inclusive.

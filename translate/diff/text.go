@@ -72,6 +72,12 @@ func baselineLine(p Printer, pg *Page) string {
 
 func summaryLine(p Printer, pg *Page) string {
 	s := p.N("diff.changes", len(pg.Changes), nil)
+	if pg.Copy > 0 {
+		s += " · " + p.N("diff.copy-count", pg.Copy, nil)
+	}
+	if pg.Applied > 0 {
+		s += " · " + p.N("diff.applied", pg.Applied, nil)
+	}
 	if pg.Hidden > 0 {
 		s += " · " + p.N("diff.hidden", pg.Hidden, nil)
 	}
@@ -84,6 +90,9 @@ func summaryLine(p Printer, pg *Page) string {
 func (t *textWriter) change(c Change) {
 	t.line(t.paint("1", "§ "+sectionText(t.p, c.Section)))
 	t.line("  " + t.paint(classColor(c.Class.String()), changeHead(t.p, c)))
+	if s := stateText(t.p, c); s != "" {
+		t.line("  " + s)
+	}
 	t.line("  " + placeText(t.p, c.Translation))
 	for _, l := range quote(c.Translation, 4) {
 		t.line("    " + t.paint("2", l))
@@ -159,6 +168,16 @@ func changeHead(p Printer, c Change) string {
 		data["Lines"] = lineRange(*c.Old)
 	}
 	return p.T("diff.kind."+c.Kind, data)
+}
+
+// stateText says where the translation stands on the change, when the
+// staleness analysis judged it: what a sync can fix alone, and what
+// --all-changes shows although the translation has it.
+func stateText(p Printer, c Change) string {
+	if c.State == "" {
+		return ""
+	}
+	return p.T("diff.state."+c.State, map[string]any{"Evidence": c.Evidence, "Commit": short(c.EvidenceCommit)})
 }
 
 // placeText says where the change belongs in the translation.

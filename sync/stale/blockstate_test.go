@@ -1,0 +1,174 @@
+package stale
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/langref/langref/translate/change"
+)
+
+// states lists the changes of p as "kind class state evidence", with the
+// commit of rewritten evidence.
+func states(p *Page) []string {
+	var out []string
+	for _, c := range p.Changes {
+		s := fmt.Sprintf("%s %s %s", c.Kind, c.Class, c.State)
+		if c.Evidence != "" {
+			s += " " + string(c.Evidence)
+		}
+		if c.Commit != "" {
+			s += " " + c.Commit
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func checkStates(t *testing.T, p *Page, stale bool, want ...string) {
+	t.Helper()
+	if got := states(p); p.Stale != stale || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s: stale %v, changes:\n%s\nwant stale %v, changes:\n%s", p.Path, p.Stale, strings.Join(got, "\n"), stale, strings.Join(want, "\n"))
+	}
+}
+
+func lang(src, code string) string { return strings.Replace(src, "lang: fr", "lang: "+code, 1) }
+
+// TestBulkFix: a commit that fixes a formula in the English and in three
+// translations leaves those three current, the fix applied, and the
+// translation it missed stale, with a fix a sync can copy.
+func TestBulkFix(t *testing.T) {
+	r := newRepo(t)
+	trs := map[string]string{"fr": fr, "de": lang(fr, "de"), "ja": lang(fr, "ja"), "es": lang(fr, "es")}
+	r.Write("docs/en/a.md", en)
+	for l, s := range trs {
+		r.Write("docs/"+l+"/a.md", s)
+	}
+	r.Commit("add")
+	fix := func(s string) string { return strings.Replace(s, "x^2", "\\log x^2", 1) }
+	r.Write("docs/en/a.md", fix(en), "docs/fr/a.md", fix(trs["fr"]), "docs/de/a.md", fix(trs["de"]), "docs/ja/a.md", fix(trs["ja"]))
+	r.Commit("Added missing log")
+	res := analyze(t, r.Dir)
+	for _, l := range []string{"fr", "de", "ja"} {
+		p := page(t, res, l+"/a.md")
+		checkStates(t, p, false, "modified verbatim applied verbatim-present")
+		if p.Baseline != r.Hash["add"] || p.SourceCommitsSince != 1 {
+			t.Errorf("%s: baseline %.7s, %d commits since; want the creation, 1", p.Path, p.Baseline, p.SourceCommitsSince)
+		}
+	}
+	p := page(t, res, "es/a.md")
+	checkStates(t, p, true, "modified verbatim copy verbatim-old")
+	if c := p.Changes[0]; c.TrLine != 9 || c.TrEndLine != 11 || c.Line != 8 || c.EndLine != 10 || c.OldLine != 8 {
+		t.Errorf("lines: English %d-%d (was %d), translation %d-%d; want 8-10 (8), 9-11", c.Line, c.EndLine, c.OldLine, c.TrLine, c.TrEndLine)
+	}
+}
+
+// TestPartialSync: a translator's commit that brings one of two English
+// changes into the translation settles that one alone.
+func TestPartialSync(t *testing.T) {
+	const (
+		en0 = "---\nlang-ref: a\n---\n# Training\n\nWe follow the gradient downhill until the loss stops falling.\n\n## Momentum\n\nMomentum keeps a fraction of the previous step in memory.\n"
+		fr0 = "---\nlang: fr\nlang-ref: a\n---\n# Entraînement\n\nNous suivons le gradient vers le bas jusqu'à ce que la perte cesse de baisser.\n\n## Inertie\n\nL'inertie garde en mémoire une fraction du pas précédent.\n"
+	)
+	r := newRepo(t)
+	r.Write("docs/en/a.md", en0, "docs/fr/a.md", fr0)
+	r.Commit("add")
+	en1 := strings.Replace(en0, "until the loss stops falling", "with a learning rate that shrinks over time", 1)
+	en1 = strings.Replace(en1, "keeps a fraction of the previous step in memory", "keeps a fraction of the previous update in memory, scaled by a coefficient", 1)
+	r.Write("docs/en/a.md", en1)
+	r.Commit("rewrite")
+	fr1 := strings.Replace(fr0, "L'inertie garde en mémoire une fraction du pas précédent.", "L'inertie garde en mémoire une fraction de la mise à jour précédente, multipliée par un coefficient.", 1)
+	r.Write("docs/fr/a.md", fr1)
+	sync := r.Commit("[FR] sync momentum")
+	p := page(t, analyze(t, r.Dir), "fr/a.md")
+	checkStates(t, p, true,
+		"modified content outdated",
+		"modified content applied rewritten "+sync)
+	if p.Class != change.Content {
+		t.Errorf("class %s, want content", p.Class)
+	}
+	if c := p.Changes[0]; c.TrLine != 7 || c.Alignment != "order" {
+		t.Errorf("the outdated block is at translation line %d (%s), want 7 (order)", c.TrLine, c.Alignment)
+	}
+}
+
+// TestSuspectBaseline: a recorded baseline whose English had a code block
+// the translation lacks makes the page suspect, whatever changed since.
+func TestSuspectBaseline(t *testing.T) {
+	const (
+		en0 = "---\nlang-ref: a\n---\n# Install\n\nRun this:\n\n```sh\ngo install example.org/tool@latest\n```\n\nThen run it.\n"
+		fr0 = "---\nlang: fr\nlang-ref: a\n---\n# Installation\n\nLancez ceci, puis lancez-le.\n"
+	)
+	r := newRepo(t)
+	r.Write("docs/en/a.md", en0)
+	pin := r.Commit("add English")
+	r.Write("docs/fr/a.md", withKey(fr0, "source-commit", pin))
+	r.Commit("add French")
+	p := page(t, analyze(t, r.Dir), "fr/a.md")
+	if !p.Suspect || len(p.Unverified) != 1 || p.Unverified[0].Aspect != CodeBlock || p.Unverified[0].Source != 1 || p.Unverified[0].Translation != 0 {
+		t.Errorf("suspect %v, unverified %+v; want a code block missing", p.Suspect, p.Unverified)
+	}
+	if p.Stale || p.BaselineSource != Recorded {
+		t.Errorf("stale %v, baseline %s; want current, recorded", p.Stale, p.BaselineSource)
+	}
+}
+
+// TestKeptEnglish: a translation created after an English change, but
+// keeping in comments the English from before it, was made from the older
+// English: the change shows, evidence kept-english. Kept text that no
+// version of the English had (a translator's edit of the comment) does
+// not count.
+func TestKeptEnglish(t *testing.T) {
+	const (
+		para0 = "Lateral inhibition makes neighbouring units compete, so that only a few of them respond."
+		para1 = "Lateral inhibition makes neighbouring units compete, so that most of them stay silent and only a few respond strongly."
+		en0   = "---\nlang-ref: a\n---\n# Sparse coding\n\n" + para0 + "\n"
+		en1   = "---\nlang-ref: a\n---\n# Sparse coding\n\n" + para1 + "\n"
+	)
+	fr := func(kept string) string {
+		return "---\nlang: fr\nlang-ref: a\n---\n# Codage parcimonieux\n\n<!-- " + kept + " -->\nL'inhibition latérale met les unités voisines en concurrence.\n"
+	}
+	tests := []struct {
+		name  string
+		kept  string
+		stale bool
+	}{
+		{"English of the previous version", para0, true},
+		{"English no version had", "Lateral inhibition makes neighbouring units compete, so that just a few of them answer.", false},
+		{"English of the current version", para1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Write("docs/en/a.md", en0)
+			r.Commit("English")
+			r.Write("docs/en/a.md", en1)
+			r.Commit("English rewritten")
+			r.Write("docs/fr/a.md", fr(tt.kept))
+			r.Commit("French, from the first English")
+			p := page(t, analyze(t, r.Dir), "fr/a.md")
+			if tt.stale {
+				checkStates(t, p, true, "modified content outdated kept-english")
+			} else {
+				checkStates(t, p, false)
+			}
+		})
+	}
+}
+
+// TestTableRows: rows added to an English table are missing from a
+// translation whose later commit rewrote other rows of its table.
+func TestTableRows(t *testing.T) {
+	const (
+		en0 = "---\nlang-ref: a\n---\n# Schedule\n\n| Week | Topic |\n|---|---|\n| 1 | History |\n| 2 | Gradient descent |\n"
+		fr0 = "---\nlang: fr\nlang-ref: a\n---\n# Programme\n\n| Semaine | Sujet |\n|---|---|\n| 1 | Histoire |\n| 2 | Descente de gradient |\n"
+	)
+	r := newRepo(t)
+	r.Write("docs/en/a.md", en0, "docs/fr/a.md", fr0)
+	r.Commit("add")
+	r.Write("docs/en/a.md", en0+"| 3 | Convolutions |\n")
+	r.Commit("week 3")
+	r.Write("docs/fr/a.md", strings.Replace(fr0, "Histoire", "Histoire et motivation", 1))
+	r.Commit("[FR] reword week 1")
+	checkStates(t, page(t, analyze(t, r.Dir), "fr/a.md"), true, "modified content outdated")
+}

@@ -1,0 +1,249 @@
+package stale
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/langref/langref/translate/blocks"
+	"github.com/langref/langref/translate/change"
+)
+
+// KeptEnglish is the evidence of a change found in the source text a
+// translation keeps in HTML comments: the translator worked from a source
+// older than the baseline, whose text differs from the source now.
+const KeptEnglish Evidence = "kept-english"
+
+// minKept is the least length, in bytes, of a kept paragraph worth
+// comparing: shorter ones (a heading, a caption) match too easily.
+const minKept = 40
+
+// keptChanges returns the changes between the source text that the
+// translation tr keeps in comments and the source now, for the kept
+// paragraphs that are neither in the source now nor in the source at the
+// baseline (see keptSource): those the translation may have been made
+// from, before its baseline, each with the source block now it is
+// closest to. Each holds only once the history confirms its kept text
+// and its class counts (see confirmKept).
+func keptChanges(tr []byte, ks *keptSource) []keptChange {
+	kept := keptParagraphs(tr)
+	var out []keptChange
+	for _, k := range kept {
+		if p := normSpace(k); !ks.known[p] && hasLetters(p) && !strings.Contains(ks.text, p) {
+			if i := closest(p, ks.bags); i >= 0 {
+				b := &ks.cur[i]
+				out = append(out, keptChange{Change{Kind: "modified", Line: b.Line, EndLine: b.EndLine, Text: short(b),
+					State: Outdated, Evidence: KeptEnglish}, p, b})
+			}
+		}
+	}
+	return out
+}
+
+// keptChange is a change that kept source text shows, once the history
+// confirms the text is a past version of the source page: Kept, spaces
+// normalised.
+type keptChange struct {
+	Change
+	Kept  string
+	block *blocks.Block // the source block now
+}
+
+// keptSource is what keptChanges compares kept text with, for all the
+// translations of a source page from one baseline: the blocks of the
+// source page now, their words, and the text of every block then and now.
+type keptSource struct {
+	cur   []blocks.Block
+	bags  []wordBag
+	known map[string]bool
+	// text is the source page then and now, spaces normalised: kept text
+	// found in it is part of a block (a comment per line), not a change.
+	text string
+}
+
+func newKeptSource(old, cur []blocks.Block) *keptSource {
+	ks := &keptSource{cur: cur, bags: wordBags(cur), known: map[string]bool{}}
+	var raw []string
+	for _, bs := range [][]blocks.Block{old, cur} {
+		for _, b := range bs {
+			n := normSpace(b.Raw)
+			ks.known[n] = true
+			raw = append(raw, n)
+		}
+	}
+	ks.text = strings.Join(raw, "\n")
+	return ks
+}
+
+// wordBag is the sorted words of a block, nil for blocks without prose.
+type wordBag []string
+
+func wordBags(bs []blocks.Block) []wordBag {
+	out := make([]wordBag, len(bs))
+	for i := range bs {
+		if blocks.Translatable(bs[i]) {
+			out[i] = change.Words(bs[i].Raw)
+			slices.Sort(out[i])
+		}
+	}
+	return out
+}
+
+// keptParagraphs returns the paragraphs of the comments of tr, as they
+// are.
+func keptParagraphs(tr []byte) []string {
+	var out []string
+	for {
+		i := bytes.Index(tr, []byte("<!--"))
+		if i < 0 {
+			return out
+		}
+		tr = tr[i+4:]
+		j := bytes.Index(tr, []byte("-->"))
+		if j < 0 {
+			return out
+		}
+		inner := tr[:j]
+		if k := bytes.LastIndex(inner, []byte("<!--")); k >= 0 {
+			inner = inner[k+4:] // comments do not nest: the last opening counts
+		}
+		for _, p := range paragraphs(string(inner)) {
+			if len(p) >= minKept {
+				out = append(out, p)
+			}
+		}
+		tr = tr[j+3:]
+	}
+}
+
+func hasLetters(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' })
+}
+
+// closest returns the index of the block of prose (bags) whose words are
+// most like p's, or -1 when none is clearly closest.
+func closest(p string, bags []wordBag) int {
+	wp := change.Words(p)
+	slices.Sort(wp)
+	best, second, at := 0.0, 0.0, -1
+	for i, wb := range bags {
+		if wb == nil {
+			continue
+		}
+		switch d := dice(wp, wb); {
+		case d > best:
+			best, second, at = d, best, i
+		case d > second:
+			second = d
+		}
+	}
+	if best < minCloseness || best-second < minLead {
+		return -1
+	}
+	return at
+}
+
+// A kept paragraph is an older version of the source block whose words
+// it shares most, at least minCloseness of them (Dice), and minLead more
+// than with any other block: a weaker match is another block, or none.
+const (
+	minCloseness = 0.7
+	minLead      = 0.2
+)
+
+// dice is the Dice coefficient of two sorted word lists.
+func dice(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n, x, y := 0, a, b
+	for len(x) > 0 && len(y) > 0 {
+		switch c := strings.Compare(x[0], y[0]); {
+		case c < 0:
+			x = x[1:]
+		case c > 0:
+			y = y[1:]
+		default:
+			n++
+			x, y = x[1:], y[1:]
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// carried reports whether the translation t (spaces normalised) holds every verbatim item
+// that source block b has and the kept paragraph p lacks.
+func carried(t, p string, b *blocks.Block) bool {
+	for _, v := range b.Verbatim {
+		if n := normSpace(v); !strings.Contains(p, n) && !strings.Contains(t, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// paragraphs splits kept text into what are most likely blocks, without
+// parsing it: at blank lines, and before headings and list items.
+func paragraphs(s string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, "\n"))
+			cur = cur[:0]
+		}
+	}
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			flush()
+			continue
+		case startsBlock(t):
+			flush()
+		}
+		cur = append(cur, l)
+		if strings.HasPrefix(t, "#") { // a heading is one line
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// startsBlock reports whether a trimmed line opens a heading or a list
+// item.
+func startsBlock(t string) bool {
+	if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
+		return true
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
+}
+
+// confirmKept returns the changes of ks whose kept text is in one of the
+// past versions of the source page (spaces normalised): text the source
+// really had, not a translator's edit of the comment.
+//
+// Only then are they classified (the class of the change from the kept
+// text to the source block now): changes below staleOn, and verbatim
+// ones the translation tr (spaces normalised) carried over, do not count.
+func confirmKept(ks []keptChange, past []string, tr string, staleOn change.Class) []Change {
+	var out []Change
+	for _, k := range ks {
+		if !slices.ContainsFunc(past, func(v string) bool { return strings.Contains(v, k.Kept) }) {
+			continue
+		}
+		cl := change.Classify(k.Kept, k.block.Raw)
+		if cl < staleOn || (cl == change.Verbatim && carried(tr, k.Kept, k.block)) {
+			continue
+		}
+		c := k.Change
+		c.Class = cl
+		out = append(out, c)
+	}
+	return out
+}
