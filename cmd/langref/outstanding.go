@@ -17,24 +17,31 @@ type pageState struct {
 }
 
 // outstanding lists the blocks that keep a translation from following the
-// source page now: the markers sync left, and the changes since the
-// baseline that the translation does not show yet (what sync would copy,
-// or mark). It is the one place where mark decides, so that it can read
-// block states from the staleness analysis instead once it reports them.
+// source page now: the markers sync left, and the blocks the staleness
+// analysis judges stale (copy, outdated, new). It is the one place where
+// mark decides, so mark and status agree block by block.
 func outstanding(ps pageState) []refresh.Action {
-	isStale := ps.page != nil && ps.page.Stale
-	if !isStale || ps.oldSource == nil {
-		// The markers left; for a stale page with no source at its
-		// baseline to compare with, the staleness analysis's changes.
-		out := refresh.Pending(ps.source, ps.source, ps.tr, nil)
-		if isStale {
-			for _, c := range ps.page.Changes {
-				if c.Class >= stale.DefaultStaleOn {
-					out = append(out, refresh.Action{Kind: refresh.Left, SourceLine: max(c.Line, c.OldLine)})
-				}
-			}
-		}
+	out := refresh.Pending(ps.source, ps.source, ps.tr, nil) // the markers left
+	if ps.page == nil {
 		return out
 	}
-	return refresh.Pending(ps.oldSource, ps.source, ps.tr, ps.before)
+	for _, c := range ps.page.Changes {
+		if c.State.Stale() {
+			out = append(out, refresh.Action{Kind: blockAction(c.State), Line: c.TrLine, SourceLine: max(c.Line, c.OldLine)})
+		}
+	}
+	return out
+}
+
+// blockAction is the sync action that stands for a stale block state.
+func blockAction(s stale.State) refresh.Kind {
+	switch s {
+	case stale.Copy:
+		return refresh.Fixed
+	case stale.New:
+		return refresh.Inserted
+	case stale.Outdated:
+		return refresh.Marked
+	}
+	return refresh.Left
 }
