@@ -106,7 +106,8 @@ func (e *env) app() *cli.App {
 			&cli.StringFlag{Name: "root", Usage: e.p.T("flag.root"), EnvVars: []string{"LANGREF_ROOT"}},
 			&cli.StringFlag{Name: "ui-lang", Usage: e.p.T("flag.ui-lang")},
 		},
-		Commands:       []*cli.Command{e.statusCommand(), e.checkCommand(), e.reportCommand(), e.diffCommand(), e.newCommand()},
+		Commands: []*cli.Command{e.statusCommand(), e.checkCommand(), e.reportCommand(), e.diffCommand(), e.newCommand(),
+			e.exportCommand()}, // export: issue 16
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageErr(err)

@@ -51,36 +51,12 @@ func (e *env) report(c *cli.Context) error {
 	if !validFormat(o.format) {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": o.format, "Formats": reportFormats})))
 	}
-	// A lean site, read again page by page where needed, as status does.
-	l, err := e.loadLean(c)
+	a, err := e.analyzeSite(c, o.staleOn, o.history)
 	if err != nil {
 		return err
 	}
-	pre := l.pre
-	g := graph.Build(l.site)
-	var h *history.History
-	head := ""
-	if o.history {
-		h, head, err = pre.History() // the git log staleness reads too
-		if err != nil && !errors.Is(err, history.ErrNoGit) {
-			fmt.Fprintf(e.stderr, "langref: %s: %v\n", e.p.T("report.warning"), err)
-		}
-	}
-	so, err := e.staleOptions(g, o.staleOn, pre)
-	if err != nil {
-		return err
-	}
-	so.Release, so.KeepFields, so.SaveLater = true, true, true // the report reads titles and translators
-	sr, err := stale.Analyze(g, so)
-	if err != nil {
-		return err
-	}
-	defer sr.Wait()
-	stubs, err := l.stubs(g)
-	if err != nil {
-		return err
-	}
-	st := status.Build(g, status.Options{Stale: sr, Stubs: stubs})
+	defer a.stale.Wait()
+	g, st, h, head, pre := a.g, a.status, a.history, a.head, a.load.pre
 	findings, err := check.RunStale(g, nil)
 	if err != nil {
 		return err
@@ -122,6 +98,49 @@ func (e *env) staleDiffs(g *graph.Graph, r *report.Report, pre *stale.Prefetch) 
 		}
 	}
 	return out, nil
+}
+
+// siteAnalysis is a whole site's status with staleness, and its history:
+// what report and export read.
+type siteAnalysis struct {
+	load    *leanLoad
+	g       *graph.Graph
+	stale   *stale.Result
+	status  *status.Report
+	history *history.History
+	head    string
+}
+
+// analyzeSite loads the site lean (read again page by page where needed,
+// as status does) and computes its status with staleness; withHistory also
+// keeps the git history. The caller calls a.stale.Wait before it exits.
+func (e *env) analyzeSite(c *cli.Context, staleOn string, withHistory bool) (*siteAnalysis, error) {
+	l, err := e.loadLean(c)
+	if err != nil {
+		return nil, err
+	}
+	a := &siteAnalysis{load: l, g: graph.Build(l.site)}
+	if withHistory {
+		a.history, a.head, err = l.pre.History() // the git log staleness reads too
+		if err != nil && !errors.Is(err, history.ErrNoGit) {
+			fmt.Fprintf(e.stderr, "langref: %s: %v\n", e.p.T("report.warning"), err)
+		}
+	}
+	so, err := e.staleOptions(a.g, staleOn, l.pre)
+	if err != nil {
+		return nil, err
+	}
+	so.Release, so.KeepFields, so.SaveLater = true, true, true // the report reads titles and translators
+	if a.stale, err = stale.Analyze(a.g, so); err != nil {
+		return nil, err
+	}
+	stubs, err := l.stubs(a.g)
+	if err != nil {
+		a.stale.Wait()
+		return nil, err
+	}
+	a.status = status.Build(a.g, status.Options{Stale: a.stale, Stubs: stubs})
+	return a, nil
 }
 
 func validFormat(f string) bool {
