@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/langref/langref/locales"
 )
@@ -45,13 +47,18 @@ func fixture(t testing.TB) *Report {
 			{Key: "b", Path: "docs/en/b.md", Title: "Beta", Chapter: "docs/en/a.md"},
 			{Key: "c", Path: "docs/en/c.md", Title: "Gamma"},
 		},
-		Translators: map[string]string{"docs/fr/index.md": "Loïck", "docs/fr/a.md": "Loïck", "docs/ja/home.md": "Shiro"},
+		Translators: map[string]string{"docs/fr/index.md": "Loïck", "docs/fr/a.md": "Loïck", "docs/fr/b.md": "LOÏCK (🦊)",
+			"docs/ja/home.md": "Shiro"},
 		Findings: []Finding{
-			{Rule: "orphan-ref", Severity: "error", Path: "docs/fr/old.md"},
-			{Rule: "lang-mismatch", Severity: "error", Path: "docs/ja/b.md"},
-			{Rule: "nav-unlisted", Severity: "warning", Path: "docs/en/c.md"},
+			{Rule: "orphan-ref", Severity: "error", Path: "docs/fr/old.md", Line: 3, Column: 1, Message: "no source page has lang-ref old", Hint: "fix the key", Lang: "fr"},
+			{Rule: "lang-mismatch", Severity: "error", Path: "docs/ja/b.md", Line: 2, Column: 7, Message: "lang says fr", Hint: "use ja", Lang: "ja"},
+			{Rule: "nav-unlisted", Severity: "warning", Path: "docs/en/c.md", Line: 1, Column: 1, Message: "not in the navigation", Lang: "en"},
 		},
-		Commit: "0123456789ab", Date: "2025-05-30",
+		Words:  map[CellKey]int{{"b", "fr"}: 13, {"c", "fr"}: 120},
+		Remote: "git@github.com:owner/site.git", FullCommit: "0123456789abcdef0123",
+		Activity:       map[string]time.Time{"fr": time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), "ja": time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)},
+		InactiveMonths: 12,
+		Commit:         "0123456789ab", Date: "2025-05-30",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -122,8 +129,15 @@ func TestAssemble(t *testing.T) {
 	if fr.Counts["translated"] != 2 || fr.Classes["translated"] != 1 || fr.Classes["minor"] != 1 || fr.Cells != 5 {
 		t.Errorf("fr = %+v", fr)
 	}
-	if len(r.Stale) != 1 || r.Stale[0].Path != "docs/fr/b.md" || r.Stale[0].Behind != 4 || r.Stale[0].Size != 13 {
+	if len(r.Stale) != 1 || r.Stale[0].Path != "docs/fr/b.md" || r.Stale[0].Behind != 4 || r.Stale[0].Words != 13 ||
+		r.Stale[0].URL != "https://github.com/owner/site/blob/0123456789abcdef0123/docs/fr/b.md" {
 		t.Errorf("stale = %+v", r.Stale)
+	}
+	if fr.WordsOutdated != 13 || fr.Words() != 13+fr.WordsMissing {
+		t.Errorf("fr words: %d missing, %d outdated", fr.WordsMissing, fr.WordsOutdated)
+	}
+	if a := r.Activity; len(a) < 2 || a[0].Last != "2025-05-01" || a[0].Inactive || !a[1].Inactive {
+		t.Errorf("activity = %+v", a)
 	}
 	var kinds []string
 	for _, g := range r.Groups {
@@ -132,7 +146,8 @@ func TestAssemble(t *testing.T) {
 	if got, want := strings.Join(kinds, " "), "chapter:1 chapter:2 unlisted:1 orphans:1"; got != want {
 		t.Errorf("groups = %q, want %q", got, want)
 	}
-	if len(r.Translators) != 2 || r.Translators[0].Name != "Loïck" || r.Translators[0].Pages != 2 {
+	if len(r.Translators) != 2 || r.Translators[0].Name != "Loïck" || r.Translators[0].Pages != 3 ||
+		strings.Join(r.Translators[0].Aliases, ",") != "LOÏCK (🦊)" {
 		t.Errorf("translators = %+v", r.Translators)
 	}
 	if r.Findings[0].Rule != "lang-mismatch" || r.Findings[2].Severity != "warning" {
@@ -149,14 +164,21 @@ func TestHTML(t *testing.T) {
 	for _, want := range []string{
 		`<table class="hm">`, `data-lang="fr" data-source-pages="4" data-coverage="0.5"`,
 		`<td class=k1>≈`, `<td class=k2>!`, `<td class=k3>◔`, `prefers-color-scheme:dark`, `@media print`,
-		`<code>docs/fr/b.md</code>`, `<b>Loïck</b>`, `"docs/fr/old.md"`, `"4/10"`,
+		`<code>docs/fr/b.md</code>`, `<b>Loïck</b>`, `"4/10"`,
+		`<tr data-lang="fr" data-rule="orphan-ref" data-path="docs/fr/old.md" data-line="3"><td><code>docs/fr/old.md:3:1</code>`,
+		`no source page has lang-ref old<br><small class="hint">fix the key</small>`,
+		`<a href="https://github.com/owner/site/blob/0123456789abcdef0123/docs/fr/b.md"><code>docs/fr/b.md</code></a>`,
+		`<option>lang-mismatch</option>`, `no translation commit for 12 months`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the HTML lacks %q", want)
 		}
 	}
+	// Links to the files on the host are for the reader to follow; the
+	// page itself fetches nothing.
+	local := regexp.MustCompile(`<a href="https://github.com/owner/site/[^"]*">`).ReplaceAllString(html, "")
 	for _, bad := range []string{"http://", "https://", "<link", ` src=`, "@import", "url(http"} {
-		if strings.Contains(html, bad) {
+		if strings.Contains(local, bad) {
 			t.Errorf("the HTML is not self-contained: it has %q", bad)
 		}
 	}
