@@ -54,19 +54,19 @@ func HTML(w io.Writer, r *Report, l Labels) error {
 // view is what the template shows.
 type view struct {
 	*Report
-	Totals    Totals
-	Classes   []classView
-	Langs     []langView
-	Groups    []groupView
-	Charts    []chart
-	Stale     []StalePage
-	Folded    bool
+	Totals  Totals
+	Classes []classView
+	Langs   []langView
+	Groups  []groupView
+	Charts  []chart
+	Stale   []StalePage
+	Folded  bool
 	// FindingLangs and FindingRules are the filters' choices.
 	FindingLangs, FindingRules []string
 	Words                      int
-	DiffList  []diffView
-	Data      template.JS
-	Months    [2]string
+	DiffList                   []diffView
+	Data                       template.JS
+	Months                     [2]string
 }
 
 type classView struct {
