@@ -38,7 +38,8 @@ func cleanName(name string) string {
 // normalised. Each person keeps the spelling credited on most pages.
 func mergeTranslators(ts []Translator, authors map[string]string) []Translator {
 	by := map[string]*Translator{}
-	spell := map[string]map[string]int{}
+	spell := map[string]map[string]int{} // clean spellings, by pages
+	raw := map[string]map[string]bool{}  // names as credited
 	for _, t := range ts {
 		name := t.Name
 		if m, ok := authors[name]; ok {
@@ -51,20 +52,23 @@ func mergeTranslators(ts []Translator, authors map[string]string) []Translator {
 		m := by[k]
 		if m == nil {
 			m = &Translator{Langs: map[string]int{}}
-			by[k], spell[k] = m, map[string]int{}
+			by[k], spell[k], raw[k] = m, map[string]int{}, map[string]bool{}
 		}
 		m.Pages += t.Pages
 		for l, n := range t.Langs {
 			m.Langs[l] += n
 		}
 		spell[k][cleanName(name)] += t.Pages
-		if t.Name != cleanName(name) {
-			m.Aliases = append(m.Aliases, t.Name)
-		}
+		raw[k][t.Name] = true
 	}
 	out := []Translator{}
 	for k, m := range by {
 		m.Name = mostUsed(spell[k])
+		for n := range raw[k] {
+			if n != m.Name {
+				m.Aliases = append(m.Aliases, n)
+			}
+		}
 		sort.Strings(m.Aliases)
 		out = append(out, *m)
 	}
