@@ -183,3 +183,24 @@ func TestHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestShallowBanner: a shallow clone's report says so, in HTML and
+// Markdown; a full clone's does not.
+func TestShallowBanner(t *testing.T) {
+	for _, shallow := range []bool{true, false} {
+		r := fixture(t)
+		r.Shallow = shallow
+		var h, m bytes.Buffer
+		if err := HTML(&h, r, english()); err != nil {
+			t.Fatal(err)
+		}
+		if err := Markdown(&m, r, english()); err != nil {
+			t.Fatal(err)
+		}
+		for name, out := range map[string]string{"HTML": h.String(), "Markdown": m.String()} {
+			if got := strings.Contains(out, "git fetch --unshallow"); got != shallow {
+				t.Errorf("%s, shallow=%v: banner shown=%v", name, shallow, got)
+			}
+		}
+	}
+}
