@@ -1,21 +1,26 @@
 package report
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 )
 
 // NormalName returns the key under which a translator's name variants
-// merge: decorations in parentheses and emoji or other symbols removed,
+// merge: HTML tags, decorations in parentheses and emoji or other symbols removed,
 // spaces collapsed, case folded. "Jonathan Sum(😊🍩📙)" and "jonathan
 // sum" share one.
 func NormalName(name string) string {
 	return strings.ToLower(cleanName(name))
 }
 
+// tag matches an HTML tag, such as a link around a name.
+var tag = regexp.MustCompile(`<[^>]*>`)
+
 // cleanName removes a name's decorations, keeping its case.
 func cleanName(name string) string {
+	name = tag.ReplaceAllString(name, "")
 	var b strings.Builder
 	depth := 0
 	for _, r := range name {

@@ -45,9 +45,10 @@ func TestMergeTranslators(t *testing.T) {
 		{Name: "jonathan sum", Pages: 1, Langs: map[string]int{"zh": 1}},
 		{Name: "jsum", Pages: 2, Langs: map[string]int{"zh": 2}},
 		{Name: "Ana", Pages: 3, Langs: map[string]int{"fr": 3}},
+		{Name: `<a href="https://ana.example">Ana</a>`, Pages: 1, Langs: map[string]int{"fr": 1}},
 	}
 	got := mergeTranslators(in, map[string]string{"jsum": "Jonathan Sum"})
-	if len(got) != 2 || got[0].Name != "Jonathan Sum" || got[0].Pages != 18 || got[1].Name != "Ana" {
+	if len(got) != 2 || got[0].Name != "Jonathan Sum" || got[0].Pages != 18 || got[1].Name != "Ana" || got[1].Pages != 4 {
 		t.Fatalf("merged = %+v", got)
 	}
 	if a := strings.Join(got[0].Aliases, ", "); a != "Jonathan Sum(😊🍩📙), jonathan sum, jsum" {
