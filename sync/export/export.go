@@ -80,8 +80,10 @@ type Commit struct {
 
 // Section is a heading of the source page whose section changed.
 type Section struct {
-	// Title is the source heading's text.
-	Title string `json:"title"`
+	// Title is the text of the translation's matching heading, else the
+	// source heading's; SourceTitle is the source heading's.
+	Title       string `json:"title"`
+	SourceTitle string `json:"source_title"`
 	// SourceAnchor is its id on the source page; Anchor the id of the
 	// matching heading of the translation ("" when the translation's
 	// headings do not match the source's one to one).

@@ -75,7 +75,7 @@ func TestBuild(t *testing.T) {
 	if !a.Stale || a.Since != "2022-11-04" || a.SinceUnix != when.Unix() || a.Behind != 2 {
 		t.Errorf("fr/a.md = %+v", a)
 	}
-	want := []Section{{Title: "Second part", SourceAnchor: "second-part", Anchor: "deuxième-partie", Line: 12}}
+	want := []Section{{Title: "Deuxième partie", SourceTitle: "Second part", SourceAnchor: "second-part", Anchor: "deuxième-partie", Line: 12}}
 	if got, _ := json.Marshal(a.Sections); string(got) != mustJSON(want) {
 		t.Errorf("sections %s, want %s", got, mustJSON(want))
 	}

@@ -50,9 +50,9 @@ func sections(src, tr []byte, lines []int, newAnchors func() Anchors) []Section 
 		if !hit[i] {
 			continue
 		}
-		s := Section{Title: h.title, SourceAnchor: h.id, Line: h.line}
+		s := Section{Title: h.title, SourceTitle: h.title, SourceAnchor: h.id, Line: h.line}
 		if len(ths) == len(hs) {
-			s.Anchor = ths[i].id
+			s.Title, s.Anchor = ths[i].title, ths[i].id
 		}
 		out = append(out, s)
 	}
