@@ -19,6 +19,10 @@ var css string
 //go:embed report.js
 var script string
 
+// StaleRows is the number of stale pages the HTML lists at first; a
+// button adds the others.
+const StaleRows = 200
+
 // FoldAbove is the number of heat map rows above which chapters start
 // folded, so that a very large site opens quickly.
 const FoldAbove = 1500
@@ -54,13 +58,14 @@ func HTML(w io.Writer, r *Report, l Labels) error {
 // view is what the template shows.
 type view struct {
 	*Report
-	Totals  Totals
-	Classes []classView
-	Langs   []langView
-	Groups  []groupView
-	Charts  []chart
-	Stale   []StalePage
-	Folded  bool
+	Totals    Totals
+	Classes   []classView
+	Langs     []langView
+	Groups    []groupView
+	Charts    []chart
+	Stale     []StalePage
+	MoreStale int
+	Folded    bool
 	// FindingLangs and FindingRules are the filters' choices.
 	FindingLangs, FindingRules []string
 	Words                      int
@@ -138,7 +143,19 @@ func newView(r *Report, l Labels) (*view, error) {
 	if p := r.Progress; p != nil && len(p.Months) > 0 {
 		v.Months = [2]string{p.Months[0], p.Months[len(p.Months)-1]}
 	}
-	v.Stale = r.Stale // every row: the table scrolls
+	// Every row is reachable: the first StaleRows in the page, the others
+	// added by the script on request, from the page's data.
+	v.Stale = r.Stale
+	if len(v.Stale) > StaleRows {
+		v.Stale, v.MoreStale = r.Stale[:StaleRows], len(r.Stale)-StaleRows
+		for _, s := range r.Stale[StaleRows:] {
+			data.Stale = append(data.Stale, []any{s.Lang, s.Path, s.Behind, s.Words, s.URL})
+		}
+		if b, err = json.Marshal(data); err != nil {
+			return nil, err
+		}
+		v.Data = template.JS(b)
+	}
 	v.FindingLangs, v.FindingRules = findingChoices(r.FindingList)
 	for i, lang := range r.Langs {
 		v.Words += lang.Words()
@@ -178,7 +195,10 @@ type data struct {
 	People  []string          `json:"people"`
 	Extra   map[string][]any  `json:"extra"`
 	Labels  map[string]string `json:"labels"`
-	people  map[string]int
+	// Stale holds the stale pages past the first StaleRows: language,
+	// path, commits behind, changed words, URL.
+	Stale  [][]any `json:"stale,omitempty"`
+	people map[string]int
 }
 
 func newData(r *Report, l Labels, classes []classView) *data {

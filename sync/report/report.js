@@ -55,6 +55,17 @@ if(ff)ff.addEventListener("change",function(){
   });
   document.getElementById("finding-count").textContent=n;
 });
+// The stale pages past the first rows, added on request.
+var more=document.getElementById("stale-more");
+if(more)more.addEventListener("click",function(){
+  var tb=document.querySelector("#stale-list tbody"),h="";
+  (D.stale||[]).forEach(function(s){
+    var p="<code>"+esc(s[1])+"</code>";
+    if(s[4])p='<a href="'+esc(s[4])+'">'+p+"</a>";
+    h+='<tr data-lang="'+esc(s[0])+'"><td>'+esc(s[0])+"</td><td>"+p+"</td><td>"+(s[2]>=0?s[2]:"—")+"</td><td>"+s[3]+"</td></tr>";
+  });
+  tb.insertAdjacentHTML("beforeend",h);more.parentNode.hidden=true;
+});
 var table=document.querySelector("table.hm");
 if(!table)return;
 table.addEventListener("mouseover",function(e){

@@ -204,3 +204,25 @@ func TestShallowBanner(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleRowsReachable: past StaleRows, the stale pages are in the
+// page's data, and a button adds them.
+func TestStaleRowsReachable(t *testing.T) {
+	r := fixture(t)
+	for i := 0; i < StaleRows+5; i++ {
+		r.Stale = append(r.Stale, StalePage{Lang: "fr", Path: fmt.Sprintf("docs/fr/p%03d.md", i), Behind: 1, Words: 2})
+	}
+	var b bytes.Buffer
+	if err := HTML(&b, r, english()); err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	if got := strings.Count(html, `<tr data-lang="fr"><td>fr</td>`); got != StaleRows {
+		t.Errorf("%d stale rows in the page, want %d", got, StaleRows)
+	}
+	for _, want := range []string{`id="stale-more">Show the other 6 stale pages</button>`, `["fr","docs/fr/p204.md",1,2,""]`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the HTML lacks %q", want)
+		}
+	}
+}
