@@ -97,3 +97,52 @@ func TestExportHugoBanner(t *testing.T) {
 		t.Errorf("fr/edge is current, but shows a banner:\n%s", b)
 	}
 }
+
+// TestExportHugoGraceAndWords: a grace period longer than the change's
+// age hides the banner; the site's own words replace langref's.
+func TestExportHugoGraceAndWords(t *testing.T) {
+	hugo, err := exec.LookPath("hugo")
+	if err != nil {
+		t.Skip("hugo not found (apt-get install hugo; .ci/run installs it)")
+	}
+	r := gittest.New(t)
+	r.Write(hugoFiles...)
+	for _, name := range []string{"langref-banner.html", "langref-content.html"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "docs", "templates", "hugo", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Write("layouts/partials/"+name, string(b))
+	}
+	r.Commit("site")
+	r.Write("content/en/cloud.md", "---\nlang-ref: cloud\ntitle: Cloud\n---\n## What is it?\n\nA cloud is a computer.\n\n## Why it matters\n\nIt scales to millions of users.\n")
+	r.Commit("say how far it scales")
+	langrefOK(t, "--root", filepath.Join(r.Dir, "content"), "export")
+	r.Write("data/langref_strings.json", `{"fr": {"behind_one": "En retard de {n} modification (depuis {date}).", "sections": "Voir :", "marker": "à revoir"}}`)
+	build := func(extra string) string {
+		cfg := filepath.Join(r.Dir, "config.toml")
+		b, err := os.ReadFile(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(cfg, append(b, extra...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		if b, err := exec.Command(hugo, "--quiet", "-s", r.Dir, "-d", out).CombinedOutput(); err != nil {
+			t.Fatalf("hugo: %v\n%s", err, b)
+		}
+		page, err := os.ReadFile(filepath.Join(out, "fr", "cloud", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(page)
+	}
+	if b := bannerOf(build("")); !strings.Contains(b, "En retard de 1 modification (depuis ") || !strings.Contains(b, "Voir :") {
+		t.Errorf("the site's words are not used:\n%s", b)
+	}
+	// The change is from 2023 (gittest's clock): 100,000 days of grace hide it.
+	if b := bannerOf(build("[params.langref]\ngrace_days = 100000\n")); b != "" {
+		t.Errorf("a grace period of 100,000 days still shows the banner:\n%s", b)
+	}
+}
