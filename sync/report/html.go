@@ -65,6 +65,9 @@ type view struct {
 	Charts    []chart
 	Stale     []StalePage
 	MoreStale int
+	// StaleData holds the stale pages past StaleRows: language, path,
+	// commits behind, changed words, URL.
+	StaleData template.JS
 	Folded    bool
 	// FindingLangs and FindingRules are the filters' choices.
 	FindingLangs, FindingRules []string
@@ -148,13 +151,15 @@ func newView(r *Report, l Labels) (*view, error) {
 	v.Stale = r.Stale
 	if len(v.Stale) > StaleRows {
 		v.Stale, v.MoreStale = r.Stale[:StaleRows], len(r.Stale)-StaleRows
+		var rest [][]any
 		for _, s := range r.Stale[StaleRows:] {
-			data.Stale = append(data.Stale, []any{s.Lang, s.Path, s.Behind, s.Words, s.URL})
+			rest = append(rest, []any{s.Lang, s.Path, s.Behind, s.Words, s.URL})
 		}
-		if b, err = json.Marshal(data); err != nil {
+		sb, err := json.Marshal(rest)
+		if err != nil {
 			return nil, err
 		}
-		v.Data = template.JS(b)
+		v.StaleData = template.JS(sb) // parsed on request, not when the page opens
 	}
 	v.FindingLangs, v.FindingRules = findingChoices(r.FindingList)
 	for i, lang := range r.Langs {
@@ -195,10 +200,7 @@ type data struct {
 	People  []string          `json:"people"`
 	Extra   map[string][]any  `json:"extra"`
 	Labels  map[string]string `json:"labels"`
-	// Stale holds the stale pages past the first StaleRows: language,
-	// path, commits behind, changed words, URL.
-	Stale  [][]any `json:"stale,omitempty"`
-	people map[string]int
+	people  map[string]int
 }
 
 func newData(r *Report, l Labels, classes []classView) *data {

@@ -59,7 +59,7 @@ if(ff)ff.addEventListener("change",function(){
 var more=document.getElementById("stale-more");
 if(more)more.addEventListener("click",function(){
   var tb=document.querySelector("#stale-list tbody"),h="";
-  (D.stale||[]).forEach(function(s){
+  JSON.parse(document.getElementById("stale-data").textContent).forEach(function(s){
     var p="<code>"+esc(s[1])+"</code>";
     if(s[4])p='<a href="'+esc(s[4])+'">'+p+"</a>";
     h+='<tr data-lang="'+esc(s[0])+'"><td>'+esc(s[0])+"</td><td>"+p+"</td><td>"+(s[2]>=0?s[2]:"—")+"</td><td>"+s[3]+"</td></tr>";

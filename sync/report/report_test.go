@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/langref/langref/internal/browser"
 	"github.com/langref/langref/locales"
 )
 
@@ -225,4 +226,16 @@ func TestStaleRowsReachable(t *testing.T) {
 			t.Errorf("the HTML lacks %q", want)
 		}
 	}
+	t.Run("in a browser, the button adds them", func(t *testing.T) {
+		b := browser.New(t)
+		file := filepath.Join(t.TempDir(), "r.html")
+		click := `<script>document.getElementById("stale-more").click()</script></body>`
+		if err := os.WriteFile(file, []byte(strings.Replace(html, "</body>", click, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dom := b.DOM(file)
+		if got := strings.Count(dom, `<tr data-lang="fr"><td>fr</td>`); got != StaleRows+5+1 {
+			t.Errorf("%d stale rows after the click, want %d", got, StaleRows+5+1)
+		}
+	})
 }
