@@ -107,7 +107,7 @@ func (e *env) app() *cli.App {
 			&cli.StringFlag{Name: "ui-lang", Usage: e.p.T("flag.ui-lang")},
 		},
 		Commands: []*cli.Command{e.statusCommand(), e.checkCommand(), e.reportCommand(), e.diffCommand(), e.newCommand(),
-			e.syncCommand(), e.markCommand(), e.initCommand()},
+			e.syncCommand(), e.markCommand(), e.initCommand(), e.exportCommand()},
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageErr(err)

@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
+	"github.com/langref/langref/internal/fsread"
 	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/history"
@@ -31,6 +33,7 @@ func (e *env) reportCommand() *cli.Command {
 			&cli.BoolFlag{Name: "no-history", Usage: e.p.T("report.flag.no-history")},
 			&cli.BoolFlag{Name: "diffs", Usage: e.p.T("report.flag.diffs")},
 			&cli.StringFlag{Name: "stale-on", Value: stale.DefaultStaleOn.String(), Usage: e.p.T("flag.stale-on")},
+			&cli.IntFlag{Name: "inactive-months", Value: 12, Usage: e.p.T("report.flag.inactive-months")},
 		},
 		Action: e.report,
 	}
@@ -40,52 +43,29 @@ func (e *env) reportCommand() *cli.Command {
 type reportOptions struct {
 	format, output, badges, staleOn string
 	history, diffs                  bool
+	inactive                        int
 }
 
 func (e *env) report(c *cli.Context) error {
 	o := reportOptions{format: c.String("format"), output: c.String("output"), badges: c.String("badges"),
-		staleOn: c.String("stale-on"), history: !c.Bool("no-history"), diffs: c.Bool("diffs")}
+		staleOn: c.String("stale-on"), history: !c.Bool("no-history"), diffs: c.Bool("diffs"), inactive: c.Int("inactive-months")}
 	if o.format == "" {
-		o.format = "html"
+		o.format = formatOf(o.output)
 	}
 	if !validFormat(o.format) {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": o.format, "Formats": reportFormats})))
 	}
-	// A lean site, read again page by page where needed, as status does.
-	l, err := e.loadLean(c)
+	a, err := e.analyzeSite(c, o.staleOn, o.history)
 	if err != nil {
 		return err
 	}
-	pre := l.pre
-	g := graph.Build(l.site)
-	var h *history.History
-	head := ""
-	if o.history {
-		h, head, err = pre.History() // the git log staleness reads too
-		if err != nil && !errors.Is(err, history.ErrNoGit) {
-			fmt.Fprintf(e.stderr, "langref: %s: %v\n", e.p.T("report.warning"), err)
-		}
-	}
-	so, err := e.staleOptions(g, o.staleOn, pre)
+	defer a.stale.Wait()
+	g, pre := a.g, a.load.pre
+	ro, err := e.reportInputs(a, o)
 	if err != nil {
 		return err
 	}
-	so.Release, so.KeepFields, so.SaveLater = true, true, true // the report reads titles and translators
-	sr, err := stale.Analyze(g, so)
-	if err != nil {
-		return err
-	}
-	defer sr.Wait()
-	stubs, err := l.stubs(g)
-	if err != nil {
-		return err
-	}
-	st := status.Build(g, status.Options{Stale: sr, Stubs: stubs})
-	findings, err := check.RunStale(g, nil)
-	if err != nil {
-		return err
-	}
-	r, err := report.Build(g, st, findings, h, head)
+	r, err := report.Build(g, a.status, ro)
 	if err != nil {
 		return err
 	}
@@ -94,11 +74,82 @@ func (e *env) report(c *cli.Context) error {
 			return err
 		}
 	}
+	if o.output == "" && o.badges == "" && o.format == "html" && e.out.terminal {
+		e.reportSummary(r) // 100 KB of HTML is no use on a terminal
+		return nil
+	}
 	plan, err := e.reportPlan(r, o, c.IsSet("format"))
 	if err != nil {
 		return err
 	}
 	return e.applyPlan(plan)
+}
+
+// formatOf picks the report format from the output file's extension:
+// .md Markdown, .json JSON, .csv CSV, anything else (and stdout) HTML.
+func formatOf(output string) string {
+	switch strings.ToLower(filepath.Ext(output)) {
+	case ".md", ".markdown":
+		return "markdown"
+	case ".json":
+		return "json"
+	case ".csv":
+		return "csv"
+	}
+	return "html"
+}
+
+// reportInputs gathers what the report reads beyond the status: check's
+// findings as check renders them, the history's blobs, the remote and
+// .mailmap.
+func (e *env) reportInputs(a *siteAnalysis, o reportOptions) (report.Options, error) {
+	so, err := e.staleOptions(a.g, o.staleOn, nil)
+	if err != nil {
+		return report.Options{}, err
+	}
+	s := a.g.Site
+	rec, err := e.recordedBaselines(a.g) // as check runs them
+	if err != nil {
+		return report.Options{}, err
+	}
+	fs, err := check.RunStale(a.g, rec)
+	if err != nil {
+		return report.Options{}, err
+	}
+	ro := report.Options{History: a.history, Head: a.head, StaleOn: so.StaleOn, Shallow: a.stale.Shallow,
+		InactiveMonths: o.inactive, Findings: []report.Finding{}}
+	for _, f := range fs {
+		x := e.render(f, s.RepoPath(f.Path))
+		ro.Findings = append(ro.Findings, report.Finding{Rule: x.Rule, Severity: x.Severity, Path: x.Path,
+			Line: x.Line, Column: x.Column, Message: x.Message, Hint: x.Hint})
+	}
+	root := s.Root
+	ro.Read = func(rel string) []byte {
+		b, err := fsread.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil {
+			return nil
+		}
+		return b
+	}
+	if repo, err := a.load.pre.Repo(); err == nil && repo != nil && a.history != nil {
+		ro.Blobs = func(ids []string, f func(string, []byte, bool)) error { return repo.EachBlob(ids, f) }
+		ro.Remote = repo.RemoteURL()
+		ro.Authors, _ = repo.AuthorNames() // without names, names are merged by spelling only
+	}
+	return ro, nil
+}
+
+// reportSummary prints, on a terminal, the overview and how to get the
+// report itself.
+func (e *env) reportSummary(r *report.Report) {
+	t := r.Totals()
+	fmt.Fprintln(e.stdout, e.p.T("report.summary", map[string]any{"Coverage": report.Percent(t.Coverage()),
+		"Pages": t.SourcePages, "Langs": t.Langs, "Stale": t.Stale, "Errors": t.Errors, "Warnings": t.Warnings}))
+	for _, l := range r.Langs {
+		fmt.Fprintf(e.stdout, "  %-6s %7s  %s\n", l.Lang, report.Percent(l.Coverage),
+			e.p.T("report.summary-words", map[string]any{"Words": l.Words()}))
+	}
+	fmt.Fprintln(e.stdout, e.p.T("report.summary-hint"))
 }
 
 // staleDiffs renders, with `langref diff --stale --format html`, the diff
@@ -122,6 +173,49 @@ func (e *env) staleDiffs(g *graph.Graph, r *report.Report, pre *stale.Prefetch) 
 		}
 	}
 	return out, nil
+}
+
+// siteAnalysis is a whole site's status with staleness, and its history:
+// what report and export read.
+type siteAnalysis struct {
+	load    *leanLoad
+	g       *graph.Graph
+	stale   *stale.Result
+	status  *status.Report
+	history *history.History
+	head    string
+}
+
+// analyzeSite loads the site lean (read again page by page where needed,
+// as status does) and computes its status with staleness; withHistory also
+// keeps the git history. The caller calls a.stale.Wait before it exits.
+func (e *env) analyzeSite(c *cli.Context, staleOn string, withHistory bool) (*siteAnalysis, error) {
+	l, err := e.loadLean(c)
+	if err != nil {
+		return nil, err
+	}
+	a := &siteAnalysis{load: l, g: graph.Build(l.site)}
+	if withHistory {
+		a.history, a.head, err = l.pre.History() // the git log staleness reads too
+		if err != nil && !errors.Is(err, history.ErrNoGit) {
+			fmt.Fprintf(e.stderr, "langref: %s: %v\n", e.p.T("report.warning"), err)
+		}
+	}
+	so, err := e.staleOptions(a.g, staleOn, l.pre)
+	if err != nil {
+		return nil, err
+	}
+	so.Release, so.KeepFields, so.SaveLater = true, true, true // the report reads titles and translators
+	if a.stale, err = stale.Analyze(a.g, so); err != nil {
+		return nil, err
+	}
+	stubs, err := l.stubs(a.g)
+	if err != nil {
+		a.stale.Wait()
+		return nil, err
+	}
+	a.status = status.Build(a.g, status.Options{Stale: a.stale, Stubs: stubs})
+	return a, nil
 }
 
 func validFormat(f string) bool {

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,6 +16,7 @@ import (
 	"github.com/langref/langref/internal/browser"
 	"github.com/langref/langref/internal/testcorpus"
 	"github.com/langref/langref/internal/testfs"
+	"github.com/langref/langref/sync/report"
 )
 
 // langrefOK runs langref and fails the test unless it exits 0.
@@ -52,7 +52,65 @@ func TestReportMatchesStatus(t *testing.T) {
 	t.Run("badges", func(t *testing.T) { badgesMatch(t, root, langs) })
 	hist, _ := rep["history"].(map[string]any)
 	if hist == nil || len(hist["months"].([]any)) < 12 {
-		t.Errorf("the DLSP20 report should have years of history, got %v", hist)
+		t.Fatalf("the DLSP20 report should have years of history, got %v", hist)
+	}
+	t.Run("progress ends at status", func(t *testing.T) { progressEndsAtStatus(t, hist, langs) })
+	t.Run("every check finding", func(t *testing.T) { everyFinding(t, root, rep) })
+}
+
+// progressEndsAtStatus: the last month of the progress chart counts, per
+// language, status's translated pages as current and its translated and
+// stale pages as existing.
+func progressEndsAtStatus(t *testing.T, hist map[string]any, langs []any) {
+	series := hist["languages"].(map[string]any)
+	for _, l := range langs {
+		m := l.(map[string]any)
+		s, _ := series[m["lang"].(string)].(map[string]any)
+		if s == nil {
+			t.Errorf("%s: no progress series", m["lang"])
+			continue
+		}
+		cur, tr := s["current"].([]any), s["translated"].([]any)
+		gotCur, gotTr := cur[len(cur)-1].(float64), tr[len(tr)-1].(float64)
+		wantCur, wantTr := m["translated"].(float64), m["translated"].(float64)+m["stale"].(float64)
+		if gotCur != wantCur || gotTr != wantTr {
+			t.Errorf("%s: the chart ends at %v current of %v, status says %v translated and %v stale",
+				m["lang"], gotCur, gotTr, m["translated"], m["stale"])
+		}
+	}
+}
+
+// everyFinding: each finding of `check --format json` is in the report,
+// with its line, message and hint, in the JSON and in the HTML.
+func everyFinding(t *testing.T, root string, rep map[string]any) {
+	var chk struct{ Findings []map[string]any }
+	var stdout, stderr bytes.Buffer
+	run([]string{"--root", root, "check", "--format", "json"}, strings.NewReader(""), &stdout, &stderr, fakeEnv("LANG", "C"))
+	if err := json.Unmarshal(stdout.Bytes(), &chk); err != nil || len(chk.Findings) == 0 {
+		t.Fatalf("check --format json: %v (%d findings)", err, len(chk.Findings))
+	}
+	key := func(f map[string]any) string {
+		return fmt.Sprintf("%v:%v:%v %v %v | %v", f["path"], f["line"], f["column"], f["rule"], f["message"], f["hint"])
+	}
+	in := map[string]int{}
+	for _, f := range rep["check"].([]any) {
+		in[key(f.(map[string]any))]++
+	}
+	html := string(langrefOK(t, "--root", root, "report", "--format", "html"))
+	for _, f := range chk.Findings {
+		k := key(f)
+		if in[k] == 0 {
+			t.Errorf("the report lacks the finding %s", k)
+			continue
+		}
+		in[k]--
+		row := fmt.Sprintf(`data-rule="%s" data-path="%s" data-line="%v"`, f["rule"], f["path"], f["line"])
+		if !strings.Contains(html, row) {
+			t.Errorf("the HTML lacks the finding row %s", row)
+		}
+	}
+	if n := len(rep["check"].([]any)); n != len(chk.Findings) {
+		t.Errorf("the report has %d findings, check %d", n, len(chk.Findings))
 	}
 }
 
@@ -112,7 +170,7 @@ func badgesMatch(t *testing.T, root string, langs []any) {
 			t.Fatal(err)
 		}
 		json.Unmarshal(b, &ep)
-		want := fmt.Sprintf("%d%%", int(math.Floor(100*m["coverage"].(float64)+1e-9)))
+		want := report.Percent(m["coverage"].(float64))
 		if ep.Label != m["lang"] || ep.Message != want {
 			t.Errorf("badge %v, want %s %s", ep, m["lang"], want)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"strings"
 )
 
@@ -11,18 +12,29 @@ import (
 // shields.io endpoint JSON, by file name: LANG.svg and LANG.json.
 func Badges(r *Report) (map[string][]byte, error) {
 	out := map[string][]byte{}
+	add := func(name, label string, cov float64) error {
+		msg := Percent(cov)
+		p := int(math.Floor(100*cov + 1e-9))
+		out[name+".svg"] = []byte(badge(label, msg, badgeColor(p)))
+		js, err := json.MarshalIndent(endpoint{SchemaVersion: 1, Label: label, Message: msg, Color: badgeName(p)}, "", "  ")
+		out[name+".json"] = append(js, '\n')
+		return err
+	}
 	for _, l := range r.Langs {
-		p := floorPct(l.Coverage)
-		msg := fmt.Sprintf("%d%%", p)
-		out[l.Lang+".svg"] = []byte(badge(l.Lang, msg, badgeColor(p)))
-		js, err := json.MarshalIndent(endpoint{SchemaVersion: 1, Label: l.Lang, Message: msg, Color: badgeName(p)}, "", "  ")
-		if err != nil {
+		if err := add(l.Lang, l.Lang, l.Coverage); err != nil {
 			return nil, err
 		}
-		out[l.Lang+".json"] = append(js, '\n')
+	}
+	// The overall badge: all languages together, as the overview says.
+	if err := add(OverallBadge, "translated", r.Totals().Coverage()); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
+
+// OverallBadge names the badge of all languages together (all.svg,
+// all.json); no language code is "all".
+const OverallBadge = "all"
 
 // endpoint is shields.io's endpoint badge schema.
 type endpoint struct {

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"sort"
+	"time"
 )
 
 // Input is what a report is assembled from. Paths are relative to the
@@ -20,19 +21,44 @@ type Input struct {
 	// Progress is translated pages per month, nil without history.
 	Progress     *Progress
 	Commit, Date string
+	// Words is what is left to translate per cell (see Cell.Words).
+	Words map[CellKey]int
+	// Authors maps git author names to their .mailmap names.
+	Authors map[string]string
+	// Activity is each language's newest translation commit.
+	Activity map[string]time.Time
+	// InactiveMonths flags languages without a translation commit for
+	// that long (0: never).
+	InactiveMonths int
+	Shallow        bool
+	// Remote is the URL of the remote "origin" ("" none); FullCommit
+	// the commit that file links name.
+	Remote, FullCommit string
 }
+
+// CellKey names a cell: a page key in a language.
+type CellKey struct{ Key, Lang string }
 
 // Source is one source page as the heat map lists it.
 type Source struct {
 	Key, Path, Title string
 	// Chapter is the path of its navigation chapter: its own path for a
-	// chapter, "" for a page outside the navigation.
-	Chapter string
+	// chapter, "" for a page outside the navigation. On a site without
+	// navigation it is "folder:" and the page's folder, Folder.
+	Chapter, Folder string
 }
 
-// Finding is the part of a check finding a report counts.
+// Finding is a check finding as `langref check --format json` gives it,
+// with the language of its page ("" for none).
 type Finding struct {
-	Rule, Severity, Path string
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint"`
+	Lang     string `json:"lang,omitempty"`
 }
 
 type cellID struct{ key, lang string }
@@ -43,21 +69,27 @@ func Assemble(in Input) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Status: in.Status, Source: g.Source, Root: g.Root,
-		Commit: in.Commit, Date: in.Date, Progress: in.Progress}
-	cells := r.cells(g, in.Translators)
+	r := &Report{Status: in.Status, Source: g.Source, Root: g.Root, Commit: in.Commit, Date: in.Date,
+		Progress: in.Progress, Shallow: in.Shallow, FullCommit: in.FullCommit, InactiveMonths: in.InactiveMonths}
+	r.Web, r.WebKind = WebURL(in.Remote)
+	cells := r.cells(g, in.Translators, in.Words)
 	r.States = states(g)
 	r.langs(g, cells)
 	r.groups(in.Sources, cells)
 	r.orphans(cells)
 	r.stale(cells)
 	r.Findings = countFindings(in.Findings)
-	r.Translators = credit(cells)
+	r.FindingList = in.Findings
+	if r.FindingList == nil {
+		r.FindingList = []Finding{}
+	}
+	r.Translators = mergeTranslators(credit(cells), in.Authors)
+	r.activity(in.Activity)
 	return r, nil
 }
 
 // cells reads every page of the status report into a cell.
-func (r *Report) cells(g *generic, translators map[string]string) map[cellID]*Cell {
+func (r *Report) cells(g *generic, translators map[string]string, words map[CellKey]int) map[cellID]*Cell {
 	out := make(map[cellID]*Cell, len(g.Pages))
 	for _, p := range g.Pages {
 		c := &Cell{State: str(p, "state"), Path: str(p, "path"), Reason: str(p, "reason"),
@@ -69,7 +101,7 @@ func (r *Report) cells(g *generic, translators map[string]string) map[cellID]*Ce
 		if n, ok := num(p, "english_commits_since"); ok {
 			c.Behind = n
 		}
-		c.Size = changeSize(p["changes"])
+		c.Words = words[CellKey{str(p, "key"), str(p, "lang")}]
 		if pr, ok := p["progress"].(map[string]any); ok {
 			c.Done, _ = num(pr, "translated")
 			c.Total, _ = num(pr, "total")
@@ -77,26 +109,6 @@ func (r *Report) cells(g *generic, translators map[string]string) map[cellID]*Ce
 		out[cellID{str(p, "key"), str(p, "lang")}] = c
 	}
 	return out
-}
-
-// weights rank the classes of source changes: a content change needs a
-// translator far more than a typo fix.
-var weights = map[string]int{"content": 10, "verbatim": 3, "typo": 1, "cosmetic": 1}
-
-// changeSize measures the source changes of a page: the changed blocks,
-// weighted by class.
-func changeSize(v any) int {
-	list, _ := v.([]any)
-	n := 0
-	for _, c := range list {
-		m, _ := c.(map[string]any)
-		w, ok := weights[str(m, "class")]
-		if !ok {
-			w = 1
-		}
-		n += w
-	}
-	return n
 }
 
 // states lists the states of the pages, and the known states that the
@@ -142,6 +154,12 @@ func (r *Report) langs(g *generic, cells map[cellID]*Cell) {
 		if l := byLang[id.lang]; l != nil {
 			l.Classes[c.Class]++
 			l.Cells++
+			switch c.State {
+			case "stale":
+				l.WordsOutdated += c.Words
+			case "missing", "stub":
+				l.WordsMissing += c.Words
+			}
 		}
 	}
 }
@@ -183,6 +201,10 @@ func (r *Report) groups(sources []Source, cells map[cellID]*Cell) {
 		case s.Chapter == "":
 			unlisted = append(unlisted, row)
 			continue
+		case !ok && s.Folder != "":
+			i = len(r.Groups)
+			chapters[s.Chapter] = i
+			r.Groups = append(r.Groups, Group{Kind: "folder", Title: s.Folder})
 		case !ok:
 			i = len(r.Groups)
 			chapters[s.Chapter] = i
@@ -224,15 +246,16 @@ func (r *Report) stale(cells map[cellID]*Cell) {
 		if c.State != "stale" || c.Class == "minor" {
 			continue
 		}
-		r.Stale = append(r.Stale, StalePage{Lang: id.lang, Key: id.key, Path: c.Path, Behind: c.Behind, Size: c.Size})
+		r.Stale = append(r.Stale, StalePage{Lang: id.lang, Key: id.key, Path: c.Path, Behind: c.Behind, Words: c.Words,
+			URL: FileURL(r.Web, r.WebKind, r.FullCommit, c.Path)})
 	}
 	sort.Slice(r.Stale, func(i, j int) bool {
 		a, b := r.Stale[i], r.Stale[j]
 		switch {
-		case a.Size != b.Size:
-			return a.Size > b.Size
 		case a.Behind != b.Behind:
 			return a.Behind > b.Behind
+		case a.Words != b.Words:
+			return a.Words > b.Words
 		}
 		return a.Path < b.Path
 	})
@@ -345,13 +368,61 @@ type JSON struct {
 	Status      json.RawMessage `json:"status"`
 	Commit      string          `json:"commit,omitempty"`
 	Date        string          `json:"date,omitempty"`
+	Shallow     bool            `json:"shallow"`
 	Findings    []RuleCount     `json:"findings"`
+	Check       []Finding       `json:"check"`
 	Translators []Translator    `json:"translators"`
+	Languages   []LangJSON      `json:"languages"`
+	StalePages  []StaleJSON     `json:"stale_pages"`
 	History     *Progress       `json:"history"`
+}
+
+// LangJSON is a language's words to translate and last activity.
+type LangJSON struct {
+	Lang          string `json:"lang"`
+	WordsMissing  int    `json:"words_missing"`
+	WordsOutdated int    `json:"words_outdated"`
+	LastActivity  string `json:"last_activity,omitempty"`
+	Inactive      bool   `json:"inactive"`
+}
+
+// StaleJSON is a stale page in the report's order.
+type StaleJSON struct {
+	Lang   string `json:"lang"`
+	Path   string `json:"path"`
+	Behind int    `json:"english_commits_since"`
+	Words  int    `json:"changed_words"`
+	URL    string `json:"url,omitempty"`
 }
 
 // JSON returns the JSON document of r.
 func (r *Report) JSON() JSON {
-	return JSON{Status: r.Status, Commit: r.Commit, Date: r.Date, Findings: r.Findings,
-		Translators: r.Translators, History: r.Progress}
+	j := JSON{Status: r.Status, Commit: r.Commit, Date: r.Date, Shallow: r.Shallow, Findings: r.Findings,
+		Check: r.FindingList, Translators: r.Translators, History: r.Progress,
+		Languages: []LangJSON{}, StalePages: []StaleJSON{}}
+	for i, l := range r.Langs {
+		lj := LangJSON{Lang: l.Lang, WordsMissing: l.WordsMissing, WordsOutdated: l.WordsOutdated}
+		if i < len(r.Activity) {
+			lj.LastActivity, lj.Inactive = r.Activity[i].Last, r.Activity[i].Inactive
+		}
+		j.Languages = append(j.Languages, lj)
+	}
+	for _, s := range r.Stale {
+		j.StalePages = append(j.StalePages, StaleJSON{Lang: s.Lang, Path: s.Path, Behind: s.Behind, Words: s.Words, URL: s.URL})
+	}
+	return j
+}
+
+// activity records each language's last translation commit, flagging
+// those quiet for longer than InactiveMonths before the report's date.
+func (r *Report) activity(last map[string]time.Time) {
+	ref, _ := time.Parse("2006-01-02", r.Date)
+	for _, l := range r.Langs {
+		a := Activity{Lang: l.Lang}
+		if t, ok := last[l.Lang]; ok && !t.IsZero() {
+			a.Last = t.UTC().Format("2006-01-02")
+			a.Inactive = r.InactiveMonths > 0 && !ref.IsZero() && t.Before(ref.AddDate(0, -r.InactiveMonths, 0))
+		}
+		r.Activity = append(r.Activity, a)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sort"
 	"strings"
 )
 
@@ -17,6 +18,10 @@ var css string
 
 //go:embed report.js
 var script string
+
+// StaleRows is the number of stale pages the HTML lists at first; a
+// button adds the others.
+const StaleRows = 200
 
 // FoldAbove is the number of heat map rows above which chapters start
 // folded, so that a very large site opens quickly.
@@ -60,10 +65,16 @@ type view struct {
 	Charts    []chart
 	Stale     []StalePage
 	MoreStale int
+	// StaleData holds the stale pages past StaleRows: language, path,
+	// commits behind, changed words, URL.
+	StaleData template.JS
 	Folded    bool
-	DiffList  []diffView
-	Data      template.JS
-	Months    [2]string
+	// FindingLangs and FindingRules are the filters' choices.
+	FindingLangs, FindingRules []string
+	Words                      int
+	DiffList                   []diffView
+	Data                       template.JS
+	Months                     [2]string
 }
 
 type classView struct {
@@ -77,7 +88,9 @@ type langView struct {
 	Coverage    float64
 	Segments    []segment
 	// Counts are the status counts as data-STATE attributes.
-	Counts template.HTMLAttr
+	Counts   template.HTMLAttr
+	Words    int
+	Activity Activity
 }
 
 type segment struct {
@@ -133,9 +146,28 @@ func newView(r *Report, l Labels) (*view, error) {
 	if p := r.Progress; p != nil && len(p.Months) > 0 {
 		v.Months = [2]string{p.Months[0], p.Months[len(p.Months)-1]}
 	}
+	// Every row is reachable: the first StaleRows in the page, the others
+	// added by the script on request, from the page's data.
 	v.Stale = r.Stale
-	if len(v.Stale) > 50 {
-		v.MoreStale, v.Stale = len(v.Stale)-50, v.Stale[:50]
+	if len(v.Stale) > StaleRows {
+		v.Stale, v.MoreStale = r.Stale[:StaleRows], len(r.Stale)-StaleRows
+		var rest [][]any
+		for _, s := range r.Stale[StaleRows:] {
+			rest = append(rest, []any{s.Lang, s.Path, s.Behind, s.Words, s.URL})
+		}
+		sb, err := json.Marshal(rest)
+		if err != nil {
+			return nil, err
+		}
+		v.StaleData = template.JS(sb) // parsed on request, not when the page opens
+	}
+	v.FindingLangs, v.FindingRules = findingChoices(r.FindingList)
+	for i, lang := range r.Langs {
+		v.Words += lang.Words()
+		v.Langs[i].Words = lang.Words()
+		if i < len(r.Activity) {
+			v.Langs[i].Activity = r.Activity[i]
+		}
 	}
 	return v, nil
 }
@@ -186,6 +218,7 @@ func newData(r *Report, l Labels, classes []classView) *data {
 		d.Labels[id] = l("report.cell."+id, nil)
 	}
 	d.Labels["behind"] = l("report.cell.behind", map[string]any{"Count": "{n}"})
+	d.Labels["words"] = l("report.cell.words", map[string]any{"Count": "{n}"})
 	return d
 }
 
@@ -195,7 +228,10 @@ func (d *data) cell(r *Report, row, col int, src string, c *Cell, index map[stri
 	if c == nil {
 		return "<td class=n>"
 	}
-	extra := []any{"", -1, c.Baseline, c.Behind, c.Reason, ""}
+	extra := []any{"", -1, c.Baseline, c.Behind, c.Reason, "", -1}
+	if c.Words > 0 {
+		extra[6] = c.Words
+	}
 	if c.Total > 0 {
 		extra[5] = fmt.Sprintf("%d/%d", c.Done, c.Total)
 	}
@@ -211,7 +247,7 @@ func (d *data) cell(r *Report, row, col int, src string, c *Cell, index map[stri
 		}
 		extra[1] = i
 	}
-	if extra[0] != "" || extra[1] != -1 || c.Baseline != "" || c.Behind >= 0 || c.Reason != "" || c.Total > 0 {
+	if extra[0] != "" || extra[1] != -1 || c.Baseline != "" || c.Behind >= 0 || c.Reason != "" || c.Total > 0 || c.Words > 0 {
 		d.Extra[fmt.Sprintf("%d.%d", row, col)] = trim(extra)
 	}
 	return fmt.Sprintf("<td class=k%d>%s", index[c.Class], look(c.Class).symbol)
@@ -256,6 +292,8 @@ func groupRows(r *Report, g Group, index map[string]int, d *data, l Labels) grou
 		gv.Title = l("report.group.unlisted", nil)
 	case "orphans":
 		gv.Title = l("report.group.orphans", nil)
+	case "folder":
+		gv.Title = g.Title + "/"
 	}
 	done := make([]int, len(r.Langs))
 	for _, row := range g.Rows {
@@ -317,4 +355,23 @@ func diffList(r *Report) []diffView {
 		}
 	}
 	return out
+}
+
+// findingChoices lists the languages and rules of the findings, sorted,
+// for the filters.
+func findingChoices(fs []Finding) (langs, rules []string) {
+	ls, rs := map[string]bool{}, map[string]bool{}
+	for _, f := range fs {
+		if f.Lang != "" && !ls[f.Lang] {
+			ls[f.Lang] = true
+			langs = append(langs, f.Lang)
+		}
+		if !rs[f.Rule] {
+			rs[f.Rule] = true
+			rules = append(rules, f.Rule)
+		}
+	}
+	sort.Strings(langs)
+	sort.Strings(rules)
+	return langs, rules
 }

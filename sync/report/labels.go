@@ -45,8 +45,11 @@ func look(class string) visual {
 	return visual{sym, "#8c959f", "#fff"}
 }
 
-// pct formats a share as a percentage with one decimal.
-func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
+// Percent is the one rounding of the report's percentages, in every format
+// and badge: a share with one decimal, rounded down, so that 99.96% never
+// shows as a complete 100.0%.
+func Percent(f float64) string {
+	return fmt.Sprintf("%.1f%%", math.Floor(1000*f+1e-9)/10)
+}
 
-// floorPct is a share as a whole percentage, never rounded up to 100.
-func floorPct(f float64) int { return int(math.Floor(100*f + 1e-9)) }
+func pct(f float64) string { return Percent(f) }

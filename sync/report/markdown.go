@@ -18,6 +18,9 @@ func Markdown(w io.Writer, r *Report, l Labels) error {
 		fmt.Fprintf(&b, " · `%s` · %s", r.Commit, r.Date)
 	}
 	b.WriteString("\n\n")
+	if r.Shallow {
+		fmt.Fprintf(&b, "> **%s**\n\n", l("report.shallow", nil))
+	}
 	fmt.Fprintf(&b, "%s\n\n", l("report.md.totals", map[string]any{
 		"Coverage": pct(t.Coverage()), "Pages": t.SourcePages, "Langs": t.Langs,
 		"Errors": l.n("report.n-errors", t.Errors), "Warnings": l.n("report.n-warnings", t.Warnings)}))
@@ -36,6 +39,7 @@ func languageTable(b *strings.Builder, r *Report, l Labels) {
 		head = append(head, look(s).symbol+" "+l.state(s))
 		align = append(align, "---:")
 	}
+	head, align = append(head, l("report.col.words-left", nil)), append(align, "---:")
 	row(b, head)
 	row(b, align)
 	for _, lang := range r.Langs {
@@ -43,7 +47,7 @@ func languageTable(b *strings.Builder, r *Report, l Labels) {
 		for _, s := range states {
 			cells = append(cells, fmt.Sprint(lang.Counts[s]))
 		}
-		row(b, cells)
+		row(b, append(cells, fmt.Sprint(lang.Words())))
 	}
 	b.WriteString("\n")
 }
@@ -60,21 +64,29 @@ func textBar(f float64, n int) string {
 	return strings.Repeat("█", full) + strings.Repeat("░", n-full)
 }
 
+// staleList lists every stale page, the first ten in view and the rest
+// folded, in the report's order: commits behind, then changed words.
 func staleList(b *strings.Builder, r *Report, l Labels) {
 	if len(r.Stale) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "### %s\n\n", l("report.stale-ranking", nil))
+	fmt.Fprintf(b, "### %s\n\n%s\n\n", l("report.stale-ranking", nil), l("report.stale-hint", nil))
 	for i, s := range r.Stale {
 		if i == 10 {
-			fmt.Fprintf(b, "- %s\n", l.n("report.more", len(r.Stale)-10))
-			break
+			fmt.Fprintf(b, "\n<details><summary>%s</summary>\n\n", l.n("report.more", len(r.Stale)-10))
+		}
+		page := "`" + s.Path + "`"
+		if s.URL != "" {
+			page = "[" + page + "](" + s.URL + ")"
 		}
 		behind := ""
 		if s.Behind >= 0 {
 			behind = " · " + l.n("report.cell.behind", s.Behind)
 		}
-		fmt.Fprintf(b, "- %s `%s`%s\n", s.Lang, s.Path, behind)
+		fmt.Fprintf(b, "- %s %s%s · %s\n", s.Lang, page, behind, l.n("report.cell.words", s.Words))
+	}
+	if len(r.Stale) > 10 {
+		b.WriteString("\n</details>\n")
 	}
 	b.WriteString("\n")
 }

@@ -33,14 +33,29 @@ type Report struct {
 	// Groups are the heat map's rows: navigation sections, then pages
 	// outside the navigation, then orphans.
 	Groups []Group
-	// Findings counts the check findings by rule.
-	Findings []RuleCount
+	// Findings counts the check findings by rule; FindingList holds them
+	// all, as check reports them.
+	Findings    []RuleCount
+	FindingList []Finding
 	// Translators are credited from the translations' front matter.
 	Translators []Translator
 	// Stale are the stale pages, most changed first.
 	Stale []StalePage
 	// Progress is translated pages per month, nil without history.
 	Progress *Progress
+	// Shallow is true when the history comes from a shallow clone, so that
+	// baselines and progress may be incomplete.
+	Shallow bool
+	// Web and WebKind are the repository's web address and host kind
+	// (see WebURL), "" when unknown; stale pages link to their files there.
+	Web, WebKind string
+	// FullCommit is the commit files link to.
+	FullCommit string
+	// Activity is each language's last translation commit, in Langs order.
+	Activity []Activity
+	// InactiveMonths is how long without a translation commit flags a
+	// language.
+	InactiveMonths int
 	// Diffs holds the HTML fragments of `langref diff`, by DiffID, for
 	// the pages whose diff the report embeds.
 	Diffs map[string]string
@@ -62,6 +77,24 @@ type Lang struct {
 	Classes map[string]int
 	// Cells is the number of cells the bar spans.
 	Cells int
+	// WordsMissing counts the source words of its missing pages (and the
+	// untranslated share of its stubs); WordsOutdated the changed source
+	// words of its stale pages.
+	WordsMissing, WordsOutdated int
+}
+
+// Words is what is left to translate in a language: missing plus outdated.
+func (l Lang) Words() int { return l.WordsMissing + l.WordsOutdated }
+
+// Activity is a language's last translation commit.
+type Activity struct {
+	Lang string `json:"lang"`
+	// Last is the date (2006-01-02) of its newest translation commit, ""
+	// when none is known.
+	Last string `json:"last_activity,omitempty"`
+	// Inactive is true when Last is older than the report's
+	// InactiveMonths before its date.
+	Inactive bool `json:"inactive"`
 }
 
 // Group is a navigation chapter with its sections, or one of the groups of
@@ -93,11 +126,13 @@ type Cell struct {
 	// Behind is the number of source commits since the baseline, -1 when
 	// unknown.
 	Behind int
-	// Size is how much the source changed since the baseline (0 unknown).
-	Size int
 	// Done and Total count the translated blocks of a stub (Total 0: not
 	// a stub, or unknown).
 	Done, Total int
+	// Words is what is left to translate: the source page's words for a
+	// missing page (the untranslated share for a stub), the changed source
+	// words for a stale one.
+	Words int
 }
 
 // RuleCount is the number of findings of one rule.
@@ -113,14 +148,18 @@ type Translator struct {
 	Name  string         `json:"name"`
 	Pages int            `json:"pages"`
 	Langs map[string]int `json:"langs"`
+	// Aliases are the other spellings merged into Name.
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // StalePage is a translation behind its source.
 type StalePage struct {
 	Lang, Key, Path, SourcePath string
-	Behind, Size                int
-	// Classes counts the source changes by class (content, typo, ...).
-	Classes map[string]int
+	// Behind counts the source commits since the baseline (-1 unknown);
+	// Words the changed English words (see Cell.Words).
+	Behind, Words int
+	// URL is the translation's file on the repository's host, "" unknown.
+	URL string
 }
 
 // order is the report order of the states langref knows; others follow

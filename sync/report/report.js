@@ -9,7 +9,7 @@ function info(td){
   var row=D.rows[i],x=D.extra[i+"."+c]||[],k=+td.className.replace(/\D/g,"");
   var sp=row[1],lang=D.langs[c],path=x[0]||"";
   if(!path&&D.classes[k]!=="missing"&&sp)path=mirror(sp,lang);
-  return {lang:lang,key:row[0],src:sp,state:D.names[k],path:path,who:x[1]>=0?D.people[x[1]]:"",base:x[2]||"",behind:x[3]===undefined?-1:x[3],reason:x[4]||"",share:x[5]||""};
+  return {lang:lang,key:row[0],src:sp,state:D.names[k],path:path,who:x[1]>=0?D.people[x[1]]:"",base:x[2]||"",behind:x[3]===undefined?-1:x[3],reason:x[4]||"",share:x[5]||"",words:x[6]===undefined?-1:x[6]};
 }
 function mirror(src,lang){
   var pre=D.root&&D.root!=="."?D.root+"/":"",rel=src.slice(pre.length);
@@ -25,6 +25,7 @@ function tip(d){
   if(d.behind>=0)s.push(L.behind.replace("{n}",d.behind));
   if(d.reason)s.push(L.reason+": "+d.reason);
   if(d.share)s.push(L.progress+": "+d.share);
+  if(d.words>0)s.push(L.words.replace("{n}",d.words));
   return s.join("\n");
 }
 function esc(s){return String(s).replace(/[&<>"]/g,function(c){return{"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]})}
@@ -34,6 +35,7 @@ function show(td,d){
   var rows=[[L.path,d.path],[L.source,d.src],[L.translator,d.who],[L.baseline,d.base],[L.reason,d.reason],[L.progress,d.share]];
   var h='<button type="button" aria-label="'+esc(L.close)+'">×</button><b>'+esc(d.lang)+" · "+esc(d.state)+"</b>";
   if(d.behind>=0)h+=" · "+esc(L.behind.replace("{n}",d.behind));
+  if(d.words>0)h+=" · "+esc(L.words.replace("{n}",d.words));
   h+="<dl>";
   rows.forEach(function(r){if(r[1])h+="<dt>"+esc(r[0])+"</dt><dd><code>"+esc(r[1])+"</code></dd>"});
   var id="diff-"+d.lang+"-"+d.key,there=document.getElementById(id);
@@ -43,6 +45,27 @@ function show(td,d){
   h+="</dd></dl>";
   panel.innerHTML=h;panel.hidden=false;
 }
+// The findings list: filters by language and rule.
+var ff=document.getElementById("finding-filter");
+if(ff)ff.addEventListener("change",function(){
+  var lang=ff.elements.lang.value,rule=ff.elements.rule.value,n=0;
+  document.querySelectorAll("#finding-list tbody tr").forEach(function(tr){
+    var on=(!lang||tr.getAttribute("data-lang")===lang)&&(!rule||tr.getAttribute("data-rule")===rule);
+    tr.hidden=!on;if(on)n++;
+  });
+  document.getElementById("finding-count").textContent=n;
+});
+// The stale pages past the first rows, added on request.
+var more=document.getElementById("stale-more");
+if(more)more.addEventListener("click",function(){
+  var tb=document.querySelector("#stale-list tbody"),h="";
+  JSON.parse(document.getElementById("stale-data").textContent).forEach(function(s){
+    var p="<code>"+esc(s[1])+"</code>";
+    if(s[4])p='<a href="'+esc(s[4])+'">'+p+"</a>";
+    h+='<tr data-lang="'+esc(s[0])+'"><td>'+esc(s[0])+"</td><td>"+p+"</td><td>"+(s[2]>=0?s[2]:"—")+"</td><td>"+s[3]+"</td></tr>";
+  });
+  tb.insertAdjacentHTML("beforeend",h);more.parentNode.hidden=true;
+});
 var table=document.querySelector("table.hm");
 if(!table)return;
 table.addEventListener("mouseover",function(e){
