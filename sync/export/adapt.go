@@ -5,13 +5,13 @@ import (
 	"time"
 
 	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/sync/status"
 )
 
-// This file adapts today's status and history to PageInput. When stale
-// gains block states (applied, copy, outdated, new, removed, cosmetic),
-// only changedLines needs to follow: the sections are then the blocks
-// whose state is outdated or new.
+// This file adapts status and history to PageInput. The sections a
+// banner names are those of the source blocks status judges stale (see
+// changedLines).
 
 // FromStatus returns the inputs of every translated page of st (a status
 // report of every language, built with staleness): its source commits
@@ -52,12 +52,13 @@ func FromStatus(st *status.Report, h *history.History, read func(rel string) []b
 	return out
 }
 
-// changedLines returns the source lines of the changes a reader sees:
-// every class above a typo fix.
+// changedLines returns the source lines of the changes the translation
+// does not reflect yet: the blocks in a stale state (copy, outdated,
+// new), which status counts too.
 func changedLines(cs []status.Change) []int {
 	var out []int
 	for _, c := range cs {
-		if c.Class == "cosmetic" || c.Class == "typo" || c.SourceLine == 0 {
+		if !stale.State(c.State).Stale() || c.SourceLine == 0 {
 			continue
 		}
 		out = append(out, c.SourceLine)

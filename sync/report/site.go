@@ -8,6 +8,7 @@ import (
 
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/history"
+	staleness "github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/sync/status"
 	"github.com/langref/langref/translate/change"
 )
@@ -189,7 +190,9 @@ func words(st *status.Report, read func(string) []byte, staleOn change.Class) ma
 			_, b := source(p.SourcePath)
 			var cs []LineChange
 			for _, c := range p.Changes {
-				cs = append(cs, LineChange{Class: c.Class, Line: c.SourceLine})
+				if staleness.State(c.State).Stale() { // what the translation does not reflect yet
+					cs = append(cs, LineChange{Class: c.Class, Line: c.SourceLine})
+				}
 			}
 			out[k] = changedWords(b, cs, staleOn)
 		}
