@@ -6,6 +6,7 @@ import (
 
 	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/history"
 	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/sync/stale"
 	"github.com/urfave/cli/v2"
@@ -37,8 +38,9 @@ type finding struct {
 
 // checkReport is the JSON document of `langref check`.
 type checkReport struct {
-	Findings []finding `json:"findings"`
-	Summary  summary   `json:"summary"`
+	History  *history.Completeness `json:"history,omitempty"`
+	Findings []finding             `json:"findings"`
+	Summary  summary               `json:"summary"`
 }
 
 type summary struct {
@@ -54,6 +56,10 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	hist, err := e.inspectHistory(c)
+	if err != nil {
+		return err
+	}
 	paths, err := resolvePaths(s, c.Args().Slice())
 	if err != nil {
 		return usageErr(err)
@@ -63,7 +69,7 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	r := checkReport{Findings: []finding{}, Summary: summary{Pages: countPages(g)}}
+	r := checkReport{History: hist, Findings: []finding{}, Summary: summary{Pages: countPages(g)}}
 	fs, err := check.RunStale(g, st)
 	if err != nil {
 		return err
@@ -134,7 +140,7 @@ var severityColor = map[string]string{"error": red, "warning": yellow, "info": b
 
 func (e *env) findingsText(r checkReport) {
 	for _, f := range r.Findings {
-		loc := fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
+		loc := fmt.Sprintf("%s:%d:%d", e.show(f.Path), f.Line, f.Column)
 		sev := e.out.paint(severityColor[f.Severity], e.p.T("severity."+f.Severity))
 		fmt.Fprintf(e.stdout, "%s: %s: %s %s\n", e.out.paint(bold, loc), sev, f.Message, e.out.paint(dim, "["+f.Rule+"]"))
 		if f.Hint != "" {

@@ -50,7 +50,10 @@ func (e *env) diff(c *cli.Context) error {
 		return err
 	}
 	if !s.HasLang(o.lang) || o.lang == s.SourceLang {
-		return usageErr(fmt.Errorf("%s", e.p.T("error.unknown-lang", map[string]any{"Lang": o.lang, "Langs": strings.Join(graph.TranslationLangs(s), ", ")})))
+		return e.unknownLang(o.lang, graph.TranslationLangs(s))
+	}
+	if _, err := e.inspectHistory(c); err != nil { // issue 14: say what the history lacks
+		return err
 	}
 	g := graph.Build(s)
 	r, err := e.diffReport(g, o, pre)

@@ -57,6 +57,10 @@ func (e *env) report(c *cli.Context) error {
 		return err
 	}
 	pre := l.pre
+	clone, err := e.inspectHistory(c)
+	if err != nil {
+		return err
+	}
 	g := graph.Build(l.site)
 	var h *history.History
 	head := ""
@@ -81,6 +85,7 @@ func (e *env) report(c *cli.Context) error {
 		return err
 	}
 	st := status.Build(g, status.Options{Stale: sr, Stubs: stubs})
+	st.History = clone
 	findings, err := check.RunStale(g, nil)
 	if err != nil {
 		return err
@@ -89,6 +94,7 @@ func (e *env) report(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	r.Clone = clone
 	if o.diffs && o.format == "html" {
 		if r.Diffs, err = e.staleDiffs(g, r, pre); err != nil {
 			return err

@@ -3,6 +3,8 @@ package report
 import (
 	"encoding/json"
 	"sort"
+
+	"github.com/langref/langref/sync/history"
 )
 
 // Input is what a report is assembled from. Paths are relative to the
@@ -348,10 +350,13 @@ type JSON struct {
 	Findings    []RuleCount     `json:"findings"`
 	Translators []Translator    `json:"translators"`
 	History     *Progress       `json:"history"`
+	// Clone says what the clone's history lacks ("history" was taken by
+	// Progress before): see Report.Clone.
+	Clone *history.Completeness `json:"clone,omitempty"`
 }
 
 // JSON returns the JSON document of r.
 func (r *Report) JSON() JSON {
 	return JSON{Status: r.Status, Commit: r.Commit, Date: r.Date, Findings: r.Findings,
-		Translators: r.Translators, History: r.Progress}
+		Translators: r.Translators, History: r.Progress, Clone: r.Clone}
 }

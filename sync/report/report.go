@@ -13,6 +13,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+
+	"github.com/langref/langref/sync/history"
 )
 
 // Report is everything a report shows.
@@ -41,6 +43,10 @@ type Report struct {
 	Stale []StalePage
 	// Progress is translated pages per month, nil without history.
 	Progress *Progress
+	// Clone says what the history of the clone the report was made in
+	// lacks (shallow, partial), for a banner; nil when unknown. Set by
+	// the caller.
+	Clone *history.Completeness
 	// Diffs holds the HTML fragments of `langref diff`, by DiffID, for
 	// the pages whose diff the report embeds.
 	Diffs map[string]string
