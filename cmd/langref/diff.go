@@ -66,7 +66,7 @@ func (e *env) diff(c *cli.Context) error {
 func (e *env) checkDiffOptions(o diffOptions, nargs int) error {
 	switch {
 	case o.lang == "":
-		return usageErr(errors.New(e.p.T("diff.error.need-lang")))
+		return e.needLang(nil) // the message every command gives
 	case (nargs != 1) != o.stale || nargs > 1:
 		return usageErr(errors.New(e.p.T("diff.error.need-page")))
 	case !strings.Contains(", "+diffFormats+",", ", "+o.format+","):
