@@ -117,6 +117,9 @@ func TestShallowCorpus(t *testing.T) {
 	if _, errs, code := runIn(t, dir, "--require-history", "check"); code != 2 || !strings.Contains(errs, "--require-history") {
 		t.Errorf("--require-history on a shallow clone: exit %d, %s", code, errs)
 	}
+	if _, errs, code := runIn(t, dir, "status", "--fail-under", "fr=90"); code != 2 || !strings.Contains(errs, "unknown state") {
+		t.Errorf("--fail-under on a shallow clone: exit %d, %s; want 2: coverage cannot be judged", code, errs)
+	}
 	// No cache is written from a shallow history.
 	if entries, err := os.ReadDir(filepath.Join(dir, ".git", "langref")); err == nil {
 		for _, e := range entries {

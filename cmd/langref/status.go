@@ -21,6 +21,8 @@ func (e *env) statusCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: e.p.T("flag.lang")},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: e.p.T("flag.format", map[string]any{"Formats": "text, tsv, json"})},
 			&cli.StringFlag{Name: "stale-on", Value: stale.DefaultStaleOn.String(), Usage: e.p.T("flag.stale-on")},
+			&cli.StringFlag{Name: "changed-since", Usage: e.p.T("flag.changed-since")},
+			&cli.StringSliceFlag{Name: "fail-under", Usage: e.p.T("flag.fail-under")},
 		},
 		Action: e.status,
 	}
@@ -62,9 +64,16 @@ func (e *env) status(c *cli.Context) error {
 		return usageErr(err)
 	}
 	r.Pages = filterPages(r.Pages, paths)
+	scope, err := e.changedScope(c, g)
+	if err != nil {
+		return err
+	}
+	r.Pages = inScope(r.Pages, scope)
 	switch f := e.out.defaultFormat(c.String("format")); f {
 	case "json":
-		return e.jsonStream(r, "Pages")
+		if err := e.jsonStream(r, "Pages"); err != nil {
+			return err
+		}
 	case "tsv":
 		e.statusTSV(r, len(langs) > 0)
 	case "text":
@@ -73,7 +82,7 @@ func (e *env) status(c *cli.Context) error {
 	default:
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": f, "Formats": "text, tsv, json"})))
 	}
-	return nil
+	return e.coverageGate(c, r)
 }
 
 // leanLoad is a site loaded for the commands that look at every page
