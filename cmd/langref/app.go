@@ -127,6 +127,9 @@ func (e *env) loadSite(c *cli.Context) (*site.Site, error) {
 	if err != nil {
 		return nil, usageErr(err)
 	}
+	if err := e.emptySite(c, s); err != nil {
+		return nil, err
+	}
 	e.site = s
 	return s, nil
 }

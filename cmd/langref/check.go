@@ -149,6 +149,7 @@ func (s *summary) count(sev check.Severity) {
 // baseline, for the bad-baseline rule; it skips reading history otherwise.
 func (e *env) recordedBaselines(g *graph.Graph) (*stale.Result, error) {
 	o := stale.DefaultOptions(g)
+	o.NoCache = e.hist != nil && e.hist.Partial // no cache from partial history
 	if !stale.HasRecords(g, o) {
 		return nil, nil
 	}

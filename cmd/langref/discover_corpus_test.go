@@ -129,3 +129,38 @@ func TestShallowCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialCorpus: a blobless clone of DLSP20 (git clone
+// --filter=blob:none) says so in the JSON and on stderr, with the fix.
+func TestPartialCorpus(t *testing.T) {
+	full := testcorpus.Clone(t)
+	if out, err := exec.Command("git", "-C", full, "config", "uploadpack.allowFilter", "true").CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	dir := filepath.Join(t.TempDir(), "partial")
+	if out, err := exec.Command("git", "clone", "-q", "--filter=blob:none", "file://"+filepath.ToSlash(full), dir).CombinedOutput(); err != nil {
+		t.Fatalf("git clone --filter=blob:none: %v\n%s", err, out)
+	}
+	out, errs, code := runIn(t, dir, "check", "--format", "json")
+	if code != 1 {
+		t.Fatalf("check: exit %d: %s", code, errs)
+	}
+	var r struct {
+		History struct {
+			Shallow, Partial bool
+			Filter           string
+		} `json:"history"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.History.Partial || r.History.Shallow || r.History.Filter != "blob:none" {
+		t.Errorf("history = %+v, want partial with filter blob:none", r.History)
+	}
+	if !strings.Contains(errs, "partial clone (remote origin, filter blob:none)") || !strings.Contains(errs, "clone without --filter") {
+		t.Errorf("stderr does not say the clone is partial and how to fix it:\n%s", errs)
+	}
+	if _, errs, code := runIn(t, dir, "--require-history", "status"); code != 2 || !strings.Contains(errs, "partial clone") {
+		t.Errorf("--require-history on a partial clone: exit %d, %s", code, errs)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/langref/langref/sync/discover"
+	"github.com/langref/langref/sync/site"
 	"github.com/urfave/cli/v2"
 )
 
@@ -62,6 +63,17 @@ func (e *env) rootError(c *cli.Context) error {
 	}
 	e.verbose("verbose.root", map[string]any{"Root": e.here(f.res.Root), "How": e.p.T("verbose.root." + string(f.res.How)), "Marker": f.res.Marker})
 	return nil
+}
+
+// emptySite refuses a --root that names a folder with neither a site
+// configuration nor a single page: a wrong folder, not a site to report
+// nothing about.
+func (e *env) emptySite(c *cli.Context, s *site.Site) error {
+	if f := findRoot(c); f.res == nil || f.res.How != discover.Plain || len(s.Files) > 0 {
+		return nil
+	}
+	msg := e.p.T("error.empty-site", map[string]any{"Root": e.here(s.Root), "Markers": strings.Join(discover.Markers, ", ")})
+	return usageErr(e.withHint(msg, e.p.T("hint.no-site")))
 }
 
 // here returns the absolute path p relative to the working directory when

@@ -121,6 +121,9 @@ func (e *env) loadLeanSite(c *cli.Context, v site.Visitor) (*site.Site, error) {
 	if err != nil {
 		return nil, usageErr(err)
 	}
+	if err := e.emptySite(c, s); err != nil {
+		return nil, err
+	}
 	e.site = s
 	return s, nil
 }
