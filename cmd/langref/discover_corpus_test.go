@@ -27,7 +27,7 @@ func runIn(t *testing.T, dir string, args ...string) (string, string, int) {
 // --root, status finds docs/ and prints the same summary; with --lang, the
 // paths are relative to the folder it runs in.
 func TestDiscoverCorpus(t *testing.T) {
-	repo := testcorpus.Clone(t)
+	repo := testcorpus.Shared(t) // read only
 	want, _, code := runIn(t, repo, "status")
 	if code != 0 || !strings.HasPrefix(want, "lang\tsource_pages\t") || !strings.Contains(want, "\nfr\t60\t55\t4\t") {
 		t.Fatalf("status from the repository root: exit %d\n%s", code, want)
@@ -60,7 +60,7 @@ func TestDiscoverCorpus(t *testing.T) {
 // diff --stale and report agree, every format says the clone is shallow,
 // and --require-history refuses to answer.
 func TestShallowCorpus(t *testing.T) {
-	full := testcorpus.Clone(t)
+	full := testcorpus.Shared(t) // cloned from, never changed
 	dir := filepath.Join(t.TempDir(), "shallow")
 	if out, err := exec.Command("git", "clone", "-q", "--depth", "1", "file://"+filepath.ToSlash(full), dir).CombinedOutput(); err != nil {
 		t.Fatalf("git clone --depth 1: %v\n%s", err, out)
@@ -133,12 +133,12 @@ func TestShallowCorpus(t *testing.T) {
 // TestPartialCorpus: a blobless clone of DLSP20 (git clone
 // --filter=blob:none) says so in the JSON and on stderr, with the fix.
 func TestPartialCorpus(t *testing.T) {
-	full := testcorpus.Clone(t)
-	if out, err := exec.Command("git", "-C", full, "config", "uploadpack.allowFilter", "true").CombinedOutput(); err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	full := testcorpus.Shared(t) // cloned from, never changed
 	dir := filepath.Join(t.TempDir(), "partial")
-	if out, err := exec.Command("git", "clone", "-q", "--filter=blob:none", "file://"+filepath.ToSlash(full), dir).CombinedOutput(); err != nil {
+	// The filter needs uploadpack.allowFilter on the side that serves it.
+	clone := exec.Command("git", "clone", "-q", "--filter=blob:none", "--upload-pack", "git -c uploadpack.allowFilter=true upload-pack",
+		"file://"+filepath.ToSlash(full), dir)
+	if out, err := clone.CombinedOutput(); err != nil {
 		t.Fatalf("git clone --filter=blob:none: %v\n%s", err, out)
 	}
 	out, errs, code := runIn(t, dir, "check", "--format", "json")
