@@ -130,7 +130,7 @@ func dashes(name string) string {
 
 // commandName is the name of the command c runs, "" for the app.
 func commandName(c *cli.Context) string {
-	if c.Command != nil {
+	if c.Command != nil && c.Command.Name != c.App.Name {
 		return c.Command.Name
 	}
 	return ""
