@@ -44,6 +44,9 @@ func (e *env) diff(c *cli.Context) error {
 		return err
 	}
 	// A lean site: diffs read the pages they show again (Site.Contents).
+	if _, err := e.inspectHistory(c); err != nil { // issue 14: say what the history lacks
+		return err
+	}
 	pre := stale.PrefetchHistory(siteRoot(c))
 	s, err := e.loadLeanSite(c, site.Visitor{})
 	if err != nil {
@@ -51,9 +54,6 @@ func (e *env) diff(c *cli.Context) error {
 	}
 	if !s.HasLang(o.lang) || o.lang == s.SourceLang {
 		return e.unknownLang(o.lang, graph.TranslationLangs(s))
-	}
-	if _, err := e.inspectHistory(c); err != nil { // issue 14: say what the history lacks
-		return err
 	}
 	g := graph.Build(s)
 	r, err := e.diffReport(g, o, pre)

@@ -62,7 +62,7 @@ func TestDiscoverCorpus(t *testing.T) {
 func TestShallowCorpus(t *testing.T) {
 	full := testcorpus.Shared(t) // cloned from, never changed
 	dir := filepath.Join(t.TempDir(), "shallow")
-	if out, err := exec.Command("git", "clone", "-q", "--depth", "1", "file://"+filepath.ToSlash(full), dir).CombinedOutput(); err != nil {
+	if out, err := exec.Command("git", "clone", "-q", "--depth", "1", "-c", "gc.auto=0", "-c", "maintenance.auto=false", "file://"+filepath.ToSlash(full), dir).CombinedOutput(); err != nil {
 		t.Fatalf("git clone --depth 1: %v\n%s", err, out)
 	}
 	out, errs, code := runIn(t, dir, "status", "--format", "json", "--lang", "fr")
@@ -136,7 +136,9 @@ func TestPartialCorpus(t *testing.T) {
 	full := testcorpus.Shared(t) // cloned from, never changed
 	dir := filepath.Join(t.TempDir(), "partial")
 	// The filter needs uploadpack.allowFilter on the side that serves it.
-	clone := exec.Command("git", "clone", "-q", "--filter=blob:none", "--upload-pack", "git -c uploadpack.allowFilter=true upload-pack",
+	// No maintenance in the background after lazy fetches: the test removes the clone.
+	clone := exec.Command("git", "clone", "-q", "--filter=blob:none", "-c", "gc.auto=0", "-c", "maintenance.auto=false",
+		"--upload-pack", "git -c uploadpack.allowFilter=true upload-pack",
 		"file://"+filepath.ToSlash(full), dir)
 	if out, err := clone.CombinedOutput(); err != nil {
 		t.Fatalf("git clone --filter=blob:none: %v\n%s", err, out)

@@ -14,6 +14,9 @@ import (
 // --require-history when anything is missing. Commands that read history
 // call it once the site is found.
 func (e *env) inspectHistory(c *cli.Context) (*history.Completeness, error) {
+	if err := e.rootError(c); err != nil {
+		return nil, err
+	}
 	h, err := history.Inspect(siteRoot(c))
 	if err != nil {
 		return nil, &exitError{code: exitFindings, err: err}

@@ -52,15 +52,15 @@ func (e *env) report(c *cli.Context) error {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": o.format, "Formats": reportFormats})))
 	}
 	// A lean site, read again page by page where needed, as status does.
+	clone, err := e.inspectHistory(c) // before any git runs: --require-history
+	if err != nil {
+		return err
+	}
 	l, err := e.loadLean(c)
 	if err != nil {
 		return err
 	}
 	pre := l.pre
-	clone, err := e.inspectHistory(c)
-	if err != nil {
-		return err
-	}
 	g := graph.Build(l.site)
 	var h *history.History
 	head := ""

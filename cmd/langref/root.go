@@ -14,8 +14,9 @@ import (
 
 // rootFound is the outcome of site discovery, made once per run.
 type rootFound struct {
-	res *discover.Result
-	err error
+	res  *discover.Result
+	err  error
+	said bool // --verbose said where the site is
 }
 
 const rootKey = "langref.root"
@@ -61,6 +62,10 @@ func (e *env) rootError(c *cli.Context) error {
 	case f.err != nil:
 		return usageErr(f.err)
 	}
+	if f.said {
+		return nil
+	}
+	f.said = true
 	e.verbose("verbose.root", map[string]any{"Root": e.here(f.res.Root), "How": e.p.T("verbose.root." + string(f.res.How)), "Marker": f.res.Marker})
 	return nil
 }

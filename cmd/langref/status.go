@@ -29,15 +29,16 @@ func (e *env) statusCommand() *cli.Command {
 }
 
 func (e *env) status(c *cli.Context) error {
+	// The history first: --require-history stops before any git runs.
+	hist, err := e.inspectHistory(c)
+	if err != nil {
+		return err
+	}
 	l, err := e.loadLean(c)
 	if err != nil {
 		return err
 	}
 	s, pre := l.site, l.pre
-	hist, err := e.inspectHistory(c)
-	if err != nil {
-		return err
-	}
 	langs := c.StringSlice("lang")
 	for _, l := range langs {
 		if l == s.SourceLang || !s.HasLang(l) {
