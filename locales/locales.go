@@ -102,3 +102,24 @@ func posixToBCP47(v string) string {
 	}
 	return strings.ReplaceAll(v, "_", "-")
 }
+
+// Languages lists the languages langref's messages are written in.
+func Languages() []string {
+	var out []string
+	for _, t := range Bundle().LanguageTags() {
+		out = append(out, t.String())
+	}
+	return out
+}
+
+// Speaks reports whether langref has messages in the language lang names
+// (a BCP 47 tag or a POSIX locale), rather than falling back to English.
+func Speaks(lang string) bool {
+	tag, err := language.Parse(posixToBCP47(lang))
+	if err != nil {
+		return false
+	}
+	tags := Bundle().LanguageTags()
+	_, _, c := language.NewMatcher(tags).Match(tag)
+	return c >= language.High || tag == language.English
+}

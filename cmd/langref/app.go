@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/langref/langref/locales"
+	"github.com/langref/langref/sync/history"
 	"github.com/langref/langref/sync/site"
 	"github.com/urfave/cli/v2"
 )
@@ -27,6 +28,11 @@ type env struct {
 	p              *locales.Printer
 	out            *output
 	badCommand     bool
+	// issue 14: where the command runs and how much it says.
+	cwd                         string                // the working directory, symbolic links resolved
+	quiet, loud, requireHistory bool                  // -q, --verbose, --require-history
+	site                        *site.Site            // the site loaded, for paths in output
+	hist                        *history.Completeness // what the history lacks, once inspected
 }
 
 // exitError carries an exit code through urfave/cli without letting it
@@ -43,7 +49,7 @@ func usageErr(err error) error { return &exitError{code: exitUsage, err: err} }
 
 // run is langref's whole command line; main only exits with its result.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, cwd: workDir()}
 	e.p = locales.New(uiLang(args, getenv), "en")
 	e.out = newOutput(stdout, getenv)
 	app := e.app()
@@ -97,44 +103,35 @@ func (e *env) exitCode(err error) int {
 func (e *env) app() *cli.App {
 	e.localizeTemplates()
 	return &cli.App{
-		Name:            "langref",
-		Usage:           e.p.T("app.usage"),
-		Writer:          e.stdout,
-		ErrWriter:       e.stderr,
-		HideHelpCommand: true,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "root", Usage: e.p.T("flag.root"), EnvVars: []string{"LANGREF_ROOT"}},
-			&cli.StringFlag{Name: "ui-lang", Usage: e.p.T("flag.ui-lang")},
-		},
-		Commands: []*cli.Command{e.statusCommand(), e.checkCommand(), e.reportCommand(), e.diffCommand(), e.newCommand(),
-			e.syncCommand(), e.markCommand(), e.initCommand(), e.exportCommand()},
-		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageErr(err)
-		},
-		CommandNotFound: func(c *cli.Context, name string) {
-			fmt.Fprintf(e.stderr, "langref: %s: %s\n", e.p.T("error"), e.p.T("error.no-command", map[string]any{"Name": name}))
-			e.badCommand = true
-		},
+		Name:      "langref",
+		Usage:     e.p.T("app.usage"),
+		Writer:    e.stdout,
+		ErrWriter: e.stderr,
+		Version:   buildVersion(),
+		Flags:     e.globalFlags(),
+		Before:    e.before,
+		Commands: e.decorate([]*cli.Command{e.statusCommand(), e.checkCommand(), e.reportCommand(), e.diffCommand(), e.newCommand(),
+			e.syncCommand(), e.markCommand(), e.initCommand(), e.exportCommand(), e.completionCommand(), e.helpCommand()}),
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError:    e.usageError,
+		CommandNotFound: e.commandNotFound,
 	}
 }
 
 // loadSite reads the site the global flags point at.
 func (e *env) loadSite(c *cli.Context) (*site.Site, error) {
+	if err := e.rootError(c); err != nil {
+		return nil, err
+	}
 	s, err := site.Load(siteRoot(c))
 	if err != nil {
 		return nil, usageErr(err)
 	}
-	return s, nil
-}
-
-// siteRoot is the site root that --root names, or the one FindRoot finds
-// from the working directory.
-func siteRoot(c *cli.Context) string {
-	if root := c.String("root"); root != "" {
-		return root
+	if err := e.emptySite(c, s); err != nil {
+		return nil, err
 	}
-	return site.FindRoot(".")
+	e.site = s
+	return s, nil
 }
 
 // urfave/cli's English help templates, kept to localize them afresh on
@@ -154,9 +151,10 @@ func (e *env) localizeTemplates() {
 		"command [command options]", e.p.T("help.command-arg")+" ["+e.p.T("help.command-options-arg")+"]",
 	)
 	cli.AppHelpTemplate = r.Replace(appHelp)
-	cli.CommandHelpTemplate = r.Replace(commandHelp)
+	cli.CommandHelpTemplate = strings.Replace(r.Replace(commandHelp), e.p.T("help.description")+":", e.p.T("help.examples")+":", 1)
 	cli.SubcommandHelpTemplate = r.Replace(subcommandHelp)
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: e.p.T("flag.help")}
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Usage: e.p.T("flag.version")}
 	// What urfave/cli writes outside the templates: the usage line of a
 	// command (a template of its own) and each flag's default. A switch's
 	// default, false, says nothing.

@@ -8,15 +8,17 @@ import (
 
 // interspersed moves a command's flags that follow its arguments in front
 // of them, so that `langref status docs/en --lang fr` works as users expect
-// (urfave/cli v2 stops reading flags at the first argument). Everything
-// after "--" stays as it is.
+// (urfave/cli v2 stops reading flags at the first argument), and global
+// flags written after the command in front of the command, so that
+// `langref status --root docs` works too. Everything after "--" stays as
+// it is.
 func interspersed(app *cli.App, args []string) []string {
 	i := commandIndex(app, args)
 	if i < 0 {
 		return args
 	}
 	cmd := app.Command(args[i])
-	var flags, rest []string
+	var globals, flags, rest []string
 	tail := args[i+1:]
 	for j := 0; j < len(tail); j++ {
 		a := tail[j]
@@ -24,6 +26,12 @@ func interspersed(app *cli.App, args []string) []string {
 		case a == "--":
 			rest = append(rest, tail[j:]...)
 			j = len(tail)
+		case isGlobal(app, cmd, a):
+			globals = append(globals, a)
+			if takesValue(&cli.Command{Flags: app.Flags}, a) && j+1 < len(tail) {
+				j++
+				globals = append(globals, tail[j])
+			}
 		case strings.HasPrefix(a, "-") && a != "-":
 			flags = append(flags, a)
 			if takesValue(cmd, a) && j+1 < len(tail) {
@@ -34,8 +42,30 @@ func interspersed(app *cli.App, args []string) []string {
 			rest = append(rest, a)
 		}
 	}
-	out := append(append([]string{}, args[:i+1]...), flags...)
+	out := append(append(append([]string{}, args[:i]...), globals...), args[i])
+	out = append(out, flags...)
 	return append(out, rest...)
+}
+
+// isGlobal reports whether a, written after command cmd, is one of the
+// app's flags and not one of cmd's.
+func isGlobal(app *cli.App, cmd *cli.Command, a string) bool {
+	if !strings.HasPrefix(a, "-") || a == "-" {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return hasFlag(app.Flags, name) && !hasFlag(cmd.Flags, name)
+}
+
+func hasFlag(fs []cli.Flag, name string) bool {
+	for _, f := range fs {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // commandIndex finds the command name among args, skipping global flags

@@ -24,6 +24,9 @@ func TestInterspersed(t *testing.T) {
 		{"bool flag takes no value", []string{"check", "a.md", "--strict", "b.md"}, []string{"check", "--strict", "a.md", "b.md"}},
 		{"flag=value", []string{"status", "a.md", "--format=json"}, []string{"status", "--format=json", "a.md"}},
 		{"global flags before the command", []string{"--root", "site", "status", "a", "-l", "fr"}, []string{"--root", "site", "status", "-l", "fr", "a"}},
+		{"global flag after the command", []string{"status", "--root", "docs", "a"}, []string{"--root", "docs", "status", "a"}},
+		{"global flag=value after an argument", []string{"check", "a", "--root=docs", "--strict"}, []string{"--root=docs", "check", "--strict", "a"}},
+		{"global switch after the command", []string{"status", "-q", "--lang", "fr"}, []string{"-q", "status", "--lang", "fr"}},
 		{"after -- everything is an argument", []string{"status", "a", "--", "--lang"}, []string{"status", "a", "--", "--lang"}},
 		{"unknown command untouched", []string{"bogus", "a", "--x"}, []string{"bogus", "a", "--x"}},
 	}

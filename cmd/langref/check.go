@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/langref/langref/cmd/langref/printers"
+	"github.com/langref/langref/locales"
 	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/history"
 	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/sync/stale"
 	"github.com/urfave/cli/v2"
@@ -17,12 +20,19 @@ func (e *env) checkCommand() *cli.Command {
 		Usage:     e.p.T("check.usage"),
 		ArgsUsage: e.p.T("status.args"),
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: e.p.T("flag.format", map[string]any{"Formats": "text, json, github"})},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: e.p.T("flag.format", map[string]any{"Formats": checkFormats})},
 			&cli.BoolFlag{Name: "strict", Usage: e.p.T("flag.strict")},
+			&cli.StringFlag{Name: "changed-since", Usage: e.p.T("flag.changed-since")},
+			&cli.StringFlag{Name: "baseline", Usage: e.p.T("flag.baseline")},
+			&cli.StringFlag{Name: "write-baseline", Usage: e.p.T("flag.write-baseline")},
 		},
 		Action: e.check,
 	}
 }
+
+// checkFormats are the formats of `langref check`: text and json here,
+// the CI formats in package printers.
+const checkFormats = "text, json, github, sarif, junit, gitlab"
 
 // finding is the JSON form of a check finding.
 type finding struct {
@@ -33,15 +43,22 @@ type finding struct {
 	Column   int    `json:"column"`
 	Message  string `json:"message"`
 	Hint     string `json:"hint"`
+	// Fingerprint identifies the finding whatever its line (see
+	// printers.Finding.Fingerprint): baselines match findings by it.
+	Fingerprint string `json:"fingerprint"`
+	english     string // the message in English
 }
 
 // checkReport is the JSON document of `langref check`.
 type checkReport struct {
-	Findings []finding `json:"findings"`
-	Summary  summary   `json:"summary"`
+	History  *history.Completeness `json:"history,omitempty"`
+	Findings []finding             `json:"findings"`
+	Summary  summary               `json:"summary"`
 }
 
 type summary struct {
+	// Known counts the findings a --baseline accepted, left out above.
+	Known    int  `json:"known,omitempty"`
 	Errors   int  `json:"errors"`
 	Warnings int  `json:"warnings"`
 	Infos    int  `json:"infos"`
@@ -54,6 +71,10 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	hist, err := e.inspectHistory(c)
+	if err != nil {
+		return err
+	}
 	paths, err := resolvePaths(s, c.Args().Slice())
 	if err != nil {
 		return usageErr(err)
@@ -63,21 +84,49 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	r := checkReport{Findings: []finding{}, Summary: summary{Pages: countPages(g)}}
+	r := checkReport{History: hist, Findings: []finding{}, Summary: summary{Pages: countPages(g)}}
 	fs, err := check.RunStale(g, st)
 	if err != nil {
 		return err
 	}
+	scope, err := e.changedScope(c, g)
+	if err != nil {
+		return err
+	}
+	known := map[string]int{}
+	if file := c.String("baseline"); file != "" {
+		if known, err = e.readBaseline(file); err != nil {
+			return err
+		}
+	}
+	var all []printers.Finding
 	for _, f := range fs {
 		out := e.render(f, s.RepoPath(f.Path))
-		if under(out.Path, paths) {
-			r.Findings = append(r.Findings, out)
-			r.Summary.count(f.Severity)
+		if !under(out.Path, paths) || (scope != nil && !scope[out.Path]) {
+			continue
 		}
+		all = append(all, out.printable())
+		if known[out.Fingerprint] > 0 {
+			known[out.Fingerprint]--
+			r.Summary.Known++
+			continue
+		}
+		r.Findings = append(r.Findings, out)
+		r.Summary.count(f.Severity)
+	}
+	if file := c.String("write-baseline"); file != "" {
+		if err := writeBaseline(file, all); err != nil {
+			return &exitError{code: exitFindings, err: err}
+		}
+		e.note(e.p.N("check.baseline-wrote", len(all), map[string]any{"File": file}))
+		return nil
 	}
 	r.Summary.Failed = r.Summary.Errors > 0 || (c.Bool("strict") && r.Summary.Warnings > 0)
 	if err := e.printFindings(c.String("format"), r); err != nil {
 		return err
+	}
+	if r.Summary.Known > 0 {
+		e.note(e.p.N("check.baseline-known", r.Summary.Known, map[string]any{"File": c.String("baseline")}))
 	}
 	if r.Summary.Failed {
 		return &exitError{code: exitFindings}
@@ -101,38 +150,77 @@ func (s *summary) count(sev check.Severity) {
 func (e *env) recordedBaselines(g *graph.Graph) (*stale.Result, error) {
 	o := stale.DefaultOptions(g)
 	o.Verify = true
+	o.NoCache = e.hist != nil && e.hist.Partial // no cache from partial history
 	return stale.Analyze(g, o)
 }
 
 func (e *env) render(f check.Finding, path string) finding {
 	if ms, ok := f.Data["Mismatches"].([]stale.Mismatch); ok {
-		f.Data["Summary"] = e.structureSummary(ms)
+		f.Data["Summary"] = structureSummary(e.p, ms)
 	}
-	return finding{
+	out := finding{
 		Rule: f.Rule, Severity: string(f.Severity), Path: path, Line: f.Line, Column: f.Col,
 		Message: e.p.T(f.MessageID(), f.Data), Hint: e.p.T(f.HintID(), f.Data),
 	}
+	if ms, ok := f.Data["Mismatches"].([]stale.Mismatch); ok {
+		f.Data["Summary"] = structureSummary(english, ms)
+	}
+	out.english = english.T(f.MessageID(), f.Data)
+	out.Fingerprint = out.printable().Fingerprint()
+	return out
+}
+
+// printable is f as package printers takes it.
+func (f finding) printable() printers.Finding {
+	return printers.Finding{Rule: f.Rule, Severity: f.Severity, Path: f.Path, Line: f.Line, Column: f.Column,
+		Message: f.Message, Hint: f.Hint, English: f.english}
 }
 
 func (e *env) printFindings(format string, r checkReport) error {
 	switch format {
 	case "json":
 		return e.jsonStream(r, "Findings")
-	case "github":
-		e.github(r)
 	case "text":
 		e.findingsText(r)
-	default:
-		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": format, "Formats": "text, json, github"})))
+		return nil
+	}
+	p, ok := printers.New(format, printers.Options{Version: buildVersion(), HintLabel: e.p.T("hint"), PerSeverity: githubCap,
+		More: func(errors, warnings, notices int) string {
+			return e.p.T("check.github-more", map[string]any{"Errors": errors, "Warnings": warnings, "Notices": notices})
+		}})
+	if !ok {
+		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": format, "Formats": checkFormats})))
+	}
+	fs := make([]printers.Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		fs[i] = f.printable()
+	}
+	if err := p.Print(e.stdout, fs); err != nil {
+		return err
+	}
+	if format == "github" {
+		e.checkSummary(r.Summary) // in the job's log
 	}
 	return nil
+}
+
+// githubCap is how many annotations of each severity GitHub shows for a
+// step; the rest are counted in one notice.
+const githubCap = 10
+
+// note prints a line on stderr unless -q: what langref did beside its
+// output.
+func (e *env) note(msg string) {
+	if !e.quiet {
+		fmt.Fprintf(e.stderr, "langref: %s\n", msg)
+	}
 }
 
 var severityColor = map[string]string{"error": red, "warning": yellow, "info": blue}
 
 func (e *env) findingsText(r checkReport) {
 	for _, f := range r.Findings {
-		loc := fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
+		loc := fmt.Sprintf("%s:%d:%d", e.show(f.Path), f.Line, f.Column)
 		sev := e.out.paint(severityColor[f.Severity], e.p.T("severity."+f.Severity))
 		fmt.Fprintf(e.stdout, "%s: %s: %s %s\n", e.out.paint(bold, loc), sev, f.Message, e.out.paint(dim, "["+f.Rule+"]"))
 		if f.Hint != "" {
@@ -142,41 +230,15 @@ func (e *env) findingsText(r checkReport) {
 	e.checkSummary(r.Summary)
 }
 
-// github prints GitHub Actions workflow commands, so that findings show
-// on the lines of a pull request.
-func (e *env) github(r checkReport) {
-	for _, f := range r.Findings {
-		cmd := map[string]string{"error": "error", "warning": "warning"}[f.Severity]
-		if cmd == "" {
-			cmd = "notice"
-		}
-		msg := f.Message
-		if f.Hint != "" {
-			msg += "\n" + e.p.T("hint") + ": " + f.Hint
-		}
-		fmt.Fprintf(e.stdout, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", cmd,
-			ghProp(f.Path), f.Line, f.Column, ghProp("langref "+f.Rule), ghData(msg))
-	}
-	e.checkSummary(r.Summary)
-}
-
-func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-func ghProp(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
 // structureSummary lists structural differences in the user's language.
-func (e *env) structureSummary(ms []stale.Mismatch) string {
+func structureSummary(p *locales.Printer, ms []stale.Mismatch) string {
 	parts := make([]string, len(ms))
 	for i, m := range ms {
-		parts[i] = e.p.T("stale.aspect."+string(m.Aspect), map[string]any{
+		parts[i] = p.T("stale.aspect."+string(m.Aspect), map[string]any{
 			"Source": m.Source, "Translation": m.Translation, "Line": m.Line, "SourceLine": m.SourceLine,
 		})
 	}
-	return strings.Join(parts, e.p.T("stale.list-sep"))
+	return strings.Join(parts, p.T("stale.list-sep"))
 }
 
 // checkSummary prints the closing line: counts with their plural forms.

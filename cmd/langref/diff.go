@@ -44,13 +44,16 @@ func (e *env) diff(c *cli.Context) error {
 		return err
 	}
 	// A lean site: diffs read the pages they show again (Site.Contents).
+	if _, err := e.inspectHistory(c); err != nil { // issue 14: say what the history lacks
+		return err
+	}
 	pre := stale.PrefetchHistory(siteRoot(c))
 	s, err := e.loadLeanSite(c, site.Visitor{})
 	if err != nil {
 		return err
 	}
 	if !s.HasLang(o.lang) || o.lang == s.SourceLang {
-		return usageErr(fmt.Errorf("%s", e.p.T("error.unknown-lang", map[string]any{"Lang": o.lang, "Langs": strings.Join(graph.TranslationLangs(s), ", ")})))
+		return e.unknownLang(o.lang, graph.TranslationLangs(s))
 	}
 	g := graph.Build(s)
 	r, err := e.diffReport(g, o, pre)
@@ -63,7 +66,7 @@ func (e *env) diff(c *cli.Context) error {
 func (e *env) checkDiffOptions(o diffOptions, nargs int) error {
 	switch {
 	case o.lang == "":
-		return usageErr(errors.New(e.p.T("diff.error.need-lang")))
+		return e.needLang(nil) // the message every command gives
 	case (nargs != 1) != o.stale || nargs > 1:
 		return usageErr(errors.New(e.p.T("diff.error.need-page")))
 	case !strings.Contains(", "+diffFormats+",", ", "+o.format+","):

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/sync/create"
+	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/plan"
 	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/translate/stub"
@@ -21,7 +23,7 @@ func (e *env) newCommand() *cli.Command {
 		Usage:     e.p.T("new.usage"),
 		ArgsUsage: e.p.T("new.args"),
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Required: true, Usage: e.p.T("new.flag.lang")},
+			&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Usage: e.p.T("new.flag.lang")},
 			&cli.BoolFlag{Name: "missing", Usage: e.p.T("new.flag.missing")},
 			&cli.StringFlag{Name: "style", Value: string(stub.Comments), Usage: e.p.T("new.flag.style")},
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: e.p.T("new.flag.dry-run")},
@@ -44,6 +46,9 @@ func (e *env) newPages(c *cli.Context) error {
 	r, err := create.Build(s, o)
 	if err != nil {
 		return e.newError(s, err)
+	}
+	if err := e.inLangTree(s, r, o.Lang); err != nil {
+		return err
 	}
 	if len(r.Pages) == 0 {
 		fmt.Fprintln(e.stdout, e.p.T("new.nothing", map[string]any{"Lang": o.Lang}))
@@ -81,6 +86,9 @@ func (e *env) newOptions(c *cli.Context, s *site.Site) (create.Options, error) {
 		}
 		o.Today = t
 	}
+	if o.Lang == "" {
+		return o, e.needLang(graph.TranslationLangs(s))
+	}
 	if !o.Missing && c.NArg() == 0 {
 		return o, usageErr(errors.New(e.p.T("new.error.no-pages")))
 	}
@@ -103,13 +111,50 @@ func (e *env) newError(s *site.Site, err error) error {
 	case errors.As(err, &changed):
 		return &exitError{code: exitFindings, err: errors.New(e.p.T("new.error.changed", map[string]any{"Path": s.RepoPath(changed.Path)}))}
 	case errors.As(err, &notSource):
-		return usageErr(errors.New(e.p.T("new.error.not-source", map[string]any{"Arg": notSource.Arg})))
+		msg := e.p.T("new.error.not-source", map[string]any{"Arg": notSource.Arg})
+		if k := check.Nearest(notSource.Arg, sourceKeys(s)); k != "" {
+			return usageErr(e.withHint(msg, e.p.T("hint.did-you-mean", map[string]any{"Name": k})))
+		}
+		return usageErr(errors.New(msg))
 	case errors.Is(err, create.ErrBadLang), errors.Is(err, plan.ErrEscape):
 		return usageErr(errors.New(e.p.T("new.error.bad-lang", map[string]any{"Detail": err.Error()})))
 	case errors.Is(err, create.ErrSourceLang):
 		return usageErr(errors.New(e.p.T("new.error.source-lang", map[string]any{"Lang": s.SourceLang})))
 	}
 	return &exitError{code: exitFindings, err: err}
+}
+
+// inLangTree refuses a plan that would write a page outside lang's tree:
+// a stub belongs with the translations it joins, never in the source.
+func (e *env) inLangTree(s *site.Site, r *create.Result, lang string) error {
+	for _, pg := range r.Pages {
+		if !inTree(s, pg.Path, lang) || lang == s.SourceLang {
+			return usageErr(errors.New(e.p.T("new.error.outside", map[string]any{"Path": e.show(s.RepoPath(pg.Path)), "Lang": lang})))
+		}
+	}
+	return nil
+}
+
+// inTree reports whether path, relative to the site root, is in lang's
+// tree: lang's folder, or lang's paths when pages pair by path.
+func inTree(s *site.Site, path, lang string) bool {
+	if s.Layout != nil {
+		l, _, ok := s.Layout.Match(path)
+		return ok && l == lang
+	}
+	return strings.HasPrefix(path, lang+"/")
+}
+
+// sourceKeys are the pairing keys of the site's source pages, for
+// suggestions.
+func sourceKeys(s *site.Site) []string {
+	var out []string
+	for _, e := range graph.Build(s).Entries {
+		if e.Source != nil {
+			out = append(out, e.Key)
+		}
+	}
+	return out
 }
 
 // withHint makes an error whose message is followed by a hint line, as
@@ -155,7 +200,7 @@ func (e *env) newReport(s *site.Site, r *create.Result, done []plan.Done, lang s
 			continue
 		}
 		fmt.Fprintln(e.stdout, e.p.N("new.created", pg.Blocks, map[string]any{
-			"Path": s.RepoPath(pg.Path), "Source": s.RepoPath(pg.Source), "Remembered": pg.Remembered}))
+			"Path": e.show(s.RepoPath(pg.Path)), "Source": e.show(s.RepoPath(pg.Source)), "Remembered": pg.Remembered}))
 		if d.Backup != "" {
 			fmt.Fprintln(e.stdout, e.p.T("new.backup", map[string]any{"Path": s.RepoPath(pg.Path), "Backup": s.RepoPath(d.Backup)}))
 		}

@@ -28,7 +28,10 @@ func newOutput(w io.Writer, getenv func(string) string) *output {
 	if getenv("LANGREF_FORCE_TTY") != "" {
 		o.terminal = true
 	}
-	o.color = o.terminal && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
+	// NO_COLOR (no-color.org) wins; CLICOLOR_FORCE colours piped output
+	// too, for CI logs that show colour.
+	force := getenv("CLICOLOR_FORCE") != "" && getenv("CLICOLOR_FORCE") != "0"
+	o.color = (o.terminal && getenv("TERM") != "dumb" || force) && getenv("NO_COLOR") == ""
 	return o
 }
 

@@ -55,6 +55,10 @@ func (e *env) report(c *cli.Context) error {
 	if !validFormat(o.format) {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": o.format, "Formats": reportFormats})))
 	}
+	clone, err := e.inspectHistory(c) // before any git runs: --require-history
+	if err != nil {
+		return err
+	}
 	a, err := e.analyzeSite(c, o.staleOn, o.history)
 	if err != nil {
 		return err
@@ -65,10 +69,12 @@ func (e *env) report(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	a.status.History = clone
 	r, err := report.Build(g, a.status, ro)
 	if err != nil {
 		return err
 	}
+	r.Clone = clone
 	if o.diffs && o.format == "html" {
 		if r.Diffs, err = e.staleDiffs(g, r, pre); err != nil {
 			return err

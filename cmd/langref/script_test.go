@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/langref/langref/internal/testcorpus"
 	"github.com/langref/langref/internal/testfs"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -15,11 +16,21 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output files in testdata/script from the actual output")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleanup{m}, map[string]func(){
 		"langref": func() {
 			os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 		},
 	})
+}
+
+// cleanup removes the shared DLSP20 clone (testcorpus.Shared) once the
+// tests ran: testscript.Main exits with their result itself.
+type cleanup struct{ m *testing.M }
+
+func (c cleanup) Run() int {
+	code := c.m.Run()
+	testcorpus.Cleanup()
+	return code
 }
 
 // TestScripts runs the user-manual scripts in testdata/script.

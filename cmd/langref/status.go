@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
@@ -21,12 +21,19 @@ func (e *env) statusCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "lang", Aliases: []string{"l"}, Usage: e.p.T("flag.lang")},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: e.p.T("flag.format", map[string]any{"Formats": "text, tsv, json"})},
 			&cli.StringFlag{Name: "stale-on", Value: stale.DefaultStaleOn.String(), Usage: e.p.T("flag.stale-on")},
+			&cli.StringFlag{Name: "changed-since", Usage: e.p.T("flag.changed-since")},
+			&cli.StringSliceFlag{Name: "fail-under", Usage: e.p.T("flag.fail-under")},
 		},
 		Action: e.status,
 	}
 }
 
 func (e *env) status(c *cli.Context) error {
+	// The history first: --require-history stops before any git runs.
+	hist, err := e.inspectHistory(c)
+	if err != nil {
+		return err
+	}
 	l, err := e.loadLean(c)
 	if err != nil {
 		return err
@@ -35,7 +42,7 @@ func (e *env) status(c *cli.Context) error {
 	langs := c.StringSlice("lang")
 	for _, l := range langs {
 		if l == s.SourceLang || !s.HasLang(l) {
-			return usageErr(fmt.Errorf("%s", e.p.T("error.unknown-lang", map[string]any{"Lang": l, "Langs": strings.Join(graph.TranslationLangs(s), ", ")})))
+			return e.unknownLang(l, graph.TranslationLangs(s))
 		}
 	}
 	followAll(pre, s)
@@ -52,14 +59,22 @@ func (e *env) status(c *cli.Context) error {
 		return err
 	}
 	r := status.Build(g, status.Options{Langs: langs, Stale: st, Stubs: stubs})
+	r.History = hist
 	paths, err := resolvePaths(s, c.Args().Slice())
 	if err != nil {
 		return usageErr(err)
 	}
 	r.Pages = filterPages(r.Pages, paths)
+	scope, err := e.changedScope(c, g)
+	if err != nil {
+		return err
+	}
+	r.Pages = inScope(r.Pages, scope)
 	switch f := e.out.defaultFormat(c.String("format")); f {
 	case "json":
-		return e.jsonStream(r, "Pages")
+		if err := e.jsonStream(r, "Pages"); err != nil {
+			return err
+		}
 	case "tsv":
 		e.statusTSV(r, len(langs) > 0)
 	case "text":
@@ -68,7 +83,7 @@ func (e *env) status(c *cli.Context) error {
 	default:
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": f, "Formats": "text, tsv, json"})))
 	}
-	return nil
+	return e.coverageGate(c, r)
 }
 
 // leanLoad is a site loaded for the commands that look at every page
@@ -100,10 +115,17 @@ func (l *leanLoad) stubs(g *graph.Graph) (status.Stubs, error) {
 // reads again only where it needs them, rather than hold a large site
 // whole; v sees each page while it is read.
 func (e *env) loadLeanSite(c *cli.Context, v site.Visitor) (*site.Site, error) {
+	if err := e.rootError(c); err != nil {
+		return nil, err
+	}
 	s, err := site.LoadLeanVisit(siteRoot(c), v)
 	if err != nil {
 		return nil, usageErr(err)
 	}
+	if err := e.emptySite(c, s); err != nil {
+		return nil, err
+	}
+	e.site = s
 	return s, nil
 }
 
@@ -138,6 +160,7 @@ func (e *env) staleness(g *graph.Graph, staleOn string, release bool, pre *stale
 func (e *env) staleOptions(g *graph.Graph, staleOn string, pre *stale.Prefetch) (stale.Options, error) {
 	o := stale.DefaultOptions(g)
 	o.Prefetch = pre
+	o.NoCache = e.hist != nil && e.hist.Partial // no cache from partial history
 	if staleOn != "" {
 		cl, err := change.ParseClass(staleOn)
 		if err != nil {
@@ -163,15 +186,15 @@ func (e *env) statusTSV(r *status.Report, pages bool) {
 	if pages {
 		rows := [][]string{{"lang", "state", "key", "path", "source_path", "reason"}}
 		for _, p := range r.Pages {
-			rows = append(rows, []string{p.Lang, p.State, p.Key, p.Path, p.SourcePath, p.Reason})
+			rows = append(rows, []string{p.Lang, p.State, p.Key, e.show(p.Path), e.show(p.SourcePath), p.Reason})
 		}
 		e.out.tsv(rows)
 		return
 	}
-	rows := [][]string{{"lang", "source_pages", "translated", "stale", "missing", "orphan", "broken", "coverage"}}
+	rows := [][]string{{"lang", "source_pages", "translated", "stale", "stub", "unknown", "missing", "orphan", "broken", "coverage"}}
 	for _, l := range r.Languages {
-		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Stale), fmt.Sprint(l.Missing),
-			fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%.1f", 100*l.Coverage)})
+		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Stale), fmt.Sprint(l.Stub),
+			fmt.Sprint(l.Unknown), fmt.Sprint(l.Missing), fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%.1f", 100*l.Coverage)})
 	}
 	e.out.tsv(rows)
 }
@@ -183,14 +206,30 @@ func (e *env) statusText(r *status.Report, langs []string) {
 	}
 	p := e.p
 	fmt.Fprintln(e.stdout, p.T("status.header", map[string]any{"Source": r.Source, "Root": r.Root, "Langs": e.p.N("count.langs", len(r.Languages), nil)}))
-	rows := [][]string{{p.T("col.lang"), p.T("col.source"), p.T("col.translated"), p.T("col.stale"), p.T("col.missing"), p.T("col.orphan"), p.T("col.broken"), p.T("col.coverage"), ""}}
-	colors := [][]string{{bold, bold, bold, bold, bold, bold, bold, bold, ""}}
+	unknown := 0
 	for _, l := range r.Languages {
-		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Stale), fmt.Sprint(l.Missing),
-			fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%5.1f%%", 100*l.Coverage), bar(l.Coverage, 20)})
-		colors = append(colors, []string{bold, "", green, zeroDim(l.Stale, magenta), zeroDim(l.Missing, yellow), zeroDim(l.Orphan, red), zeroDim(l.Broken, red), "", coverageColor(l.Coverage)})
+		unknown += l.Unknown
+	}
+	// Every state has its column; unknown only on clones that have some.
+	head := []string{p.T("col.lang"), p.T("col.source"), p.T("col.translated"), p.T("col.stale"), p.T("col.stub")}
+	if unknown > 0 {
+		head = append(head, p.T("col.unknown"))
+	}
+	rows := [][]string{append(head, p.T("col.missing"), p.T("col.orphan"), p.T("col.broken"), p.T("col.coverage"), "")}
+	colors := [][]string{slices.Repeat([]string{bold}, len(rows[0]))}
+	for _, l := range r.Languages {
+		row := []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Stale), fmt.Sprint(l.Stub)}
+		col := []string{bold, "", green, zeroDim(l.Stale, magenta), zeroDim(l.Stub, blue)}
+		if unknown > 0 {
+			row, col = append(row, fmt.Sprint(l.Unknown)), append(col, zeroDim(l.Unknown, dim))
+		}
+		rows = append(rows, append(row, fmt.Sprint(l.Missing), fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%5.1f%%", 100*l.Coverage), bar(l.Coverage, 20)))
+		colors = append(colors, append(col, zeroDim(l.Missing, yellow), zeroDim(l.Orphan, red), zeroDim(l.Broken, red), "", coverageColor(l.Coverage)))
 	}
 	e.out.table(rows, colors)
+	if unknown > 0 {
+		fmt.Fprintln(e.stdout, e.out.paint(dim, e.p.N("status.unknown-note", unknown, nil)))
+	}
 }
 
 func zeroDim(n int, code string) string {
@@ -210,7 +249,7 @@ func coverageColor(f float64) string {
 	return red
 }
 
-var stateColor = map[string]string{"translated": green, "stale": magenta, "missing": yellow, "orphan": red, "broken": red}
+var stateColor = map[string]string{"unknown": dim, "stub": blue, "translated": green, "stale": magenta, "missing": yellow, "orphan": red, "broken": red}
 
 // magenta marks stale pages.
 const magenta = "35"
@@ -268,11 +307,11 @@ func (e *env) statusPagesText(r *status.Report, langs []string) {
 				continue
 			}
 			state := e.pageState(pg)
-			path := pg.Path
+			path := e.show(pg.Path)
 			if path == "" {
 				path = "—"
 			}
-			rows = append(rows, []string{state, pg.Key, path, pg.SourcePath})
+			rows = append(rows, []string{state, pg.Key, path, e.show(pg.SourcePath)})
 			colors = append(colors, []string{stateColor[pg.State], "", "", dim})
 		}
 		e.out.table(rows, colors)

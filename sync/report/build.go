@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"sort"
 	"time"
+
+	"github.com/langref/langref/sync/history"
 )
 
 // Input is what a report is assembled from. Paths are relative to the
@@ -375,6 +377,9 @@ type JSON struct {
 	Languages   []LangJSON      `json:"languages"`
 	StalePages  []StaleJSON     `json:"stale_pages"`
 	History     *Progress       `json:"history"`
+	// Clone says what the clone's history lacks ("history" was taken by
+	// Progress before): see Report.Clone.
+	Clone *history.Completeness `json:"clone,omitempty"`
 }
 
 // LangJSON is a language's words to translate and last activity.
@@ -397,7 +402,7 @@ type StaleJSON struct {
 
 // JSON returns the JSON document of r.
 func (r *Report) JSON() JSON {
-	j := JSON{Status: r.Status, Commit: r.Commit, Date: r.Date, Shallow: r.Shallow, Findings: r.Findings,
+	j := JSON{Status: r.Status, Commit: r.Commit, Date: r.Date, Shallow: r.Shallow, Clone: r.Clone, Findings: r.Findings,
 		Check: r.FindingList, Translators: r.Translators, History: r.Progress,
 		Languages: []LangJSON{}, StalePages: []StaleJSON{}}
 	for i, l := range r.Langs {

@@ -13,6 +13,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+
+	"github.com/langref/langref/sync/history"
 )
 
 // Report is everything a report shows.
@@ -56,6 +58,10 @@ type Report struct {
 	// InactiveMonths is how long without a translation commit flags a
 	// language.
 	InactiveMonths int
+	// Clone says what the history of the clone the report was made in
+	// lacks (shallow, partial), for a banner; nil when unknown. Set by
+	// the caller.
+	Clone *history.Completeness
 	// Diffs holds the HTML fragments of `langref diff`, by DiffID, for
 	// the pages whose diff the report embeds.
 	Diffs map[string]string

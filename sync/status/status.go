@@ -4,16 +4,24 @@
 package status
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/history"
 	"github.com/langref/langref/sync/stale"
 )
 
 // Stale is the state of a translated page whose source page changed
 // enough since it was translated; see package stale.
 const Stale = "stale"
+
+// Unknown is the state of a translated page whose staleness cannot be
+// told: the commit it was translated from lies beyond the history a
+// shallow clone holds, so whatever the pages' structure suggests is not
+// reported as fact (issue 14).
+const Unknown = "unknown"
 
 // DriftMinor marks a translated page whose source page changed since, in
 // small ways only (cosmetic changes, typo fixes).
@@ -22,10 +30,12 @@ const DriftMinor = "minor"
 // Report is the status of a site. Its JSON form is documented in
 // docs/en/status.md and is part of langref's interface.
 type Report struct {
-	Source    string     `json:"source"`
-	Root      string     `json:"root"`
-	Languages []Language `json:"languages"`
-	Pages     []Page     `json:"pages"`
+	// History says what the clone's history lacks; set by the caller.
+	History   *history.Completeness `json:"history,omitempty"`
+	Source    string                `json:"source"`
+	Root      string                `json:"root"`
+	Languages []Language            `json:"languages"`
+	Pages     []Page                `json:"pages"`
 }
 
 // Language counts the cells of one translation language.
@@ -35,6 +45,7 @@ type Language struct {
 	Translated  int     `json:"translated"`
 	Stale       int     `json:"stale"`
 	Stub        int     `json:"stub,omitempty"` // see stub.go
+	Unknown     int     `json:"unknown,omitempty"`
 	Missing     int     `json:"missing"`
 	Orphan      int     `json:"orphan"`
 	Broken      int     `json:"broken"`
@@ -199,6 +210,8 @@ func count(sum *Language, c *graph.Cell, state string) {
 		sum.Stale++
 	case Stub:
 		sum.Stub++
+	case Unknown:
+		sum.Unknown++
 	case graph.Translated:
 		sum.Translated++
 	case graph.Missing:
@@ -232,6 +245,8 @@ func row(g *graph.Graph, c *graph.Cell, paths repoPaths, st *stale.Result, stubs
 // staleness fills in what package stale found about a translated page.
 func staleness(p *Page, sp *stale.Page) {
 	switch {
+	case slices.Contains(sp.Notes, stale.NoteShallow):
+		p.State = Unknown
 	case sp.Stale:
 		p.State = Stale
 	case sp.Minor:
