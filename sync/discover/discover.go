@@ -7,21 +7,15 @@ package discover
 import (
 	"errors"
 	"fmt"
+	"github.com/langref/langref/sync/generators"
 	"os"
 	"path/filepath"
 	"strings"
 )
 
-// Markers are the files whose presence makes a folder a site root, one
-// per generator langref knows of. Replace the list with the generator
-// profiles' own when they export it.
-var Markers = []string{
-	"_config.yml", ".langref.yml", // Jekyll, langref's own
-	"hugo.toml", "hugo.yaml", "config.toml", // Hugo
-	"astro.config.mjs",     // Starlight
-	"docusaurus.config.js", // Docusaurus
-	"mkdocs.yml",           // MkDocs
-}
+// Markers are the files whose presence makes a folder a site root: the
+// generator profiles' own (sync/generators), and langref's .langref.yml.
+var Markers = append([]string{".langref.yml"}, generators.Markers()...)
 
 // Folders are where a repository usually keeps its site, looked into from
 // the repository root when no folder above the start is a site root.
