@@ -34,6 +34,9 @@ const (
 	NavMissingFile     = "nav-missing-file"
 	NavWrongLang       = "nav-wrong-lang"
 	NavUnlisted        = "nav-unlisted"
+	// MarkdownTooDeep: a page nested deeper than langref splits into
+	// blocks (blocks.MaxPrefix).
+	MarkdownTooDeep = "markdown-too-deep"
 )
 
 // Rules lists every rule id with its default severity.
@@ -50,6 +53,7 @@ var Rules = map[string]Severity{
 	NavMissingFile:     Error,
 	NavWrongLang:       Warning,
 	NavUnlisted:        Warning,
+	MarkdownTooDeep:    Warning,
 }
 
 func init() {
@@ -99,6 +103,7 @@ func (r *run) all() {
 	r.misspelledKeys()
 	r.navigation()
 	r.structure()
+	r.tooDeep()
 }
 
 type run struct {
