@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 
+	"github.com/langref/langref/internal/yamlref"
 	"github.com/langref/langref/sync/frontmatter"
 	"go.yaml.in/yaml/v3"
 )
@@ -222,7 +223,7 @@ func (c *Config) readJekyll() error {
 	}
 	c.Exclude = stringList(lookup(m, "exclude"))
 	c.Include = stringList(lookup(m, "include"))
-	c.readNav(m)
+	c.readNav(yamlref.Resolve(m)) // aliases and merge keys, as Jekyll reads them
 	return nil
 }
 

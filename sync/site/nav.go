@@ -72,11 +72,18 @@ func parseNav(m *yaml.Node, lang string, key *yaml.Node) *Nav {
 	return nav
 }
 
+// MaxNavItems bounds the entries read from one navigation: aliases can
+// make a few lines stand for billions of entries.
+const MaxNavItems = 100000
+
 func appendItems(items []NavItem, list *yaml.Node, parent string) []NavItem {
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return items
 	}
 	for _, entry := range list.Content {
+		if len(items) >= MaxNavItems {
+			return items
+		}
 		p := lookup(entry, "path")
 		if p == nil || p.Kind != yaml.ScalarNode {
 			continue
