@@ -206,3 +206,35 @@ func TestKilledNewIsCompletedByTheNext(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepListIsAFinding: a list 3,000 levels deep (9 MB; check took 81 s
+// before the limit) is checked, and reported at its first line past the
+// limit, with exit code 0 (a warning); status, diff and new go through it.
+func TestDeepListIsAFinding(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\nlang-ref: deep\n---\n")
+	for i := range 3000 {
+		b.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	deep := b.String()
+	root := testfs.Dir(t, map[string]string{
+		"_config.yml": "title: Docs\n",
+		"en/deep.md":  deep,
+		"fr/deep.md":  strings.Replace(deep, "lang-ref: deep\n", "lang: fr\nlang-ref: deep\n", 1),
+		"en/other.md": strings.Replace(deep, "lang-ref: deep", "lang-ref: other", 1),
+	})
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"--root", root, "check"}, strings.NewReader(""), &stdout, &stderr, fakeEnv("LANG", "C"))
+	// Line 4 holds depth 0; depth 64 (line 68) is the first whose "- " ends past column 128.
+	want := "en/deep.md:68:1: warning: this line is nested more than 128 columns deep in lists or quotes"
+	if code != 0 || !strings.Contains(stdout.String(), want) {
+		t.Fatalf("check = %d\n%s\n%s", code, &stdout, &stderr)
+	}
+	for _, args := range [][]string{{"status"}, {"diff", "--lang", "fr", "deep"}, {"new", "--lang", "fr", "en/other.md"}} {
+		stdout.Reset()
+		stderr.Reset()
+		if code := run(append([]string{"--root", root}, args...), strings.NewReader(""), &stdout, &stderr, fakeEnv("LANG", "C")); code != 0 {
+			t.Errorf("%v = %d\n%s\n%s", args, code, &stdout, &stderr)
+		}
+	}
+}

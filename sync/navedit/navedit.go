@@ -304,8 +304,13 @@ type sourcePlace struct {
 // its place.
 func sourceItems(top *yaml.Node, mirror func(string) string) map[string]sourcePlace {
 	out := map[string]sourcePlace{}
+	seen := map[*yaml.Node]bool{} // aliases share lists: each is walked once
 	var walk func(list *yaml.Node, key, parent string)
 	walk = func(list *yaml.Node, key, parent string) {
+		if seen[list] {
+			return
+		}
+		seen[list] = true
 		for _, it := range items(list) {
 			p := mirror(it.path.Value)
 			if _, dup := out[p]; !dup {
@@ -343,8 +348,13 @@ func items(list *yaml.Node) []item {
 // listedPaths returns the paths anywhere in the navigation block.
 func listedPaths(block *yaml.Node) map[string]bool {
 	out := map[string]bool{}
+	seen := map[*yaml.Node]bool{} // aliases share lists: each is walked once
 	var walk func(list *yaml.Node)
 	walk = func(list *yaml.Node) {
+		if seen[list] {
+			return
+		}
+		seen[list] = true
 		for _, it := range items(list) {
 			out[it.path.Value] = true
 			_, secs := lookup(it.node, "sections")
