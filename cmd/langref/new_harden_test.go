@@ -209,7 +209,7 @@ func TestKilledNewIsCompletedByTheNext(t *testing.T) {
 
 // TestDeepListIsAFinding: a list 3,000 levels deep (9 MB; check took 81 s
 // before the limit) is checked, and reported at its first line past the
-// limit, with exit code 0 (a warning); status, diff and new go through it.
+// limit, with exit code 0 (a warning); status, report and new go through it.
 func TestDeepListIsAFinding(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("---\nlang-ref: deep\n---\n")
@@ -230,7 +230,7 @@ func TestDeepListIsAFinding(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout.String(), want) {
 		t.Fatalf("check = %d\n%s\n%s", code, &stdout, &stderr)
 	}
-	for _, args := range [][]string{{"status"}, {"diff", "--lang", "fr", "deep"}, {"new", "--lang", "fr", "en/other.md"}} {
+	for _, args := range [][]string{{"status"}, {"report", "--format", "json"}, {"new", "--lang", "fr", "en/other.md"}} {
 		stdout.Reset()
 		stderr.Reset()
 		if code := run(append([]string{"--root", root}, args...), strings.NewReader(""), &stdout, &stderr, fakeEnv("LANG", "C")); code != 0 {

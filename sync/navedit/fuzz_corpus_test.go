@@ -61,7 +61,6 @@ func FuzzInsertCorpus(f *testing.F) {
 	})
 }
 
-
 // head returns the lines of config up to the first top-level key after
 // n bytes.
 func head(config []byte, n int) []byte {
