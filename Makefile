@@ -1,7 +1,7 @@
 # langref: `make` builds, `make test` runs what CI runs, `make bench` measures.
 GO ?= go
 
-.PHONY: all build test vet fmt bench docs-check
+.PHONY: all build test vet fmt bench docs-check fuzz
 
 all: build
 
@@ -22,3 +22,13 @@ bench:
 # langref checks its own documentation.
 docs-check:
 	$(GO) run ./cmd/langref check
+
+# Fuzz the parsers and writers of untrusted input, FUZZTIME each (the
+# normal test run only replays their seeds).
+FUZZTIME ?= 30s
+FUZZ = ./sync/navedit:FuzzInsertCorpus ./translate/blocks:FuzzParseCorpus ./sync/plan:FuzzApply
+fuzz:
+	@for t in $(FUZZ); do \
+		echo "== $$t"; \
+		$(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done

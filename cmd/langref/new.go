@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/langref/langref/sync/check"
+	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/sync/create"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/plan"
@@ -34,7 +35,25 @@ func (e *env) newCommand() *cli.Command {
 	}
 }
 
+// newPages plans and writes new translations. A run that writes holds
+// the site's lock (cachefile.LockFile) from before it reads the site until
+// its plan is applied, so that concurrent runs take turns, and first
+// removes what an interrupted run left behind.
 func (e *env) newPages(c *cli.Context) error {
+	if !c.Bool("dry-run") {
+		root, err := filepath.Abs(siteRoot(c))
+		if err != nil {
+			return usageErr(err)
+		}
+		release, err := plan.Lock(cachefile.LockFile(root))
+		if err != nil {
+			return &exitError{code: exitFindings, err: errors.New(e.p.T("new.error.lock", map[string]any{"Detail": err.Error()}))}
+		}
+		defer release()
+		if _, err := plan.CleanTemps(root); err != nil {
+			return &exitError{code: exitFindings, err: err}
+		}
+	}
 	s, err := e.loadSite(c)
 	if err != nil {
 		return err
@@ -50,7 +69,7 @@ func (e *env) newPages(c *cli.Context) error {
 	if err := e.inLangTree(s, r, o.Lang); err != nil {
 		return err
 	}
-	if len(r.Pages) == 0 {
+	if len(r.Pages) == 0 && len(r.Nav) == 0 {
 		fmt.Fprintln(e.stdout, e.p.T("new.nothing", map[string]any{"Lang": o.Lang}))
 		return nil
 	}
@@ -104,6 +123,7 @@ func (e *env) newError(s *site.Site, err error) error {
 	var exists *plan.ExistsError
 	var changed *plan.ChangedError
 	var notSource *create.NotSourceError
+	var write *plan.WriteError
 	switch {
 	case errors.As(err, &exists):
 		msg := e.p.T("new.error.exists", map[string]any{"Path": s.RepoPath(exists.Path)})
@@ -116,8 +136,13 @@ func (e *env) newError(s *site.Site, err error) error {
 			return usageErr(e.withHint(msg, e.p.T("hint.did-you-mean", map[string]any{"Name": k})))
 		}
 		return usageErr(errors.New(msg))
-	case errors.Is(err, create.ErrBadLang), errors.Is(err, plan.ErrEscape):
+	case errors.Is(err, create.ErrBadLang):
 		return usageErr(errors.New(e.p.T("new.error.bad-lang", map[string]any{"Detail": err.Error()})))
+	case errors.Is(err, plan.ErrEscape):
+		return &exitError{code: exitFindings, err: errors.New(e.p.T("new.error.escape", map[string]any{"Detail": err.Error()}))}
+	case errors.As(err, &write):
+		msg := e.p.T("new.error.write", map[string]any{"Path": s.RepoPath(write.Path), "Detail": write.Err.Error()})
+		return &exitError{code: exitFindings, err: e.withHint(msg, e.p.T("new.hint.write"))}
 	case errors.Is(err, create.ErrSourceLang):
 		return usageErr(errors.New(e.p.T("new.error.source-lang", map[string]any{"Lang": s.SourceLang})))
 	}

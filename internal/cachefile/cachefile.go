@@ -6,7 +6,9 @@
 package cachefile
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -87,4 +89,54 @@ func Write(path string, b []byte) error {
 		os.Remove(f.Name())
 	}
 	return err
+}
+
+// LockFile returns the lock file of the site at root, which commands that
+// write the site hold (see plan.Lock): "lock" in the cache folder (Dir),
+// shared by the repository's work trees, or ".langref.lock" in the site
+// root outside git (Jekyll skips names that start with a dot).
+func LockFile(root string) string {
+	if d := Dir(root); d != "" {
+		return filepath.Join(d, "lock")
+	}
+	return filepath.Join(root, ".langref.lock")
+}
+
+// MaxSize is the largest cache file Read accepts.
+const MaxSize = 1 << 30
+
+// ErrNotCache is returned by Read for a file that cannot be a cache: not
+// a regular file (a link to /dev/zero, a pipe) or larger than the bound.
+var ErrNotCache = errors.New("not a cache file")
+
+// Read returns the contents of the cache file at path, refusing, before
+// reading anything, a file that is not regular (symbolic links are
+// followed) or holds more than limit bytes; limit <= 0 means MaxSize. It
+// reads at most limit bytes even if the file grows meanwhile.
+func Read(path string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = MaxSize
+	}
+	if fi, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w", path, ErrNotCache) // a pipe would block the open
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > limit {
+		return nil, fmt.Errorf("%s: %w", path, ErrNotCache)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s: %w", path, ErrNotCache)
+	}
+	return b, err
 }

@@ -38,6 +38,9 @@ const (
 	UIStringMissing = "ui-string-missing"
 	UIStringExtra   = "ui-string-extra"
 	UIStringsBad    = "ui-strings-invalid"
+	// MarkdownTooDeep: a page nested deeper than langref splits into
+	// blocks (blocks.MaxPrefix).
+	MarkdownTooDeep = "markdown-too-deep"
 )
 
 // Rules lists every rule id with its default severity.
@@ -57,6 +60,7 @@ var Rules = map[string]Severity{
 	UIStringMissing:    Info,
 	UIStringExtra:      Warning,
 	UIStringsBad:       Error,
+	MarkdownTooDeep:    Warning,
 }
 
 func init() {
@@ -107,6 +111,7 @@ func (r *run) all() {
 	r.navigation()
 	r.uiStrings()
 	r.structure()
+	r.tooDeep()
 }
 
 type run struct {

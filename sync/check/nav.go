@@ -2,7 +2,9 @@ package check
 
 import (
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
@@ -26,6 +28,12 @@ func (r *run) navigation() {
 }
 
 func (r *run) navItem(lang string, it site.NavItem) {
+	if !inside(it.Path) {
+		// Never looked up on disk: check must not tell which files
+		// exist outside the site.
+		r.add(NavMissingFile, "outside", r.s.ConfigFile, it.Line, it.Col, map[string]any{"Path": it.Path, "Lang": lang})
+		return
+	}
 	f := r.s.Lookup(it.Path)
 	switch {
 	case f == nil || (!f.Plain() && !f.Doc.Page):
@@ -44,6 +52,13 @@ func (r *run) navItem(lang string, it site.NavItem) {
 			"Path": it.Path, "Lang": lang, "Folder": folder, "Suggest": r.s.Mirror(r.s.Unmirror(it.Path), lang),
 		})
 	}
+}
+
+// inside reports whether rel, a navigation path, names a place inside
+// the site as written: relative, without "..", "." or empty parts.
+func inside(rel string) bool {
+	rel = strings.TrimPrefix(rel, "/") // Jekyll's paths may start at the site root
+	return rel != "" && path.Clean(rel) == rel && filepath.IsLocal(filepath.FromSlash(rel)) && !strings.HasPrefix(rel, "../")
 }
 
 func (r *run) existsOnDisk(rel string) bool {

@@ -51,6 +51,9 @@ type Result struct {
 	Pages []Page
 	// Nav lists the pages added to the language's navigation.
 	Nav []string
+	// Completed lists the stubs already there whose missing navigation
+	// entries the plan adds (a former run was interrupted).
+	Completed []string
 }
 
 // Errors the caller maps to messages and exit codes.
@@ -74,11 +77,11 @@ func Build(s *site.Site, o Options) (*Result, error) {
 		return nil, err
 	}
 	g := graph.Build(s)
-	sources, err := selectSources(g, o)
+	sources, complete, err := selectSources(g, o)
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Plan: &plan.Plan{Root: s.Root}}
+	r := &Result{Plan: &plan.Plan{Root: s.Root}, Completed: complete}
 	if err := r.addStubs(s, sources, o); err != nil {
 		return nil, err
 	}
@@ -125,34 +128,54 @@ func exists(s *site.Site, rel string) bool {
 	return err == nil
 }
 
-// addNav plans the navigation entries of the new pages, when the site has
-// a source navigation; a language without a block gets one only when
-// other translation languages have theirs.
+// addNav plans the navigation entries of the new pages and of the stubs
+// to complete, when the site has a source navigation; a language without
+// a block gets one only when other translation languages have theirs.
+// The write is planned again from _config.yml as it is when applied, if
+// someone edited it meanwhile.
 func (r *Result) addNav(s *site.Site, lang string) error {
-	if s.ConfigFile == "" || s.Nav[s.SourceLang] == nil || s.Nav[s.SourceLang].Line != 0 || len(r.Pages) == 0 {
+	paths := append([]string(nil), r.Completed...)
+	for _, p := range r.Pages {
+		paths = append(paths, p.Path)
+	}
+	if s.ConfigFile == "" || s.Nav[s.SourceLang] == nil || s.Nav[s.SourceLang].Line != 0 || len(paths) == 0 {
+		r.Completed = nil
 		return nil
 	}
 	if s.Nav[lang] == nil && len(s.Nav) < 2 {
+		r.Completed = nil
 		return nil
 	}
 	old, err := os.ReadFile(filepath.Join(s.Root, s.ConfigFile))
 	if err != nil {
 		return err
 	}
-	var paths []string
-	for _, p := range r.Pages {
-		paths = append(paths, p.Path)
-	}
 	e := navedit.Edit{Lang: lang, Mirror: func(p string) string { return s.Mirror(p, lang) }}
-	out, added, err := navedit.Insert(old, e, paths)
-	if err != nil {
-		return fmt.Errorf("%s: %w", s.ConfigFile, err)
+	plan := func(cur []byte) ([]byte, error) {
+		out, added, err := navedit.Insert(cur, e, paths)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.ConfigFile, err)
+		}
+		r.Nav = added
+		return out, nil
 	}
-	r.Nav = added
-	if len(added) == 0 {
+	out, err := plan(old)
+	if err != nil {
+		return err
+	}
+	if len(r.Nav) == 0 {
+		r.Completed = nil
 		return nil
 	}
-	return r.Plan.Add(s.ConfigFile, old, out)
+	if err := r.Plan.Add(s.ConfigFile, old, out); err != nil {
+		return err
+	}
+	for i := range r.Plan.Writes {
+		if r.Plan.Writes[i].Path == s.ConfigFile {
+			r.Plan.Writes[i].Redo = plan
+		}
+	}
+	return nil
 }
 
 // under reports whether source path p is in folder or chapter sel.

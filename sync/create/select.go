@@ -3,46 +3,75 @@ package create
 import (
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/plan"
+	"github.com/langref/langref/translate/stub"
 )
 
 // selectSources returns the source pages to start translations of, in
-// the order of the source navigation.
-func selectSources(g *graph.Graph, o Options) ([]*graph.Page, error) {
+// the order of the source navigation, and the stubs already there whose
+// navigation entry is missing (see unlistedStub), to complete.
+func selectSources(g *graph.Graph, o Options) (sources []*graph.Page, complete []string, err error) {
 	if o.Missing {
-		return missing(g, o), nil
+		sources, complete = missing(g, o)
+		return sources, complete, nil
 	}
-	var out []*graph.Page
 	seen := map[string]bool{}
 	for _, arg := range o.Pages {
 		e := find(g, arg)
 		if e == nil {
-			return nil, &NotSourceError{Arg: arg}
+			return nil, nil, &NotSourceError{Arg: arg}
 		}
+		if seen[e.Key] {
+			continue
+		}
+		seen[e.Key] = true
 		if c := g.Cell(e, o.Lang); c != nil && c.Page != nil && !o.Force {
-			return nil, &plan.ExistsError{Path: c.Page.Path()}
+			if !unlistedStub(g, e, c) {
+				return nil, nil, &plan.ExistsError{Path: c.Page.Path()}
+			}
+			complete = append(complete, c.Page.Path())
+			continue
 		}
-		if !seen[e.Key] {
-			seen[e.Key] = true
-			out = append(out, e.Source)
-		}
+		sources = append(sources, e.Source)
 	}
-	return out, nil
+	return sources, complete, nil
 }
 
-// missing returns the source pages lang lacks, limited to the folders and
-// chapters of o.Pages when there are some.
-func missing(g *graph.Graph, o Options) []*graph.Page {
-	var out []*graph.Page
+// missing returns the source pages lang lacks, and the stubs of lang
+// whose navigation entry is missing, limited to the folders and chapters
+// of o.Pages when there are some.
+func missing(g *graph.Graph, o Options) (sources []*graph.Page, complete []string) {
 	for _, e := range g.Entries {
-		if e.Source == nil || e.IsFile() || e.Source.File.Plain() {
+		if e.Source == nil || e.IsFile() || e.Source.File.Plain() || !selected(g, e, o.Pages) {
 			continue
 		}
-		if c := g.Cell(e, o.Lang); c == nil || c.State != graph.Missing || !selected(g, e, o.Pages) {
-			continue
+		c := g.Cell(e, o.Lang)
+		switch {
+		case c == nil:
+		case c.State == graph.Missing:
+			sources = append(sources, e.Source)
+		case unlistedStub(g, e, c):
+			complete = append(complete, c.Page.Path())
 		}
-		out = append(out, e.Source)
 	}
-	return out
+	return sources, complete
+}
+
+// unlistedStub reports whether c is a stub `langref new` made whose entry
+// in its language's navigation is missing, although the source
+// navigation lists its source page: what a run interrupted between
+// writing the stub and writing _config.yml leaves behind.
+func unlistedStub(g *graph.Graph, e *graph.Entry, c *graph.Cell) bool {
+	s := g.Site
+	if c.State != graph.Translated || c.Page == nil || c.Page.File.Plain() {
+		return false
+	}
+	if s.Nav[s.SourceLang].Index(e.Source.Path()) < 0 || s.Nav[c.Lang].Index(c.Page.Path()) >= 0 {
+		return false
+	}
+	if c.Page.Path() != s.Mirror(e.Source.Path(), c.Lang) {
+		return false // not where new puts stubs, so not one of its own
+	}
+	return stub.IsStub(stub.Progress(e.Source.File.Src, c.Page.File.Src))
 }
 
 func selected(g *graph.Graph, e *graph.Entry, sels []string) bool {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/langref/langref/internal/yamlref"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -93,7 +94,7 @@ func newEditor(config []byte, e Edit) (*editor, error) {
 		return nil, err
 	}
 	// Edits touch only e.Lang's block: the source navigation stays as it is.
-	return &editor{e: e, f: newFile(config), top: top, src: sourceItems(top, e.Mirror), title: title(top)}, nil
+	return &editor{e: e, f: newFile(config), top: top, src: sourceItems(yamlref.Resolve(top), e.Mirror), title: title(top)}, nil
 }
 
 // insert adds path to the navigation, and reports whether it did.
@@ -107,14 +108,23 @@ func (ed *editor) insert(path string) (bool, error) {
 	if block == nil {
 		return true, ed.apply(ed.f.appendBlock(e.Lang, ed.title, at.list, path), path)
 	}
+	if block.Kind == yaml.AliasNode {
+		return false, fmt.Errorf("line %d: the %s block is an alias (*%s); %w", blockKey.Line, e.Lang, block.Value, ErrAliased)
+	}
 	if block.Kind != yaml.MappingNode {
 		return false, fmt.Errorf("line %d: the %s block is not a mapping", blockKey.Line, e.Lang)
 	}
 	if ed.known == nil {
-		ed.known = &blockFacts{listed: listedPaths(block), flow: flow(block)}
+		rb := yamlref.Resolve(block)
+		ed.known = &blockFacts{listed: listedPaths(rb), flow: flow(block), resolved: rb}
 	}
 	if ed.known.listed[path] {
 		return false, nil
+	}
+	if _, raw := lookup(block, at.list); raw == nil || raw.Kind == yaml.AliasNode {
+		if _, l := lookup(ed.known.resolved, at.list); l != nil && len(items(l)) > 0 {
+			return false, fmt.Errorf("line %d: the %s %s come from an alias or a merge key (<<); %w", blockKey.Line, e.Lang, at.list, ErrAliased)
+		}
 	}
 	if ed.known.flow {
 		return false, fmt.Errorf("line %d: the %s navigation is written in flow style ([...] or {...}); langref only edits block style", blockKey.Line, e.Lang)
@@ -126,7 +136,14 @@ func (ed *editor) insert(path string) (bool, error) {
 type blockFacts struct {
 	listed map[string]bool
 	flow   bool
+	// resolved is the block as Jekyll reads it (yamlref.Resolve).
+	resolved *yaml.Node
 }
+
+// ErrAliased is returned for a navigation list langref would have to
+// change where an alias or a merge key brings it from, which would change
+// the other blocks that use it too.
+var ErrAliased = errors.New("langref only edits navigation lists written out in the language's block")
 
 // apply makes an insertion in the file, and in the tree: by adding the
 // new entry to its list when it is one entry of an existing list, else by
@@ -235,7 +252,7 @@ func verify(out []byte, lang string, paths ...string) error {
 	_, block := lookup(top, lang)
 	var have map[string]bool
 	if block != nil {
-		have = listedPaths(block)
+		have = listedPaths(yamlref.Resolve(block))
 	}
 	for _, p := range paths {
 		if !have[p] {
@@ -287,8 +304,13 @@ type sourcePlace struct {
 // its place.
 func sourceItems(top *yaml.Node, mirror func(string) string) map[string]sourcePlace {
 	out := map[string]sourcePlace{}
+	seen := map[*yaml.Node]bool{} // aliases share lists: each is walked once
 	var walk func(list *yaml.Node, key, parent string)
 	walk = func(list *yaml.Node, key, parent string) {
+		if seen[list] {
+			return
+		}
+		seen[list] = true
 		for _, it := range items(list) {
 			p := mirror(it.path.Value)
 			if _, dup := out[p]; !dup {
@@ -326,8 +348,13 @@ func items(list *yaml.Node) []item {
 // listedPaths returns the paths anywhere in the navigation block.
 func listedPaths(block *yaml.Node) map[string]bool {
 	out := map[string]bool{}
+	seen := map[*yaml.Node]bool{} // aliases share lists: each is walked once
 	var walk func(list *yaml.Node)
 	walk = func(list *yaml.Node) {
+		if seen[list] {
+			return
+		}
+		seen[list] = true
 		for _, it := range items(list) {
 			out[it.path.Value] = true
 			_, secs := lookup(it.node, "sections")

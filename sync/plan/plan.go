@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -29,6 +30,11 @@ type Write struct {
 	Old []byte
 	// New is what the file will hold.
 	New []byte
+	// Redo, when set, plans the write again from the file's current
+	// contents when they are no longer Old (someone edited the file since
+	// the plan was made): Apply then writes what Redo returns, and an
+	// edit is never lost. Without Redo such a change is a ChangedError.
+	Redo func(cur []byte) ([]byte, error)
 }
 
 // Create reports whether w makes a new file.
@@ -63,7 +69,12 @@ func CheckPath(rel string) error {
 }
 
 func isLocal(rel string) bool {
-	if strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") || strings.Contains(rel, ":") {
+	if strings.HasPrefix(rel, "/") || strings.ContainsRune(rel, 0) {
+		return false
+	}
+	// ":" and "\\" are plain characters of a file name here, but a
+	// drive or a separator on Windows.
+	if runtime.GOOS == "windows" && strings.ContainsAny(rel, ":\\") {
 		return false
 	}
 	for _, e := range strings.Split(rel, "/") {

@@ -96,7 +96,7 @@ func TestLargeSite(t *testing.T) {
 
 // TestLargeSiteInBrowser opens the 20,000-page report in headless
 // Chromium: its script must finish. How long it takes is logged, not
-// asserted: on a shared machine it varies threefold.
+// tested: a busy CI machine made a time limit flaky.
 func TestLargeSiteInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 300,000-cell report")

@@ -3,7 +3,6 @@ package stale
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"os"
 	"path/filepath"
 	"strconv"
 	gosync "sync"
@@ -55,7 +54,7 @@ type cacheEntry struct {
 
 // readCache reads the cache at path, or returns an empty one.
 func readCache(path string) *cache {
-	if b, err := os.ReadFile(path); err == nil {
+	if b, err := cachefile.Read(path, 0); err == nil {
 		if c, err := decodeCache(b); err == nil {
 			return c
 		}

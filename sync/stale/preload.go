@@ -2,7 +2,6 @@ package stale
 
 import (
 	"bytes"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -136,7 +135,7 @@ func sameHead(repo *history.Repo) bool {
 	if dir == "" || repo.Head == "" {
 		return false
 	}
-	b, err := os.ReadFile(filepath.Join(dir, headFile))
+	b, err := cachefile.Read(filepath.Join(dir, headFile), 4096)
 	return err == nil && string(bytes.TrimSpace(b)) == repo.Head
 }
 

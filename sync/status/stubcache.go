@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"os"
 	"path/filepath"
 
 	"github.com/langref/langref/internal/cachefile"
@@ -38,7 +37,7 @@ func stubCacheHeader() []byte {
 // readStubCache reads the cache at path, or returns an empty one.
 func readStubCache(path string) *stubCache {
 	c := &stubCache{results: map[stubKey]stubResult{}}
-	b, err := os.ReadFile(path)
+	b, err := cachefile.Read(path, 0)
 	if err != nil || !bytes.HasPrefix(b, stubCacheHeader()) {
 		return c
 	}

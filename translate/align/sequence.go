@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
 
 	"github.com/langref/langref/translate/blocks"
 )
@@ -148,32 +151,119 @@ func numeric(v string) bool {
 
 // lcs returns the index pairs of a longest common subsequence of a and b,
 // counting only non-empty keys, in order. Ties go to the earliest match in
-// a, so that the result is deterministic.
+// a, so that the result is deterministic. Only the non-empty keys take
+// part; a common beginning is matched at once, and a rest too large for
+// the table (maxCells) is aligned with Myers' diff instead, whose memory
+// grows with the keys' number, not its square.
 func lcs(a, b []string) [][2]int {
-	n, m := len(a), len(b)
-	t := make([][]int32, n+1)
-	for i := range t {
-		t[i] = make([]int32, m+1)
+	ia, ib := nonEmpty(a), nonEmpty(b)
+	var out [][2]int
+	k := 0
+	for k < len(ia) && k < len(ib) && a[ia[k]] == b[ib[k]] {
+		out = append(out, [2]int{ia[k], ib[k]})
+		k++
 	}
+	ia, ib = ia[k:], ib[k:]
+	if len(ia) == 0 || len(ib) == 0 {
+		return out
+	}
+	if len(ia)*len(ib) > maxCells {
+		return append(out, myers(a, b, ia, ib)...)
+	}
+	return append(out, table(a, b, ia, ib)...)
+}
+
+// maxCells bounds the size of lcs's table: 16 Mi cells of 4 bytes.
+const maxCells = 1 << 24
+
+// nonEmpty returns the indexes of the non-empty keys of ks.
+func nonEmpty(ks []string) []int {
+	var out []int
+	for i, k := range ks {
+		if k != "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// table is lcs of a[ia...] and b[ib...] by dynamic programming.
+func table(a, b []string, ia, ib []int) [][2]int {
+	n, m := len(ia), len(ib)
+	w := m + 1
+	t := make([]int32, (n+1)*w)
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			t[i][j] = max(t[i+1][j], t[i][j+1])
-			if a[i] != "" && a[i] == b[j] {
-				t[i][j] = max(t[i][j], t[i+1][j+1]+1)
+			v := max(t[(i+1)*w+j], t[i*w+j+1])
+			if a[ia[i]] == b[ib[j]] {
+				v = max(v, t[(i+1)*w+j+1]+1)
 			}
+			t[i*w+j] = v
 		}
 	}
 	var out [][2]int
 	for i, j := 0, 0; i < n && j < m; {
 		switch {
-		case a[i] != "" && a[i] == b[j] && t[i][j] == t[i+1][j+1]+1:
-			out = append(out, [2]int{i, j})
+		case a[ia[i]] == b[ib[j]] && t[i*w+j] == t[(i+1)*w+j+1]+1:
+			out = append(out, [2]int{ia[i], ib[j]})
 			i, j = i+1, j+1
-		case t[i][j] == t[i+1][j]:
+		case t[i*w+j] == t[(i+1)*w+j]:
 			i++
 		default:
 			j++
 		}
 	}
 	return out
+}
+
+// myers is lcs of a[ia...] and b[ib...] by go-diff's Myers diff, each key
+// written as one rune; the equal runs are the common subsequence. With
+// more distinct keys than runes it gives up and matches nothing.
+func myers(a, b []string, ia, ib []int) [][2]int {
+	ids := map[string]rune{}
+	ra, ok := toRunes(a, ia, ids)
+	rb, ok2 := toRunes(b, ib, ids)
+	if !ok || !ok2 {
+		return nil
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	var out [][2]int
+	i, j := 0, 0
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			for k := range n {
+				out = append(out, [2]int{ia[i+k], ib[j+k]})
+			}
+			i, j = i+n, j+n
+		case diffmatchpatch.DiffDelete:
+			i += n
+		case diffmatchpatch.DiffInsert:
+			j += n
+		}
+	}
+	return out
+}
+
+// toRunes writes each key of ks listed in idx as a rune, the same key
+// as the same rune; it reports false when the runes run out.
+func toRunes(ks []string, idx []int, ids map[string]rune) ([]rune, bool) {
+	out := make([]rune, len(idx))
+	for k, i := range idx {
+		r, ok := ids[ks[i]]
+		if !ok {
+			r = rune(len(ids) + 1)
+			if r >= 0xD800 {
+				r += 0x800 // skip the surrogates, which are no runes
+			}
+			if r > unicode.MaxRune {
+				return nil, false
+			}
+			ids[ks[i]] = r
+		}
+		out[k] = r
+	}
+	return out, true
 }

@@ -15,10 +15,13 @@ type prescan struct {
 	blocks []Block
 	ials   []int
 	masked []byte
+	// deep is the index of the first line nested deeper than MaxPrefix,
+	// or -1.
+	deep int
 }
 
 func scan(l *lines, sc *scratch) *prescan {
-	p := &prescan{l: l, sc: sc}
+	p := &prescan{l: l, sc: sc, deep: -1}
 	var fence []byte
 	inComment := false
 	for i := 0; i < l.n(); i++ {
@@ -30,6 +33,8 @@ func scan(l *lines, sc *scratch) *prescan {
 			}
 		case inComment:
 			inComment = !bytes.Contains(t, []byte("-->"))
+		case tooDeep(l.text(i)):
+			i = p.tooDeep(i)
 		case openFence(t) != nil:
 			fence = openFence(t)
 		case bytes.HasPrefix(t, []byte("<!--")):
@@ -179,4 +184,55 @@ func liquidName(t []byte) string {
 // {: .class} or {::options ...}.
 func isIAL(t []byte) bool {
 	return bytes.HasPrefix(t, []byte("{:")) && bytes.HasSuffix(t, []byte("}"))
+}
+
+// MaxPrefix is the widest container prefix (indentation, block quote
+// markers and list markers in front of a line's content, a tab counting
+// 4) that Parse hands to goldmark. Goldmark's work on a line grows with
+// the number of lists and quotes it is nested in times the line's
+// length, so a page nested deeper (a list 65 levels deep, say) would take
+// time that grows with the square of its size. Parse keeps such lines
+// out of goldmark's way, as one Other block per run of them, and
+// TooDeep says where the first one is.
+const MaxPrefix = 128
+
+// tooDeep reports whether line t is nested deeper than MaxPrefix.
+func tooDeep(t []byte) bool {
+	if len(t) <= MaxPrefix/4 {
+		return false
+	}
+	rest := stripContainer(t)
+	w := len(t) - len(rest)
+	if w <= MaxPrefix/4 {
+		return false
+	}
+	return w+3*bytes.Count(t[:w], []byte{'\t'}) > MaxPrefix
+}
+
+// tooDeep takes the run of lines from i nested deeper than MaxPrefix as
+// one Other block and returns its last line.
+func (p *prescan) tooDeep(i int) int {
+	if p.deep < 0 {
+		p.deep = i
+	}
+	k := i
+	for k+1 < p.l.n() && tooDeep(p.l.text(k+1)) {
+		k++
+	}
+	b := p.l.block(Other, i, k)
+	b.Text = collapse(b.Raw)
+	b.Prose = b.Text
+	p.add(b, i, k)
+	return k
+}
+
+// TooDeep returns the file line of the first line of body nested deeper
+// than MaxPrefix, or 0 when there is none: the place Parse could not
+// split into blocks. firstLine is the file line of body's first byte.
+func TooDeep(body []byte, firstLine int) int {
+	p := scan(newLines(body, firstLine), &scratch{})
+	if p.deep < 0 {
+		return 0
+	}
+	return p.deep + firstLine
 }

@@ -6,6 +6,7 @@
 package jekyll
 
 import (
+	"github.com/langref/langref/internal/yamlref"
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/profile"
 	"go.yaml.in/yaml/v3"
@@ -51,7 +52,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 		}
 		r.Exclude = profile.StringList(profile.Lookup(m, "exclude"))
 		r.Include = profile.StringList(profile.Lookup(m, "include"))
-		readNav(r, m)
+		readNav(r, yamlref.Resolve(m)) // aliases and merge keys, as Jekyll reads them
 	}
 	r.Exclude = append(r.Exclude, defaultExcludes...)
 	f := newEntryFilter(r.Exclude, r.Include)

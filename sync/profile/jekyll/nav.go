@@ -34,11 +34,18 @@ func parseNav(m *yaml.Node, lang string, key *yaml.Node) *profile.Nav {
 	return profile.NewNav(lang, line, items)
 }
 
+// MaxNavItems bounds the entries read from one navigation: aliases can
+// make a few lines stand for billions of entries.
+const MaxNavItems = 100000
+
 func appendItems(items []profile.NavItem, list *yaml.Node, parent string) []profile.NavItem {
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return items
 	}
 	for _, entry := range list.Content {
+		if len(items) >= MaxNavItems {
+			return items
+		}
 		p := profile.Lookup(entry, "path")
 		if p == nil || p.Kind != yaml.ScalarNode {
 			continue

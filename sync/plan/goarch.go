@@ -1,0 +1,5 @@
+package plan
+
+import "runtime"
+
+const goarch = runtime.GOARCH
