@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/internal/cachefile"
+	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/sync/create"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/plan"
