@@ -234,9 +234,18 @@ func (e *env) findingsText(r checkReport) {
 func structureSummary(p *locales.Printer, ms []stale.Mismatch) string {
 	parts := make([]string, len(ms))
 	for i, m := range ms {
-		parts[i] = p.T("stale.aspect."+string(m.Aspect), map[string]any{
+		data := map[string]any{
 			"Source": m.Source, "Translation": m.Translation, "Line": m.Line, "SourceLine": m.SourceLine,
-		})
+			"Name": p.T("broken.aspect-name." + string(m.Aspect)),
+		}
+		switch {
+		case m.Translation == 0: // no line here to point at (was "line 0")
+			parts[i] = p.T("broken.aspect.none-here", data)
+		case m.Source == 0: // nor in the source page (was "source line 0")
+			parts[i] = p.T("broken.aspect.none-in-source", data)
+		default:
+			parts[i] = p.T("stale.aspect."+string(m.Aspect), data)
+		}
 	}
 	return strings.Join(parts, p.T("stale.list-sep"))
 }

@@ -125,6 +125,10 @@ func (e *env) newError(s *site.Site, err error) error {
 	var notSource *create.NotSourceError
 	var write *plan.WriteError
 	switch {
+	case errors.As(err, &exists) && s.Lookup(exists.Path) != nil && s.Lookup(exists.Path).Unreadable():
+		msg := e.p.T("new.error.unreadable", map[string]any{"Path": s.RepoPath(exists.Path),
+			"Problem": e.p.T("broken.problem." + string(s.Lookup(exists.Path).Doc.Problem.Kind))})
+		return &exitError{code: exitFindings, err: e.withHint(msg, e.p.T("new.hint.unreadable"))}
 	case errors.As(err, &exists):
 		msg := e.p.T("new.error.exists", map[string]any{"Path": s.RepoPath(exists.Path)})
 		return &exitError{code: exitFindings, err: e.withHint(msg, e.p.T("new.hint.exists"))}

@@ -20,7 +20,14 @@ func (r *run) frontMatter() {
 			continue
 		}
 		if pr := d.Problem; pr != nil {
-			r.add(FrontmatterInvalid, r.invalidVariant(pr), p.Path(), pr.Line, pr.Col, map[string]any{"Detail": pr.Detail, "Generator": r.s.Display})
+			variant := r.invalidVariant(pr)
+			if p.File.Unreadable() {
+				variant = string(pr.Kind) // the file, not its front matter
+				if pr.Kind == frontmatter.InvalidUTF8 {
+					variant = "not-utf8" // no front matter to drop
+				}
+			}
+			r.add(FrontmatterInvalid, variant, p.Path(), pr.Line, pr.Col, map[string]any{"Detail": pr.Detail, "Generator": r.s.Display})
 		}
 		if !d.Page || d.Problem != nil {
 			continue

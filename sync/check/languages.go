@@ -20,6 +20,10 @@ func (r *run) language(p *graph.Page) {
 	folder := p.File.Folder
 	lf := p.LangField
 	switch {
+	case lf != nil && graph.BadKind(lf.Value.Kind):
+		r.add(UnknownLang, "type", p.Path(), lf.Line, lf.Col, map[string]any{
+			"Kind": string(lf.Value.Kind), "Folder": folder, "Langs": r.s.Languages,
+		})
 	case lf == nil || lf.Value.Kind == frontmatter.Null || lf.Value.Text == "":
 		if folder != r.s.SourceLang && r.s.Layout == nil {
 			line, col := 1, 1

@@ -34,13 +34,18 @@ func (r *run) missingRefs() {
 			continue
 		}
 		variant, data := "", map[string]any{"Key": r.s.Key}
-		if p.File.Folder == r.s.SourceLang {
+		line, col := 1, 1
+		if p.KeyField != nil && graph.BadKind(p.KeyField.Value.Kind) {
+			variant, line, col = "type", p.KeyField.Line, p.KeyField.Col
+			data["Kind"] = string(p.KeyField.Value.Kind)
+		}
+		if p.File.Folder == r.s.SourceLang && variant == "" {
 			variant = "source"
 		} else if src := r.g.SourceAt(r.s.Unmirror(p.Path())); src != nil {
 			data["Suggest"] = src.Key
 			data["SourcePath"] = src.Path()
 		}
-		r.add(MissingRef, variant, p.Path(), 1, 1, data)
+		r.add(MissingRef, variant, p.Path(), line, col, data)
 	}
 }
 

@@ -11,8 +11,7 @@ import (
 // navigation entry is missing (see unlistedStub), to complete.
 func selectSources(g *graph.Graph, o Options) (sources []*graph.Page, complete []string, err error) {
 	if o.Missing {
-		sources, complete = missing(g, o)
-		return sources, complete, nil
+		return missing(g, o)
 	}
 	seen := map[string]bool{}
 	for _, arg := range o.Pages {
@@ -38,8 +37,10 @@ func selectSources(g *graph.Graph, o Options) (sources []*graph.Page, complete [
 
 // missing returns the source pages lang lacks, and the stubs of lang
 // whose navigation entry is missing, limited to the folders and chapters
-// of o.Pages when there are some.
-func missing(g *graph.Graph, o Options) (sources []*graph.Page, complete []string) {
+// of o.Pages when there are some. A file at a missing page's path that is
+// no readable text (empty, binary...) stops it with a plan.ExistsError
+// unless o.Force: the translator may have meant to write that page.
+func missing(g *graph.Graph, o Options) (sources []*graph.Page, complete []string, err error) {
 	for _, e := range g.Entries {
 		if e.Source == nil || e.IsFile() || e.Source.File.Plain() || !selected(g, e, o.Pages) {
 			continue
@@ -49,11 +50,13 @@ func missing(g *graph.Graph, o Options) (sources []*graph.Page, complete []strin
 		case c == nil:
 		case c.State == graph.Missing:
 			sources = append(sources, e.Source)
+		case c.Reason == graph.Unreadable && !o.Force:
+			return nil, nil, &plan.ExistsError{Path: c.Page.Path()}
 		case unlistedStub(g, e, c):
 			complete = append(complete, c.Page.Path())
 		}
 	}
-	return sources, complete
+	return sources, complete, nil
 }
 
 // unlistedStub reports whether c is a stub `langref new` made whose entry

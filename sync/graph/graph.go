@@ -41,6 +41,8 @@ const (
 	NoLang         Reason = "no-lang"          // no lang: shown as a source page
 	WrongLang      Reason = "wrong-lang"       // lang names another language
 	DuplicateKey   Reason = "duplicate"        // two pages of the language share the key
+	Unreadable     Reason = "unreadable"       // empty, binary, UTF-16, CR-only or not UTF-8
+	BadType        Reason = "bad-type"         // the key or lang is a list or a mapping
 )
 
 // Page is one file as the site's language switcher sees it.
@@ -161,10 +163,13 @@ func Build(s *site.Site) *Graph {
 		g.langIndex[l] = i
 	}
 	for _, f := range s.Files {
+		if f.Unreadable() && f.Folder == s.SourceLang {
+			continue // a static file of the source language
+		}
 		g.Pages = append(g.Pages, newPage(s, f))
 	}
 	entries := g.sourceEntries()
-	g.placeTranslations(entries)
+	g.Pages = g.placeTranslations(entries)
 	g.order(entries)
 	g.fillMissing()
 	return g
@@ -199,11 +204,33 @@ func newPage(s *site.Site, f *site.File) *Page {
 	return p
 }
 
-// setKey gives p the value of f's key, when it has one.
+// setKey gives p the value of f's key, when it has one: a scalar. A list
+// or a mapping is kept as KeyField with no Key.
 func setKey(p *Page, f *site.File, key string) {
-	if kf, ok := f.Doc.Get(key); ok && kf.Value.Kind != frontmatter.Null {
+	kf, ok := f.Doc.Get(key)
+	switch {
+	case !ok || kf.Value.Kind == frontmatter.Null:
+	case BadKind(kf.Value.Kind):
+		p.KeyField = &kf
+	case f.Doc.Usable() || safeKey(kf.Value.Text):
 		p.Key, p.KeyField = kf.Value.Text, &kf
 	}
+}
+
+// BadKind reports whether a pairing key or lang of kind k can be no key or
+// language: a list or a mapping.
+func BadKind(k frontmatter.Kind) bool { return k == frontmatter.List || k == frontmatter.Map }
+
+// safeKey reports whether key, read leniently from front matter the
+// generator cannot read, can place its page: it has no control
+// characters.
+func safeKey(key string) bool {
+	for _, r := range key {
+		if r < 0x20 || r == 0x7f || r == 0xfffd {
+			return false
+		}
+	}
+	return true
 }
 
 // IsSource reports whether p is a usable source-language page.

@@ -52,6 +52,16 @@ func TestStates(t *testing.T) {
 		{"null lang", map[string]string{"fr/a.md": "---\nlang:\nlang-ref: a\n---\n", "fr/x.md": "---\nlang: fr\nlang-ref: x\n---\n"}, "a", Broken, NoLang, "fr/a.md"},
 		{"wrong lang", map[string]string{"fr/a.md": "---\nlang: de\nlang-ref: a\n---\n", "de/x.md": "---\nlang: de\nlang-ref: x\n---\n", "fr/x.md": "---\nlang: fr\nlang-ref: x\n---\n"}, "a", Broken, WrongLang, "fr/a.md"},
 		{"duplicate", map[string]string{"fr/a.md": "---\nlang: fr\nlang-ref: a\n---\n", "fr/a2.md": "---\nlang: fr\nlang-ref: a\n---\n"}, "a", Broken, DuplicateKey, "fr/a.md"},
+		// Issue 15: unreadable files, unreadable front matter, keys of the wrong type.
+		{"empty file at the mirrored path", map[string]string{"fr/a.md": "", "fr/x.md": "---\nlang: fr\nlang-ref: x\n---\n"}, "a", Broken, Unreadable, "fr/a.md"},
+		{"binary file", map[string]string{"fr/a.md": "---\nlang-ref: a\x00\n---\n", "fr/x.md": "---\nlang: fr\nlang-ref: x\n---\n"}, "a", Broken, Unreadable, "fr/a.md"},
+		{"UTF-16 file", map[string]string{"fr/a.md": "\xff\xfe-\x00", "fr/x.md": "---\nlang: fr\nlang-ref: x\n---\n"}, "a", Broken, Unreadable, "fr/a.md"},
+		{"CR-only file placed by its lang-ref", map[string]string{"fr/autre.md": "---\rlang: fr\rlang-ref: a\r---\r", "fr/x.md": "---\nlang: fr\nlang-ref: x\n---\n"}, "a", Broken, Unreadable, "fr/autre.md"},
+		{"not UTF-8 without front matter", map[string]string{"fr/a.md": "caf\xe9\n", "fr/x.md": "---\nlang: fr\nlang-ref: x\n---\n"}, "a", Broken, Unreadable, "fr/a.md"},
+		{"unterminated, key no source has: broken, not orphan", map[string]string{"fr/b.md": "---\nlang: fr\nlang-ref: b\n"}, "b", Broken, BadFrontMatter, "fr/b.md"},
+		{"unterminated: the mirrored path wins over the key", map[string]string{"fr/a.md": "---\nlang: fr\nlang-ref: b\n"}, "a", Broken, BadFrontMatter, "fr/a.md"},
+		{"lang-ref list", map[string]string{"fr/a.md": "---\nlang: fr\nlang-ref: [a, b]\n---\n"}, "a", Broken, BadType, "fr/a.md"},
+		{"lang mapping", map[string]string{"fr/a.md": "---\nlang: {c: fr}\nlang-ref: a\n---\n", "fr/x.md": "---\nlang: fr\nlang-ref: x\n---\n"}, "a", Broken, BadType, "fr/a.md"},
 		{"a good page beats a broken one", map[string]string{"fr/a.md": "---\nlang: fr\nlang-ref: a\n---\n", "fr/old.md": "\xef\xbb\xbf---\nlang: fr\nlang-ref: a\n---\n"}, "a", Translated, "", "fr/a.md"},
 	}
 	for _, tt := range tests {
@@ -143,5 +153,19 @@ func TestPlainFiles(t *testing.T) {
 		if c := g.Cell(e, "fr"); c.State != want {
 			t.Errorf("%s in fr = %s, want %s", key, c.State, want)
 		}
+	}
+}
+
+// An unreadable file that mirrors no source page and holds no key is a
+// static file: it takes no part in pairing.
+func TestUnreadableElsewhere(t *testing.T) {
+	g := build(t, map[string]string{"en/a.md": src, "fr/a.md": "---\nlang: fr\nlang-ref: a\n---\n", "fr/notes.md": "", "en/empty.md": ""})
+	for _, p := range g.Pages {
+		if p.Path() == "fr/notes.md" || p.Path() == "en/empty.md" {
+			t.Errorf("%s is paired; want a static file", p.Path())
+		}
+	}
+	if len(g.Entries) != 1 {
+		t.Errorf("%d entries, want 1", len(g.Entries))
 	}
 }

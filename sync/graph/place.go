@@ -7,15 +7,23 @@ import (
 )
 
 // placeTranslations puts every page of a translation language into the
-// cell of its key, or of its mirrored source page when it has no key.
-func (g *Graph) placeTranslations(entries map[string]*Entry) {
+// cell of its key, or of its mirrored source page when it has no key. It
+// returns the pages less the unreadable files it cannot place (static
+// files of the language, for all the site can tell).
+func (g *Graph) placeTranslations(entries map[string]*Entry) []*Page {
 	byCell := map[cellID][]*Page{}
+	kept := g.Pages[:0]
 	for _, p := range g.Pages {
 		lang := p.File.Folder
 		if lang == g.Site.SourceLang {
+			kept = append(kept, p)
 			continue
 		}
 		key := g.keyOf(p, entries)
+		if key == "" && p.File.Unreadable() {
+			continue
+		}
+		kept = append(kept, p)
 		byCell[cellID{key, lang}] = append(byCell[cellID{key, lang}], p)
 	}
 	for id, ps := range byCell {
@@ -26,14 +34,26 @@ func (g *Graph) placeTranslations(entries map[string]*Entry) {
 		}
 		g.setCell(e, g.decide(e, id.lang, ps))
 	}
+	return kept
 }
 
 // keyOf returns the key a translation is filed under: its own, or that of
-// the source page at its mirrored path.
+// the source page at its mirrored path. A page the generator cannot read
+// is filed under its mirrored source page first, its own key (read
+// leniently) second.
 func (g *Graph) keyOf(p *Page, entries map[string]*Entry) string {
-	if p.Key != "" {
+	readable := p.File.Plain() || p.File.Doc.Usable()
+	if p.Key != "" && readable {
 		return p.Key
 	}
+	if k := g.mirroredKey(p, entries); k != "" || readable {
+		return k
+	}
+	return p.Key
+}
+
+// mirroredKey returns the key of the source page at p's mirrored path, or "".
+func (g *Graph) mirroredKey(p *Page, entries map[string]*Entry) string {
 	rel := g.Site.Unmirror(p.Path())
 	for _, cand := range []string{g.Site.SourceLang + "/" + rel, rel} {
 		for _, e := range entries {
@@ -58,6 +78,8 @@ func (g *Graph) decide(e *Entry, lang string, ps []*Page) *Cell {
 		}
 	}
 	switch {
+	case e.Source == nil && unreadable(g, bad, lang) && len(good) == 0:
+		c.State, c.Page, c.Others, c.Reason = Broken, bad[0], bad[1:], g.reason(bad[0], lang)
 	case e.Source == nil:
 		c.State, c.Page = Orphan, ps[0]
 		c.Others = ps[1:]
@@ -76,14 +98,20 @@ func (g *Graph) reason(p *Page, lang string) Reason {
 	switch {
 	case p.File.Plain():
 		return ""
+	case p.File.Unreadable():
+		return Unreadable
 	case !p.File.Doc.Page:
 		return NotAPage
 	case p.File.Doc.Problem != nil:
 		return BadFrontMatter
+	case p.Key == "" && p.KeyField != nil:
+		return BadType
 	case p.Key == "":
 		return NoKey
 	case g.Site.Layout != nil && p.LangField == nil, g.Site.LangKey == "":
 		return ""
+	case p.LangField != nil && BadKind(p.LangField.Value.Kind):
+		return BadType
 	case p.LangField == nil || p.LangField.Value.Kind == frontmatter.Null || p.LangField.Value.Text == "":
 		return NoLang
 	case p.Lang != lang:
@@ -115,4 +143,17 @@ func (g *Graph) order(entries map[string]*Entry) {
 		}
 		return si < sj
 	})
+}
+
+// unreadable reports whether the generator can read none of ps, pages of
+// lang: not pages, front matter it cannot read, or no text at all.
+func unreadable(g *Graph, ps []*Page, lang string) bool {
+	for _, p := range ps {
+		switch g.reason(p, lang) {
+		case NotAPage, BadFrontMatter, Unreadable:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/langref/langref/internal/fsread"
 	"github.com/langref/langref/internal/par"
@@ -392,6 +393,11 @@ func (c *Config) read(buf []byte, full string) ([]byte, error) {
 // first.
 func (c *Config) file(rel string, src []byte, plain bool, visit func(*File, []byte)) *File {
 	doc := frontmatter.ParseWith(src, c.FrontMatter)
+	if !doc.Usable() && c.isPageExt(rel) {
+		if d := unreadable(src, doc); d != nil {
+			doc = d
+		}
+	}
 	if !doc.Page && doc.Problem == nil {
 		if plain {
 			return &File{Path: rel}
@@ -409,6 +415,69 @@ func (c *Config) file(rel string, src []byte, plain bool, visit func(*File, []by
 		return &lf.File
 	}
 	return &File{Path: rel, Doc: doc, Src: src}
+}
+
+// The kinds of problem of a file at a page's path that is no readable text
+// at all: Doc.Problem has one of them (or frontmatter.InvalidUTF8 for a
+// file without front matter that is not UTF-8), and Doc.Page is false.
+const (
+	// Empty: the file has no bytes.
+	Empty frontmatter.ProblemKind = "empty"
+	// Binary: the file holds NUL bytes.
+	Binary frontmatter.ProblemKind = "binary"
+	// UTF16: the file starts with a UTF-16 byte-order mark (FF FE or FE FF).
+	UTF16 frontmatter.ProblemKind = "utf16"
+	// CROnly: the file ends its lines with CR alone, which no generator
+	// reads as line ends.
+	CROnly frontmatter.ProblemKind = "cr-only"
+)
+
+// Unreadable reports whether f is a file at a page's path whose bytes are
+// no readable text (see Empty, Binary, UTF16, CROnly) or, without front
+// matter, not UTF-8.
+func (f *File) Unreadable() bool {
+	if f.Doc == nil || f.Doc.Page || f.Doc.Problem == nil {
+		return false
+	}
+	switch f.Doc.Problem.Kind {
+	case Empty, Binary, UTF16, CROnly, frontmatter.InvalidUTF8:
+		return true
+	}
+	return false
+}
+
+// unreadable returns the Doc of src, a file with a page's extension that
+// parsed as doc (not a usable page), when its bytes are no readable text,
+// or nil. The Doc of a file with CR-only line ends keeps the fields its
+// front matter would have with LF line ends, so that its lang-ref can
+// still place it.
+func unreadable(src []byte, doc *frontmatter.Doc) *frontmatter.Doc {
+	pr := &frontmatter.Problem{Line: 1, Col: 1}
+	var fields []frontmatter.Field
+	switch {
+	case len(src) == 0:
+		pr.Kind = Empty
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		pr.Kind = UTF16
+	case bytes.IndexByte(src, 0) >= 0:
+		pr.Kind, pr.Line = Binary, 1+bytes.Count(src[:bytes.IndexByte(src, 0)], []byte("\n"))
+	case bytes.IndexByte(src, '\r') >= 0 && bytes.IndexByte(src, '\n') < 0:
+		pr.Kind = CROnly
+		if d := frontmatter.Parse(bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))); d.Usable() {
+			fields = d.Fields
+		}
+	case !doc.Page && doc.Problem == nil && !utf8.Valid(src):
+		pr.Kind = frontmatter.InvalidUTF8
+		for i, line := range bytes.SplitAfter(src, []byte("\n")) {
+			if !utf8.Valid(line) {
+				pr.Line = i + 1
+				break
+			}
+		}
+	default:
+		return nil
+	}
+	return &frontmatter.Doc{Problem: pr, Fields: fields, BodyLine: 1}
 }
 
 // leanFile is a File of a lean site and its sum, allocated together.

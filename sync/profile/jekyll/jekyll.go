@@ -6,6 +6,7 @@
 package jekyll
 
 import (
+	"fmt"
 	"github.com/langref/langref/internal/yamlref"
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/profile"
@@ -47,8 +48,14 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	if m != nil {
 		r.ConfigFile = "_config.yml"
 		r.ConfigDups = profile.DuplicateKeys(m, "", nil)
-		if l := profile.Scalar(profile.Lookup(m, "default_lang")); l != "" {
-			r.SourceLang = l
+		if n := profile.Lookup(m, "default_lang"); n != nil {
+			l, err := defaultLang(n)
+			if err != nil {
+				return nil, &profile.ConfigError{File: "_config.yml", Line: n.Line, Err: err}
+			}
+			if l != "" {
+				r.SourceLang = l
+			}
 		}
 		r.Exclude = profile.StringList(profile.Lookup(m, "exclude"))
 		r.Include = profile.StringList(profile.Lookup(m, "include"))
@@ -58,6 +65,22 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	f := newEntryFilter(r.Exclude, r.Include)
 	r.Skip = f.skip
 	return r, nil
+}
+
+// defaultLang returns the source language default_lang's value n names,
+// "" when it is null or empty, or an error saying what else it is.
+func defaultLang(n *yaml.Node) (string, error) {
+	switch {
+	case n.Kind == yaml.SequenceNode:
+		return "", fmt.Errorf("default_lang is a list; it must be a single language code, such as en")
+	case n.Kind == yaml.MappingNode:
+		return "", fmt.Errorf("default_lang is a mapping; it must be a single language code, such as en")
+	case n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Value == "":
+		return "", nil
+	case !profile.IsLangCode(n.Value):
+		return "", fmt.Errorf("default_lang %q is not a language code, such as en or zh-Hans", n.Value)
+	}
+	return n.Value, nil
 }
 
 // readNav finds the navigation blocks: the top-level one belongs to the
