@@ -3,6 +3,7 @@ package locales
 import (
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"text/template"
@@ -362,4 +363,132 @@ func TestNew(t *testing.T) {
 			t.Error("Has disagrees with the message files")
 		}
 	})
+}
+
+// pluralRules are the CLDR plural categories go-i18n (v2.7, CLDR 46)
+// selects for each language langref speaks: the forms every plural message
+// of that language must have, and the only ones it may have. A new
+// language needs its line here; TestPluralForms fails until it has one.
+var pluralRules = map[string][]string{
+	"en":      {"one", "other"},
+	"zh-Hans": {"other"},
+	"fr":      {"one", "many", "other"}, // many: 1000000, 2000000... ("1 000 000 d'erreurs")
+	"es":      {"one", "many", "other"}, // many: 1000000... ("1 000 000 de errores")
+	"ja":      {"other"},
+	"ko":      {"other"},
+}
+
+// pluralCounts reach every category of the languages above: 0 and 1 (one
+// in fr), 2, 1.5 aside, and a million (many in fr and es).
+var pluralCounts = []int{0, 1, 2, 5, 21, 1000000, 2000000}
+
+func TestPluralForms(t *testing.T) {
+	all := loadFiles(t)
+	en := all["en.yaml"]
+	for name, mf := range all {
+		lang := strings.TrimSuffix(name, ".yaml")
+		t.Run(lang, func(t *testing.T) {
+			want, ok := pluralRules[lang]
+			if !ok {
+				t.Fatalf("no plural rules for %s: add its CLDR categories to pluralRules", lang)
+			}
+			wantSet := map[string]bool{}
+			for _, f := range want {
+				wantSet[f] = true
+			}
+			p := New(lang)
+			for _, id := range sortedIDs(en) {
+				if len(en[id]) == 1 {
+					if len(mf[id]) > 1 {
+						t.Errorf("%s: plural forms, but English has a plain string", id)
+					}
+					continue // not a plural message
+				}
+				forms, ok := mf[id]
+				if !ok {
+					continue // TestSameIDs reports it
+				}
+				for _, f := range want {
+					if _, ok := forms[f]; !ok {
+						t.Errorf("%s: no %q form (%s needs %s)", id, f, lang, strings.Join(want, ", "))
+					}
+				}
+				for f := range forms {
+					if !wantSet[f] {
+						t.Errorf("%s: form %q, which %s never uses (it uses %s)", id, f, lang, strings.Join(want, ", "))
+					}
+				}
+				// go-i18n's own rules must agree with the table: every
+				// count renders, with the count in it.
+				data := map[string]any{}
+				for f := range englishRefs(t, messageFile{id: en[id]})[id].fields {
+					if f != "Count" { // N fills Count in
+						data[f] = "X" + f
+					}
+				}
+				for _, n := range pluralCounts {
+					got := p.N(id, n, data)
+					if got == id || !strings.Contains(got, strconv.Itoa(n)) {
+						t.Errorf("%s for %d renders as %q", id, n, got)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestNewLanguages(t *testing.T) {
+	tests := []struct {
+		langs    []string
+		wantLang string
+		one      string
+		two      string
+		million  string
+	}{
+		{[]string{"fr"}, "fr", "1 erreur", "2 erreurs", "1000000 d'erreurs"},
+		{[]string{"fr-FR"}, "fr", "1 erreur", "2 erreurs", "1000000 d'erreurs"},
+		{[]string{"fr-CA"}, "fr", "1 erreur", "2 erreurs", "1000000 d'erreurs"},
+		{[]string{"es"}, "es", "1 error", "2 errores", "1000000 de errores"},
+		{[]string{"es-MX"}, "es", "1 error", "2 errores", "1000000 de errores"},
+		{[]string{"ja-JP"}, "ja", "1 件のエラー", "2 件のエラー", "1000000 件のエラー"},
+		{[]string{"ko-KR"}, "ko", "오류 1개", "오류 2개", "오류 1000000개"},
+		{[]string{"xx", "ko", "en"}, "ko", "오류 1개", "오류 2개", "오류 1000000개"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.langs, ","), func(t *testing.T) {
+			p := New(tt.langs...)
+			if p.Lang != tt.wantLang {
+				t.Errorf("Lang = %q, want %q", p.Lang, tt.wantLang)
+			}
+			for n, want := range map[int]string{1: tt.one, 2: tt.two, 1000000: tt.million} {
+				if got := p.N("count.errors", n, nil); got != want {
+					t.Errorf("count.errors for %d = %q, want %q", n, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestSpeaks(t *testing.T) {
+	tests := []struct {
+		lang string
+		want bool
+	}{
+		{"en", true},
+		{"zh_CN.UTF-8", true},
+		{"fr", true},
+		{"fr_FR.UTF-8", true},
+		{"fr_BE", true},
+		{"es_ES.UTF-8", true},
+		{"es-419", true},
+		{"ja_JP.UTF-8", true},
+		{"ko_KR.UTF-8", true},
+		{"de_DE.UTF-8", false},
+		{"xx", false},
+	}
+	for _, tt := range tests {
+		if got := Speaks(tt.lang); got != tt.want {
+			t.Errorf("Speaks(%q) = %v, want %v", tt.lang, got, tt.want)
+		}
+	}
 }

@@ -146,6 +146,7 @@ func (e *env) localizeTemplates() {
 		"GLOBAL OPTIONS:", e.p.T("help.global-options")+":",
 		"OPTIONS:", e.p.T("help.options")+":",
 		"DESCRIPTION:", e.p.T("help.description")+":",
+		"VERSION:", e.p.T("help.version")+":",
 		"[global options]", "["+e.p.T("help.global-options-arg")+"]",
 		"[command options]", "["+e.p.T("help.command-options-arg")+"]",
 		"command [command options]", e.p.T("help.command-arg")+" ["+e.p.T("help.command-options-arg")+"]",
