@@ -58,7 +58,13 @@ func (e *env) export(c *cli.Context) error {
 	if a.history != nil && len(a.history.Commits) > 0 {
 		o.Commit, o.Date = a.head, a.history.Commits[0].Time.UTC().Format("2006-01-02")
 	}
-	d := export.Build(export.FromStatus(a.status, a.history, read), o)
+	var repo export.BlobReader
+	if a.history != nil {
+		if r, err := a.load.pre.Repo(); err == nil {
+			repo = r
+		}
+	}
+	d := export.Build(export.FromStatus(a.status, a.history, repo, read), o)
 	data, err := d.Encode()
 	if err != nil {
 		return err
