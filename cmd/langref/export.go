@@ -80,7 +80,7 @@ func (e *env) writeExport(out string, data []byte, d *export.Data, dry bool) err
 		return &exitError{code: exitFindings, err: err}
 	}
 	if err := export.Owned(old); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("%s", e.p.T("export.error.not-ours", map[string]any{"Path": out}))}
+		return &exitError{code: exitFindings, err: fmt.Errorf("%s", e.p.T("export.error.not-ours", map[string]any{"Path": filepath.ToSlash(e.here(out))}))}
 	}
 	dir, name := filepath.Dir(out), filepath.Base(out)
 	p := &plan.Plan{Root: dir}
@@ -88,7 +88,7 @@ func (e *env) writeExport(out string, data []byte, d *export.Data, dry bool) err
 		return usageErr(err)
 	}
 	if dry {
-		return p.Diff(e.stdout, filepath.ToSlash(dir)+"/")
+		return p.Diff(e.stdout, filepath.ToSlash(e.here(dir))+"/")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &exitError{code: exitFindings, err: err}
@@ -96,6 +96,6 @@ func (e *env) writeExport(out string, data []byte, d *export.Data, dry bool) err
 	if _, err := p.Apply(plan.Options{}); err != nil {
 		return &exitError{code: exitFindings, err: err}
 	}
-	fmt.Fprintln(e.stdout, e.p.T("export.wrote", map[string]any{"Path": out, "Pages": len(d.Pages), "Stale": d.Stale()}))
+	fmt.Fprintln(e.stdout, e.p.T("export.wrote", map[string]any{"Path": filepath.ToSlash(e.here(out)), "Pages": len(d.Pages), "Stale": d.Stale()}))
 	return nil
 }
