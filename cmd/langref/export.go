@@ -64,7 +64,11 @@ func (e *env) export(c *cli.Context) error {
 			repo = r
 		}
 	}
-	d := export.Build(export.FromStatus(a.status, a.history, repo, read), o)
+	var key func(string) string
+	if cfg := a.load.site.Config; gen == "hugo" && cfg != nil && cfg.Generator == "hugo" && cfg.Layout != nil {
+		key = func(rel string) string { return export.HugoKey(cfg.Layout, rel) }
+	}
+	d := export.Build(export.FromStatus(a.status, a.history, repo, read, key), o)
 	data, err := d.Encode()
 	if err != nil {
 		return err

@@ -1,9 +1,11 @@
 package export
 
 import (
+	"path"
 	"strings"
 
 	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/sync/profile"
 	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/sync/status"
 )
@@ -17,10 +19,11 @@ import (
 // since the baseline that its stale blocks come from, found in h and read
 // through repo (nil without history), and its contents through read,
 // which takes a path relative to the site root and returns nil when the
-// file cannot be read. When the blobs cannot be read (repo nil or
+// file cannot be read. key turns a path relative to the site root into the
+// page's key (see Data.Pages; nil keeps the path, see HugoKey). When the blobs cannot be read (repo nil or
 // failing), a stale page is behind every source commit since its
 // baseline, as status counts them.
-func FromStatus(st *status.Report, h *history.History, repo BlobReader, read func(rel string) []byte) []PageInput {
+func FromStatus(st *status.Report, h *history.History, repo BlobReader, read func(rel string) []byte, key func(rel string) string) []PageInput {
 	prefix := ""
 	if st.Root != "." && st.Root != "" {
 		prefix = st.Root + "/"
@@ -36,16 +39,19 @@ func FromStatus(st *status.Report, h *history.History, repo BlobReader, read fun
 		if p.State != "translated" && p.State != status.Stale {
 			continue
 		}
-		in := PageInput{Key: site(p.Path), SourceKey: site(p.SourcePath), Lang: p.Lang, State: p.State,
-			Baseline: p.Baseline}
+		rel, srcRel := site(p.Path), site(p.SourcePath)
+		in := PageInput{Key: rel, SourceKey: srcRel, Lang: p.Lang, State: p.State, Baseline: p.Baseline}
+		if key != nil {
+			in.Key, in.SourceKey = key(rel), key(srcRel)
+		}
 		if p.State == status.Stale {
 			in.ChangedLines = changedLines(p.Changes)
-			src, ok := srcCache[in.SourceKey]
+			src, ok := srcCache[srcRel]
 			if !ok {
-				src = read(in.SourceKey)
-				srcCache[in.SourceKey] = src
+				src = read(srcRel)
+				srcCache[srcRel] = src
 			}
-			in.Source, in.Translation = src, read(in.Key)
+			in.Source, in.Translation = src, read(rel)
 			evs, base := since(h, logs, order, p)
 			w := &pending{events: evs, base: base}
 			for _, c := range p.Changes {
@@ -149,4 +155,39 @@ func positions(h *history.History) map[*history.Commit]int {
 		m[c] = i
 	}
 	return m
+}
+
+// HugoKey returns the key Hugo's templates look the page at rel (relative
+// to the site root) up by: its language, "/" and .File.Path, its path
+// within its language's content folder (content/fr/cloud.md is
+// "fr/cloud.md"; about.fr.md in a shared folder is "fr/about.fr.md"). l is
+// the Hugo profile's layout; rel is returned as it is when l does not
+// place it.
+func HugoKey(l profile.Layout, rel string) string {
+	if l == nil {
+		return rel
+	}
+	lang, p, ok := l.Match(rel)
+	if !ok {
+		return rel
+	}
+	// The content folder is what rel has before p's folder; p lost a
+	// language suffix, if any, from the file name only.
+	dir, pdir := path.Dir(rel), path.Dir(p)
+	folder := dir
+	if pdir != "." {
+		folder = strings.TrimSuffix(dir, pdir)
+		folder = strings.TrimSuffix(folder, "/")
+		if dir == pdir {
+			folder = ""
+		}
+	}
+	if folder == "." {
+		folder = ""
+	}
+	file := rel
+	if folder != "" {
+		file = strings.TrimPrefix(rel, folder+"/")
+	}
+	return lang + "/" + file
 }

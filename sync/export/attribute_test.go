@@ -2,6 +2,7 @@ package export
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/langref/langref/sync/history"
@@ -54,5 +55,43 @@ func TestBlockText(t *testing.T) {
 	}
 	if got := blockText(src, 9, 9); got != "" {
 		t.Errorf("blockText past the end = %q", got)
+	}
+}
+
+// fakeLayout places content/<lang>/... and, in content/shared, files
+// with a language suffix, as the Hugo profile's layout does.
+type fakeLayout struct{}
+
+func (fakeLayout) Match(rel string) (string, string, bool) {
+	switch {
+	case strings.HasPrefix(rel, "content/shared/"):
+		p := strings.TrimPrefix(rel, "content/shared/")
+		if strings.HasSuffix(p, ".fr.md") {
+			return "fr", strings.TrimSuffix(p, ".fr.md") + ".md", true
+		}
+		return "en", p, true
+	case strings.HasPrefix(rel, "content/"):
+		lang, p, _ := strings.Cut(strings.TrimPrefix(rel, "content/"), "/")
+		return lang, p, true
+	}
+	return "", "", false
+}
+
+func (fakeLayout) Path(lang, p string) string { return "" }
+
+func TestHugoKey(t *testing.T) {
+	tests := []struct{ name, rel, want string }{
+		{"a language's content folder", "content/fr/cloud.md", "fr/cloud.md"},
+		{"a subfolder", "content/pt-br/terms/edge.md", "pt-br/terms/edge.md"},
+		{"a language suffix stays in .File.Path", "content/shared/docs/about.fr.md", "fr/docs/about.fr.md"},
+		{"a suffix at the top of the folder", "content/shared/about.fr.md", "fr/about.fr.md"},
+		{"outside every content folder", "static/x.md", "static/x.md"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := HugoKey(fakeLayout{}, tt.rel); got != tt.want {
+				t.Errorf("HugoKey(%q) = %q, want %q", tt.rel, got, tt.want)
+			}
+		})
 	}
 }
