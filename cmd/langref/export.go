@@ -58,7 +58,17 @@ func (e *env) export(c *cli.Context) error {
 	if a.history != nil && len(a.history.Commits) > 0 {
 		o.Commit, o.Date = a.head, a.history.Commits[0].Time.UTC().Format("2006-01-02")
 	}
-	d := export.Build(export.FromStatus(a.status, a.history, read), o)
+	var repo export.BlobReader
+	if a.history != nil {
+		if r, err := a.load.pre.Repo(); err == nil {
+			repo = r
+		}
+	}
+	var key func(string) string
+	if cfg := a.load.site.Config; gen == "hugo" && cfg != nil && cfg.Generator == "hugo" && cfg.Layout != nil {
+		key = func(rel string) string { return export.HugoKey(cfg.Layout, rel) }
+	}
+	d := export.Build(export.FromStatus(a.status, a.history, repo, read, key), o)
 	data, err := d.Encode()
 	if err != nil {
 		return err
@@ -74,7 +84,7 @@ func (e *env) writeExport(out string, data []byte, d *export.Data, dry bool) err
 		return &exitError{code: exitFindings, err: err}
 	}
 	if err := export.Owned(old); err != nil {
-		return &exitError{code: exitFindings, err: fmt.Errorf("%s", e.p.T("export.error.not-ours", map[string]any{"Path": out}))}
+		return &exitError{code: exitFindings, err: fmt.Errorf("%s", e.p.T("export.error.not-ours", map[string]any{"Path": filepath.ToSlash(e.here(out))}))}
 	}
 	dir, name := filepath.Dir(out), filepath.Base(out)
 	p := &plan.Plan{Root: dir}
@@ -82,7 +92,7 @@ func (e *env) writeExport(out string, data []byte, d *export.Data, dry bool) err
 		return usageErr(err)
 	}
 	if dry {
-		return p.Diff(e.stdout, filepath.ToSlash(dir)+"/")
+		return p.Diff(e.stdout, filepath.ToSlash(e.here(dir))+"/")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &exitError{code: exitFindings, err: err}
@@ -90,6 +100,6 @@ func (e *env) writeExport(out string, data []byte, d *export.Data, dry bool) err
 	if _, err := p.Apply(plan.Options{}); err != nil {
 		return &exitError{code: exitFindings, err: err}
 	}
-	fmt.Fprintln(e.stdout, e.p.T("export.wrote", map[string]any{"Path": out, "Pages": len(d.Pages), "Stale": d.Stale()}))
+	fmt.Fprintln(e.stdout, e.p.T("export.wrote", map[string]any{"Path": filepath.ToSlash(e.here(out)), "Pages": len(d.Pages), "Stale": d.Stale()}))
 	return nil
 }

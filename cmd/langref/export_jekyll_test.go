@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -71,6 +72,7 @@ func TestExportJekyllBanner(t *testing.T) {
 			if !strings.Contains(banner, `lang="`+p.Lang+`"`) {
 				t.Errorf("%s: the banner is not in %s: %s", key, p.Lang, banner)
 			}
+			behindShown(t, key, banner, data.Pages[key])
 			sectionsLinked(t, key, html, data.Pages[key])
 			sourceAnchors(t, pages, data.Pages[key])
 		default:
@@ -81,6 +83,11 @@ func TestExportJekyllBanner(t *testing.T) {
 		t.Errorf("%d stale and %d current pages: the clone should have about 95 and 388", stale, current)
 	}
 	t.Run("french", func(t *testing.T) {
+		// git log docs/en/week07/07-1.md since the translation was made
+		// (64ffa53, 2020-09-11): 08c3f7f (2020-10-25, "Typo fix", which
+		// the translation already carries: applied) and b292f6c
+		// (2022-11-04, the \beta paragraph, outdated). Only the second
+		// counts, and its date is the "since".
 		b := bannerOf(pages["fr/week07/07-1.md"])
 		for _, want := range []string{"Cette traduction a 1 modification de retard sur la page anglaise depuis le 2022-11-04.",
 			// The French page's headings do not match the English ones one
@@ -159,6 +166,9 @@ type exportData struct {
 type exportPage struct {
 	Stale    bool
 	Source   string
+	Behind   int
+	Since    string
+	Commits  []struct{ Hash, Date string }
 	Sections []struct {
 		Anchor       string
 		SourceAnchor string `json:"source_anchor"`
@@ -176,6 +186,22 @@ func readExport(t *testing.T, path string) exportData {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// behindShown checks that the banner shows the data's count and date, and
+// that the data agree with themselves: as many commits as behind, since
+// the oldest of them.
+func behindShown(t *testing.T, key, banner string, p exportPage) {
+	t.Helper()
+	if want := fmt.Sprintf(`data-langref-behind="%d" data-langref-since="%s"`, p.Behind, p.Since); !strings.Contains(banner, want) {
+		t.Errorf("%s: the banner lacks %s: %s", key, want, banner)
+	}
+	if len(p.Commits) != p.Behind {
+		t.Errorf("%s: behind %d, but %d commits", key, p.Behind, len(p.Commits))
+	}
+	if n := len(p.Commits); n > 0 && p.Since != p.Commits[n-1].Date {
+		t.Errorf("%s: since %s, but the oldest commit is of %s", key, p.Since, p.Commits[n-1].Date)
+	}
 }
 
 // sectionsLinked checks that the banner's section links and markers land

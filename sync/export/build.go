@@ -13,8 +13,8 @@ type PageInput struct {
 	State    string
 	Behind   int
 	Baseline string
-	// Commits are the source commits since the baseline, newest first,
-	// with their times.
+	// Commits are the source commits the page is behind (see
+	// Page.Behind), newest first, with their times.
 	Commits []Commit
 	Times   []time.Time
 	// ChangedLines are the lines of the source page whose changes a

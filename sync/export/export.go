@@ -54,17 +54,18 @@ type Page struct {
 	State string `json:"state"`
 	// Stale is State == "stale", for templates.
 	Stale bool `json:"stale"`
-	// Behind counts the source commits since the translation's baseline:
-	// `langref status`'s english_commits_since.
-	Behind int `json:"behind"`
-	// Since is the date (2006-01-02) of the first source commit after the
-	// baseline, and SinceUnix the same instant in seconds; empty and 0
-	// when Behind is 0 or the history does not say.
+	// Behind counts the source commits since the translation's baseline
+	// that brought a block the translation does not reflect yet (state
+	// copy, outdated or new); 0 for a current page, and for a stale one
+	// whose stale blocks no such commit brought. Since is the date
+	// (2006-01-02) of the oldest of them, and SinceUnix the same instant
+	// in seconds; empty and 0 when Behind is 0.
+	Behind    int    `json:"behind"`
 	Since     string `json:"since,omitempty"`
 	SinceUnix int64  `json:"since_unix,omitempty"`
 	// Baseline is the source commit the translation corresponds to.
 	Baseline string `json:"baseline,omitempty"`
-	// Commits are the source commits since the baseline, newest first.
+	// Commits are the commits Behind counts, newest first.
 	Commits []Commit `json:"commits"`
 	// Sections are the source page's sections whose text changed since
 	// the baseline, in page order.
