@@ -197,10 +197,10 @@ func (e *env) coverageGate(c *cli.Context, r *status.Report) error {
 		if !ok {
 			min = all
 		}
-		if min >= 0 && 100*l.Coverage < min {
+		if min >= 0 && status.Percent(l.Coverage) < min {
 			failed = true
 			fmt.Fprintf(e.stderr, "langref: %s\n", e.p.T("status.fail-under", map[string]any{
-				"Lang": l.Lang, "Coverage": fmt.Sprintf("%.1f%%", 100*l.Coverage), "Min": strconv.FormatFloat(min, 'f', -1, 64)}))
+				"Lang": l.Lang, "Coverage": fmt.Sprintf("%.1f%%", status.Percent(l.Coverage)), "Min": strconv.FormatFloat(min, 'f', -1, 64)}))
 		}
 	}
 	if unknown > 0 {

@@ -194,7 +194,7 @@ func (e *env) statusTSV(r *status.Report, pages bool) {
 	rows := [][]string{{"lang", "source_pages", "translated", "stale", "stub", "unknown", "missing", "orphan", "broken", "coverage"}}
 	for _, l := range r.Languages {
 		rows = append(rows, []string{l.Lang, fmt.Sprint(l.SourcePages), fmt.Sprint(l.Translated), fmt.Sprint(l.Stale), fmt.Sprint(l.Stub),
-			fmt.Sprint(l.Unknown), fmt.Sprint(l.Missing), fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%.1f", 100*l.Coverage)})
+			fmt.Sprint(l.Unknown), fmt.Sprint(l.Missing), fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%.1f", status.Percent(l.Coverage))})
 	}
 	e.out.tsv(rows)
 }
@@ -223,7 +223,7 @@ func (e *env) statusText(r *status.Report, langs []string) {
 		if unknown > 0 {
 			row, col = append(row, fmt.Sprint(l.Unknown)), append(col, zeroDim(l.Unknown, dim))
 		}
-		rows = append(rows, append(row, fmt.Sprint(l.Missing), fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%5.1f%%", 100*l.Coverage), bar(l.Coverage, 20)))
+		rows = append(rows, append(row, fmt.Sprint(l.Missing), fmt.Sprint(l.Orphan), fmt.Sprint(l.Broken), fmt.Sprintf("%5.1f%%", status.Percent(l.Coverage)), bar(l.Coverage, 20)))
 		colors = append(colors, append(col, zeroDim(l.Missing, yellow), zeroDim(l.Orphan, red), zeroDim(l.Broken, red), "", coverageColor(l.Coverage)))
 	}
 	e.out.table(rows, colors)
@@ -297,7 +297,7 @@ func (e *env) statusPagesText(r *status.Report, langs []string) {
 		for _, l := range r.Languages {
 			if l.Lang == lang {
 				fmt.Fprintln(e.stdout, e.out.paint(bold, p.T("status.lang-header", map[string]any{
-					"Lang": lang, "Translated": l.Translated, "Total": l.SourcePages, "Coverage": fmt.Sprintf("%.1f%%", 100*l.Coverage)})))
+					"Lang": lang, "Translated": l.Translated, "Total": l.SourcePages, "Coverage": fmt.Sprintf("%.1f%%", status.Percent(l.Coverage))})))
 			}
 		}
 		rows := [][]string{{p.T("col.state"), p.T("col.key"), p.T("col.path"), p.T("col.source-path")}}

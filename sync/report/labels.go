@@ -2,8 +2,9 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"strings"
+
+	"github.com/langref/langref/sync/status"
 )
 
 // Labels renders the report's words: the message id and its data, in the
@@ -45,11 +46,10 @@ func look(class string) visual {
 	return visual{sym, "#8c959f", "#fff"}
 }
 
-// Percent is the one rounding of the report's percentages, in every format
-// and badge: a share with one decimal, rounded down, so that 99.96% never
-// shows as a complete 100.0%.
+// Percent is the report's percentages, in every format and badge, rounded
+// as status rounds them (status.Percent).
 func Percent(f float64) string {
-	return fmt.Sprintf("%.1f%%", math.Floor(1000*f+1e-9)/10)
+	return fmt.Sprintf("%.1f%%", status.Percent(f))
 }
 
 func pct(f float64) string { return Percent(f) }

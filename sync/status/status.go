@@ -4,6 +4,7 @@
 package status
 
 import (
+	"math"
 	"slices"
 	"sort"
 
@@ -277,4 +278,16 @@ func sortLanguages(ls []Language) {
 		}
 		return ls[i].Lang < ls[j].Lang
 	})
+}
+
+// Percent is a share (0 to 1) as every output of langref shows it: a
+// percentage with one decimal, rounded to the nearest, except that only
+// a complete share shows 100.0. status, report, badges and CI gates all
+// round through it, so their numbers agree.
+func Percent(f float64) float64 {
+	p := math.Round(1000*f) / 10
+	if p >= 100 && f < 1 {
+		return 99.9
+	}
+	return p
 }
