@@ -39,9 +39,9 @@ site=$tmp/starlight/docs
 # The site's package.json names workspace:* packages npm cannot resolve; set
 # it aside while installing Lunaria alone, and keep the tree clean (Lunaria
 # refuses to run on uncommitted changes to tracked files).
-(cd "$site" && mv package.json "$tmp/package.json" &&
-	npm install --no-save --no-package-lock --silent @lunariajs/core@0.1.1 &&
-	mv "$tmp/package.json" package.json)
+(cd "$site" && mv package.json "$tmp/site-package.json.aside" &&
+	npm install --no-save --no-package-lock --loglevel=error @lunariajs/core@0.1.1 &&
+	mv "$tmp/site-package.json.aside" package.json)
 
 lun="cd $site && npx lunaria build >/dev/null 2>&1"
 lr="$tmp/langref --root $site status --format json >/dev/null"
