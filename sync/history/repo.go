@@ -54,7 +54,15 @@ func Open(dir string) (*Repo, error) {
 		return nil, fmt.Errorf("%w: git is not installed or not in PATH (hint: install git to compare translations with their history)", ErrNoGit)
 	}
 	r := &Repo{git: git}
-	out, err := r.runIn(dir, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow", "--git-common-dir")
+	// One git process in the usual case: rev-parse prints HEAD last. It
+	// fails on an unborn HEAD (or outside a work tree): then ask again
+	// without HEAD, and for HEAD apart.
+	head := true
+	out, err := r.runIn(dir, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow", "--git-common-dir", "-q", "--verify", "HEAD^{commit}")
+	if err != nil {
+		head = false
+		out, err = r.runIn(dir, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow", "--git-common-dir")
+	}
 	if err != nil {
 		if strings.Contains(err.Error(), "not a git repository") {
 			return nil, fmt.Errorf("%w: %q is not inside a git work tree (hint: run langref inside a clone of the site)", ErrNoGit, dir)
@@ -62,6 +70,9 @@ func Open(dir string) (*Repo, error) {
 		return nil, fmt.Errorf("open git repository at %q: %w", dir, err)
 	}
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	if head && len(lines) == 5 {
+		r.Head, lines = lines[4], lines[:4]
+	}
 	if len(lines) != 4 {
 		return nil, fmt.Errorf("open git repository at %q: unexpected output of git rev-parse: %q", dir, out)
 	}
@@ -75,8 +86,10 @@ func Open(dir string) (*Repo, error) {
 		return nil, err
 	}
 	// rev-parse fails quietly, with no output, on an unborn HEAD.
-	if out, err := r.run("rev-parse", "-q", "--verify", "HEAD^{commit}"); err == nil {
-		r.Head = strings.TrimSpace(string(out))
+	if !head {
+		if out, err := r.run("rev-parse", "-q", "--verify", "HEAD^{commit}"); err == nil {
+			r.Head = strings.TrimSpace(string(out))
+		}
 	}
 	return r, nil
 }

@@ -92,6 +92,13 @@ type Rules struct {
 	// i18n/, Starlight's src/content/i18n/): language → file relative to
 	// the root.
 	UIStrings map[string]string
+	// IgnoreCommit, when set, says that the commit with this subject and
+	// body needs no translation of the file at rel (slash-separated,
+	// relative to the root): source changes made only by such commits do
+	// not make translations stale, and a translation's commit it matches
+	// does not bring the translation up to date (Lunaria's ignoreKeywords
+	// and @lunaria-ignore directives). nil ignores no commit.
+	IgnoreCommit func(subject, body, rel string) bool
 }
 
 // Reason says why a generator leaves out a file, in its own words: a

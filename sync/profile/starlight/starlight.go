@@ -63,6 +63,11 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	r.SourceLang, r.Languages, r.Layout = l.source, l.languages(), l
 	r.Skip = l.skip
 	r.UIStrings = profile.FindTables(root, I18nDir, l.tableNames(cfg))
+	ignore, err := readLunaria(root)
+	if err != nil {
+		return nil, err
+	}
+	r.IgnoreCommit = ignore
 	return r, nil
 }
 
