@@ -164,11 +164,19 @@ func compareText(a, b stream, heading bool) Class {
 		return Cosmetic
 	}
 	c := Cosmetic
+	if a, b = dropCaptionNumber(a), dropCaptionNumber(b); slices.Equal(a.words, b.words) {
+		return Typo // a caption renumbered
+	}
 	var del, ins []string       // words that pair with none of their hunk
 	var symDel, symIns []string // words of math or code, numbers, symbols
 	for _, sp := range diffSpans(a.words, b.words) {
 		if joined(a.words[sp.oldStart:sp.oldEnd]) == joined(b.words[sp.newStart:sp.newEnd]) {
 			c = max(c, Typo) // words split, joined or hyphenated
+			continue
+		}
+		if sp.oldStart == sp.oldEnd && acronymOf(b.words[sp.newStart:sp.newEnd], b.words[:sp.newStart]) ||
+			sp.newStart == sp.newEnd && acronymOf(a.words[sp.oldStart:sp.oldEnd], a.words[:sp.oldStart]) {
+			c = max(c, Grammar) // "(CD)" after contrastive divergence
 			continue
 		}
 		var h hunk
@@ -309,4 +317,74 @@ func render(s string) (string, bool) {
 	}
 	w.Flush()
 	return strings.ReplaceAll(strings.Join(strings.Fields(out.String()), " "), "> <", "><"), true
+}
+
+// captionWords are the words that label a caption with its number.
+var captionWords = setOf("figure", "fig", "table", "tab")
+
+// dropCaptionNumber returns s without the number of a caption label that
+// starts it ("Figure 7:", "Fig. 7.", "Table 2"): the number follows the
+// page's figures, and a translation numbers its own; renumbering, or
+// dropping the number, is nothing to translate.
+func dropCaptionNumber(s stream) stream {
+	if len(s.words) < 2 || !captionWords[lowerASCII(s.words[0])] {
+		return s
+	}
+	i := 1
+	if s.words[i] == "." && len(s.words) > 2 {
+		i++
+	}
+	if !isNumber(s.words[i]) {
+		return s
+	}
+	return stream{words: slices.Delete(slices.Clone(s.words), i, i+1), sym: slices.Delete(slices.Clone(s.sym), i, i+1)}
+}
+
+// acronymOf reports whether ws, words inserted or deleted, are an acronym
+// in parentheses ("( CD )", "( EBMs )") for the words before them
+// ("Contrastive divergence", "energy based models"): its letters, a
+// plural s aside, are the initial of the first of those words then a
+// subsequence of the letters of the rest. Adding or removing such an
+// acronym says nothing new.
+func acronymOf(ws, before []string) bool {
+	if len(ws) != 3 || ws[0] != "(" || ws[2] != ")" {
+		return false
+	}
+	acr := ws[1]
+	if strings.HasSuffix(acr, "s") && len(acr) > 2 {
+		acr = acr[:len(acr)-1]
+	}
+	if len(acr) < 2 || len(acr) > 6 || strings.ToUpper(acr) != acr || !isLetters(acr) {
+		return false
+	}
+	acr = strings.ToLower(acr)
+	for k := 1; k <= len(before) && k <= len(acr)+1; k++ {
+		ctx := before[len(before)-k:]
+		if isPunct(ctx[0]) {
+			return false
+		}
+		if lowerASCII(ctx[0])[0] == acr[0] && subsequence(acr[1:], lowerASCII(strings.Join(ctx, ""))[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// subsequence reports whether the bytes of a occur in b in order.
+func subsequence(a, b string) bool {
+	for i := 0; i < len(b) && len(a) > 0; i++ {
+		if b[i] == a[0] {
+			a = a[1:]
+		}
+	}
+	return a == ""
 }

@@ -49,7 +49,15 @@ func TestClassify(t *testing.T) {
 			"The model receives inputs and the loss is computed over the whole dataset with many samples of data in batches for training and later for testing again on held out data", Typo},
 		{"three spelling fixes in ten words", "Teh model recieves inputs and teh loss is computed every step", "The model receives inputs and the loss is computed every step", Typo},
 
+		{"confused words", "SimCLR, to a certain extend, shows the limit.", "SimCLR, to a certain extent, shows the limit.", Typo},
+		{"confused words capitalised", "Form the input we compute a code.", "From the input we compute a code.", Typo},
+		{"caption number dropped", "<b>Figure 7: </b>Linear mapping on subsampled Fourier-space", "<b>Fig.:</b> Linear mapping on subsampled Fourier-space", Typo},
+		{"caption renumbered", "Fig. 5: Sparse coding on MNIST.", "Fig. 4: Sparse coding on MNIST.", Typo},
+
 		// grammar: the same words in another form or order
+		{"acronym added in parentheses", "Contrastive divergence is another model.", "Contrastive divergence (CD) is another model.", Grammar},
+		{"plural acronym added", "GANs are examples of energy based models.", "GANs are examples of energy based models (EBMs).", Grammar},
+		{"acronym of a compound", "We train a denoising autoencoder.", "We train a denoising autoencoder (DAE).", Grammar},
 		{"relative pronoun", "the weight which coefficient is largest wins", "the weight whose coefficient is largest wins", Grammar},
 		{"article and comma", "We compute the free energy which is loss of the model.", "We compute the free energy, which is the loss of the model.", Grammar},
 		{"plural", "The encoder maps the input to a code.", "The encoders map the input to a code.", Grammar},
@@ -89,6 +97,9 @@ func TestClassify(t *testing.T) {
 		{"text beside a comment", "<!-- note --> We train.", "<!-- note --> We train. Then we test.", Content},
 		{"text after display math", "$$\nx\n$$", "$$\nx\n$$ Then we test.", Content},
 		{"acronym replaced", "we use a ReLU here", "we use a PReLU here", Content},
+		{"acronym of other words", "We train the model.", "We train the model (CNN).", Content},
+		{"figure reference in the text renumbered", "as shown in Fig. 3 above", "as shown in Fig. 4 above", Verbatim},
+		{"real words close in spelling", "the leaves extend upwards", "the leaves extent upwards", Typo},
 		{"heading level", "## Title", "### Title", Content},
 		{"paragraph split", "one two.\nthree four.", "one two.\n\nthree four.", Content},
 		{"list depth", "- a\n- b", "- a\n  - b", Content},
