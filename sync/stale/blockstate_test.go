@@ -172,3 +172,54 @@ func TestTableRows(t *testing.T) {
 	r.Commit("[FR] reword week 1")
 	checkStates(t, page(t, analyze(t, r.Dir), "fr/a.md"), true, "modified content outdated")
 }
+
+// TestKeptSplitDifferently: kept English that splits source paragraphs
+// otherwise than the source (one paragraph kept in two comments, or a
+// question and its answer kept together) is compared line for line with
+// the source block it matches: a respelling is no change, a new clause is.
+// A link added to a heading leaves it the same block, changed.
+func TestKeptSplitDifferently(t *testing.T) {
+	const (
+		question = "**Question**: Why cosine similarity?"
+		answer0  = "Answer: With an L2 norm, it is very easy to make two vectors similar by making them short (close to the center)."
+		answer1  = "Answer: With an L2 norm, it is very easy to make two vectors similar by making them short (close to the centre)."
+		answer2  = "Answer: With an L2 norm, it is very easy to make two vectors similar by making them long (far from the center)."
+		intro    = "Another definition of regularization, from Ian Goodfellow:"
+		quote    = "Regularization is any modification we make to a learning algorithm that is intended to reduce its generalization error."
+	)
+	tests := []struct {
+		name     string
+		en0, en1 string // the English the translation keeps, the English now
+		kept     string // the comments of the translation
+		stale    bool
+	}{
+		{"one paragraph kept in two comments, respelled", question + "\n" + answer0, question + "\n" + answer1,
+			"<!-- " + question + " -->\n<!-- " + answer0 + " -->", false},
+		{"one paragraph kept in two comments, rewritten", question + "\n" + answer0, question + "\n" + answer2,
+			"<!-- " + question + " -->\n<!-- " + answer0 + " -->", true},
+		{"a paragraph and the quote after it kept together", intro + "\n> " + quote, intro + "\n> " + quote + "\n\nA closing paragraph, added later, that the translation also has.",
+			"<!--\n" + intro + "\n> " + quote + "\n-->", false},
+		{"a link added to a heading", "## Bayesian neural networks: estimating uncertainty", "## [Bayesian neural networks: estimating uncertainty](https://youtu.be/x?t=29)",
+			"<!--\n## Bayesian neural networks: estimating uncertainty\n-->", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Write("docs/en/a.md", "---\nlang-ref: a\n---\n# Similarity\n\n"+tt.en0+"\n")
+			r.Commit("English")
+			r.Write("docs/en/a.md", "---\nlang-ref: a\n---\n# Similarity\n\n"+tt.en1+"\n")
+			r.Commit("English edited")
+			r.Write("docs/fr/a.md", "---\nlang: fr\nlang-ref: a\n---\n# Similarité\n\n"+tt.kept+"\n\nRéponse : avec une norme L2, il est facile de rendre deux vecteurs similaires.\n")
+			r.Commit("French, from the first English")
+			p := page(t, analyze(t, r.Dir), "fr/a.md")
+			switch {
+			case !tt.stale:
+				checkStates(t, p, false)
+			case strings.Contains(tt.en1, "]("):
+				checkStates(t, p, true, "modified verbatim outdated kept-english")
+			default:
+				checkStates(t, p, true, "modified content outdated kept-english")
+			}
+		})
+	}
+}
