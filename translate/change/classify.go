@@ -88,7 +88,13 @@ import (
 // one way and the other: 1 of the 10,982 modified blocks of the DLSP20
 // history, in a translation.
 func Classify(old, new string) Class {
-	if old == new || sameRendering(old, new) {
+	if old == new {
+		return Cosmetic
+	}
+	if codeIndented(old, new) {
+		return Verbatim
+	}
+	if sameRendering(old, new) {
 		return Cosmetic
 	}
 	a, b := blocks.Parse([]byte(old), 1), blocks.Parse([]byte(new), 1)
@@ -387,4 +393,36 @@ func subsequence(a, b string) bool {
 		}
 	}
 	return a == ""
+}
+
+// codeIndented reports whether old and new have the same code blocks but
+// for the indentation of their lines: a rendering with white space
+// collapsed misses it, yet re-indented code is another program (Python)
+// or another text to copy.
+func codeIndented(old, new string) bool {
+	if !strings.Contains(old, "```") && !strings.Contains(old, "~~~") && !strings.Contains(old, "\n    ") {
+		return false
+	}
+	a, b := codeBlocks(old), codeBlocks(new)
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && strings.Join(strings.Fields(a[i]), " ") == strings.Join(strings.Fields(b[i]), " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// codeBlocks returns the code blocks of s, their lines without trailing
+// spaces.
+func codeBlocks(s string) []string {
+	var out []string
+	for _, b := range blocks.Parse([]byte(s), 1) {
+		if b.Kind == blocks.Code {
+			out = append(out, trimTrailing(strings.TrimRight(b.Raw, "\n")))
+		}
+	}
+	return out
 }

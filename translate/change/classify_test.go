@@ -77,6 +77,8 @@ func TestClassify(t *testing.T) {
 		{"image source", "![fig](a.png)", "![fig](b.png)", Verbatim},
 		{"number", "It started in 1947.", "It started in 1948.", Verbatim},
 		{"code block", "```\nx = 1\n```", "```\nx = 2\n```", Verbatim},
+		{"python re-indented", "```python\ndef f(x):\n    y = x\n    return y\n```", "```python\ndef f(x):\n    y = x\nreturn y\n```", Verbatim},
+		{"code block trailing spaces", "```\nx = 1  \n```", "```\nx = 1\n```", Cosmetic},
 		{"code block dots are code", "```\nf(...)\n```", "```\nf(\\ldots)\n```", Verbatim},
 		{"code span", "call `f(x)` now", "call `g(x)` now", Verbatim},
 		{"html attribute", `<img src="a.png" width="50%"/>`, `<img src="a.png" width="60%"/>`, Verbatim},
