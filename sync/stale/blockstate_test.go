@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/langref/langref/internal/gittest"
 	"github.com/langref/langref/translate/change"
 )
 
@@ -219,6 +220,51 @@ func TestKeptSplitDifferently(t *testing.T) {
 				checkStates(t, p, true, "modified verbatim outdated kept-english")
 			default:
 				checkStates(t, p, true, "modified content outdated kept-english")
+			}
+		})
+	}
+}
+
+// TestReviewerPortsFix: a reviewer who rewrote a translation's paragraph
+// and then the English one to match wrote the new wording in both: the
+// English change is applied, though the translation's commit came first.
+// The same rewrite before an English change by someone else says nothing
+// of that change.
+func TestReviewerPortsFix(t *testing.T) {
+	const (
+		en0 = "---\nlang-ref: a\n---\n# Faces\n\nFalse positives: there are many variations of non-face objects.\n"
+		en1 = "---\nlang-ref: a\n---\n# Faces\n\nFalse positives: there are many ways a hand or a wall may look like a face.\n"
+		fr0 = "---\nlang: fr\nlang-ref: a\n---\n# Visages\n\nFaux positifs : il y a beaucoup de variantes d'objets qui ne sont pas des visages.\n"
+		fr1 = "---\nlang: fr\nlang-ref: a\n---\n# Visages\n\nFaux positifs : une main ou un mur peuvent ressembler à un visage, de bien des façons.\n"
+	)
+	reviewer := gittest.Identity{Author: "R", AuthorEmail: "r@example.com", Committer: "R", CommitterEmail: "r@example.com", Zone: "+0200"}
+	other := gittest.Identity{Author: "O", AuthorEmail: "o@example.com", Committer: "O", CommitterEmail: "o@example.com", Zone: "+0000"}
+	tests := []struct {
+		name     string
+		enAuthor gittest.Identity
+		stale    bool
+	}{
+		{"English changed by the reviewer", reviewer, false},
+		{"English changed by someone else", other, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Write("docs/en/a.md", en0)
+			r.Commit("English")
+			r.Write("docs/fr/a.md", fr0)
+			r.Commit("French")
+			r.As = reviewer
+			r.Write("docs/fr/a.md", fr1)
+			r.Commit("French reviewed")
+			r.As = tt.enAuthor
+			r.Write("docs/en/a.md", en1)
+			r.Commit("English reworded")
+			p := page(t, analyze(t, r.Dir), "fr/a.md")
+			if tt.stale {
+				checkStates(t, p, true, "modified content outdated")
+			} else {
+				checkStates(t, p, false, "modified content applied rewritten "+r.Hash["French reviewed"])
 			}
 		})
 	}
