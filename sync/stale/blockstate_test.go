@@ -269,3 +269,36 @@ func TestReviewerPortsFix(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceholder: a translation that is one sentence saying the page
+// will be translated never carried the English: English changes leave
+// nothing to update in it, and it is not stale. A short page translated
+// in one paragraph is no placeholder.
+func TestPlaceholder(t *testing.T) {
+	const (
+		en0 = "---\nlang-ref: a\n---\n# About\n\nFirst paragraph of the page.\n\nSecond paragraph of the page.\n\nThird paragraph of the page.\n\nFourth paragraph of the page.\n"
+		en1 = "---\nlang-ref: a\n---\n# About\n\nFirst paragraph of the page, now saying something else entirely.\n\nSecond paragraph of the page.\n\nThird paragraph of the page.\n\nFourth paragraph of the page.\n"
+		zh  = "---\nlang: zh\nlang-ref: a\n---\nThis will be the translated version of the about page.\n"
+	)
+	tests := []struct {
+		name     string
+		en0, en1 string
+		stale    bool
+		want     string
+	}{
+		{"placeholder of a long page", en0, en1, false, "modified content applied not-carried"},
+		{"one paragraph for a page of one", "---\nlang-ref: a\n---\nThe first paragraph of the page.\n", "---\nlang-ref: a\n---\nThe first paragraph of the page, now saying something else entirely.\n", true, "modified content outdated"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Write("docs/en/a.md", tt.en0)
+			r.Commit("English")
+			r.Write("docs/zh/a.md", zh)
+			r.Commit("Chinese placeholder")
+			r.Write("docs/en/a.md", tt.en1)
+			r.Commit("English changed")
+			checkStates(t, page(t, analyze(t, r.Dir), "zh/a.md"), tt.stale, tt.want)
+		})
+	}
+}
