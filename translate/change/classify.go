@@ -180,6 +180,10 @@ func compareText(a, b stream, heading bool) Class {
 			c = max(c, Typo) // words split, joined or hyphenated
 			continue
 		}
+		if sameConnective(a.words[sp.oldStart:sp.oldEnd], b.words[sp.newStart:sp.newEnd]) {
+			c = max(c, Grammar) // "As a result" → "Consequently"
+			continue
+		}
 		if sp.oldStart == sp.oldEnd && acronymOf(b.words[sp.newStart:sp.newEnd], b.words[:sp.newStart]) ||
 			sp.newStart == sp.newEnd && acronymOf(a.words[sp.oldStart:sp.oldEnd], a.words[:sp.oldStart]) {
 			c = max(c, Grammar) // "(CD)" after contrastive divergence
@@ -425,4 +429,40 @@ func codeBlocks(s string) []string {
 		}
 	}
 	return out
+}
+
+// connectives groups the connectives that say the same of how two
+// sentences relate: swapping one for another of its group is a matter of
+// style. Each is written as its words, lower case.
+var connectives = map[string]int{}
+
+func init() {
+	for i, group := range [][]string{
+		{"as a result", "consequently", "therefore", "thus", "hence", "as a consequence"},
+		{"however", "nevertheless", "nonetheless", "yet"},
+		{"also", "additionally", "moreover", "furthermore", "in addition"},
+		{"for example", "for instance"},
+		{"in other words", "that is", "namely"},
+		{"finally", "lastly", "in the end"},
+	} {
+		for _, c := range group {
+			connectives[c] = i + 1
+		}
+	}
+}
+
+// sameConnective reports whether the words a and b, punctuation aside,
+// are two connectives of one group (see connectives).
+func sameConnective(a, b []string) bool {
+	key := func(ws []string) string {
+		var out []string
+		for _, w := range ws {
+			if !isPunct(w) {
+				out = append(out, lowerASCII(w))
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	ka, kb := key(a), key(b)
+	return ka != kb && connectives[ka] != 0 && connectives[ka] == connectives[kb]
 }

@@ -55,6 +55,7 @@ func TestClassify(t *testing.T) {
 		{"caption renumbered", "Fig. 5: Sparse coding on MNIST.", "Fig. 4: Sparse coding on MNIST.", Typo},
 
 		// grammar: the same words in another form or order
+		{"connective of the same sense", "The generator finds the next fake. As a result, the discriminator is trapped.", "The generator finds the next fake. Consequently, the discriminator is trapped.", Grammar},
 		{"acronym added in parentheses", "Contrastive divergence is another model.", "Contrastive divergence (CD) is another model.", Grammar},
 		{"plural acronym added", "GANs are examples of energy based models.", "GANs are examples of energy based models (EBMs).", Grammar},
 		{"acronym of a compound", "We train a denoising autoencoder.", "We train a denoising autoencoder (DAE).", Grammar},
@@ -99,6 +100,7 @@ func TestClassify(t *testing.T) {
 		{"text beside a comment", "<!-- note --> We train.", "<!-- note --> We train. Then we test.", Content},
 		{"text after display math", "$$\nx\n$$", "$$\nx\n$$ Then we test.", Content},
 		{"acronym replaced", "we use a ReLU here", "we use a PReLU here", Content},
+		{"connective of another sense", "The generator finds the next fake. As a result, the discriminator is trapped.", "The generator finds the next fake. However, the discriminator is trapped.", Content},
 		{"acronym of other words", "We train the model.", "We train the model (CNN).", Content},
 		{"figure reference in the text renumbered", "as shown in Fig. 3 above", "as shown in Fig. 4 above", Verbatim},
 		{"real words close in spelling", "the leaves extend upwards", "the leaves extent upwards", Typo},
