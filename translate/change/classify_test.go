@@ -31,6 +31,7 @@ func TestClassify(t *testing.T) {
 		{"dots typeset", "the inputs $x_2,...,x_T$ go in", "the inputs $x_2,\\cdots,x_T$ go in", Cosmetic},
 		{"ellipsis character", "the inputs $x_2,…,x_T$ go in", "the inputs $x_2,\\ldots,x_T$ go in", Cosmetic},
 		{"braces and thin space", "where $x_{2}\\,y$ is", "where $x_2 y$ is", Cosmetic},
+		{"greek letter named in prose typeset", "The value of Lambda controls this trade-off.", "The value of $\\lambda$ controls this trade-off.", Cosmetic},
 		{"greek letter typeset", "to the infinite *β* limit", "to the infinite $\\beta$ limit", Cosmetic},
 		{"font wrapper", "apply $\\mathrm{softmax}(x)$ here", "apply $\\text{softmax}(x)$ here", Cosmetic},
 		{"display math dots", "$$\nx_1 + \\cdots + x_n\n$$", "$$\nx_1 + \\ldots + x_n\n$$", Cosmetic},
