@@ -336,9 +336,39 @@ func (it *item) judgeText() {
 	if !judged {
 		return
 	}
+	if placeholder(old, tr) {
+		// A placeholder never carried the source: there is nothing in it
+		// to update, only a page to translate.
+		for i := range it.changes {
+			if it.changes[i].State == "" || it.changes[i].Evidence == KeptEnglish {
+				it.changes[i].State, it.changes[i].Evidence = Applied, NotCarried
+			}
+		}
+		return
+	}
 	it.j = newJudge(old, cur, tr, it.sides(), o.StaleOn)
 	it.j.judgeText(it.changes)
 }
+
+// placeholder reports whether translation tr is a placeholder of source
+// old: one block of prose at most ("This will be the translated version
+// of the about page") for a source of minPlaceholderOf or more.
+func placeholder(old, tr []blocks.Block) bool {
+	count := func(bs []blocks.Block) int {
+		n := 0
+		for _, b := range bs {
+			if blocks.Translatable(b) {
+				n++
+			}
+		}
+		return n
+	}
+	return count(tr) <= 1 && count(old) >= minPlaceholderOf
+}
+
+// minPlaceholderOf is the least number of blocks of prose of a source
+// page for a translation of one block to be a placeholder.
+const minPlaceholderOf = 4
 
 // keptChanges finds the changes its translation's kept source text shows
 // (see keptChanges), when it keeps any, for the history to confirm: the

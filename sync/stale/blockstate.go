@@ -397,6 +397,7 @@ func blockAt(bs []blocks.Block, line int) int {
 // trVersion is the translation before and after one of its commits.
 type trVersion struct {
 	commit        string
+	author        string
 	at            int    // the commit's position in the history, 0 the newest
 	before, after string // the file, spaces normalised
 }
@@ -406,8 +407,14 @@ type trVersion struct {
 // rewrote the translation's block. lin follows the source since the
 // baseline; vs are the translation's commits since, oldest first; last is
 // the translation as last committed, cur as it is now (spaces normalised);
-// at places a source commit in the history.
-func (j *judge) judgeHistory(lin *lineage, vs []trVersion, last, cur string, at func(string) (int, bool)) {
+// at places a source commit in the history, and author names its
+// author.
+//
+// A commit of the translation before the source change, since the
+// baseline, also counts when its author made the source change: who
+// rewrote the translation's block and then the source's wrote the new
+// wording in both (a reviewer porting their fix to the source).
+func (j *judge) judgeHistory(lin *lineage, vs []trVersion, last, cur string, at func(string) (int, bool), author func(string) string) {
 	for _, o := range j.open {
 		k := j.madeAt(lin, o.c)
 		from := len(vs) // the first translation version after the change
@@ -425,9 +432,35 @@ func (j *judge) judgeHistory(lin *lineage, vs []trVersion, last, cur string, at 
 		}
 		if commit, ok := rewritten(j.tr, o.targets, vs[from:], prev, cur, o.c.Kind == "added"); ok {
 			o.c.State, o.c.Evidence, o.c.Commit = Applied, Rewritten, commit
+			continue
+		}
+		if a := author(lin.commit(k)); a != "" {
+			for i := from - 1; i >= 0; i-- {
+				if vs[i].author == a && rewroteIn(j.tr, o.targets, vs[i], cur, o.c.Kind == "added") {
+					o.c.State, o.c.Evidence, o.c.Commit = Applied, Rewritten, vs[i].commit
+					break
+				}
+			}
 		}
 	}
 	j.open = nil
+}
+
+// rewroteIn reports whether translation version v wrote one of the
+// translation blocks targets as it is now (cur): absent before v, present
+// after it (see rewritten for fresh).
+func rewroteIn(tr []blocks.Block, targets []int, v trVersion, cur string, fresh bool) bool {
+	for _, t := range targets {
+		b := normSpace(tr[t].Raw)
+		if b == "" || strings.Contains(v.before, b) || !strings.Contains(v.after, b) || !strings.Contains(cur, b) {
+			continue
+		}
+		if fresh && (!blocks.Translatable(tr[t]) || novelty(b, v.before) < 0.5) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // madeAt returns the version of the source that made change c.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/langref/langref/internal/gittest"
 	"github.com/langref/langref/translate/change"
 )
 
@@ -171,4 +172,133 @@ func TestTableRows(t *testing.T) {
 	r.Write("docs/fr/a.md", strings.Replace(fr0, "Histoire", "Histoire et motivation", 1))
 	r.Commit("[FR] reword week 1")
 	checkStates(t, page(t, analyze(t, r.Dir), "fr/a.md"), true, "modified content outdated")
+}
+
+// TestKeptSplitDifferently: kept English that splits source paragraphs
+// otherwise than the source (one paragraph kept in two comments, or a
+// question and its answer kept together) is compared line for line with
+// the source block it matches: a respelling is no change, a new clause is.
+// A link added to a heading leaves it the same block, changed.
+func TestKeptSplitDifferently(t *testing.T) {
+	const (
+		question = "**Question**: Why cosine similarity?"
+		answer0  = "Answer: With an L2 norm, it is very easy to make two vectors similar by making them short (close to the center)."
+		answer1  = "Answer: With an L2 norm, it is very easy to make two vectors similar by making them short (close to the centre)."
+		answer2  = "Answer: With an L2 norm, it is very easy to make two vectors similar by making them long (far from the center)."
+		intro    = "Another definition of regularization, from Ian Goodfellow:"
+		quote    = "Regularization is any modification we make to a learning algorithm that is intended to reduce its generalization error."
+	)
+	tests := []struct {
+		name     string
+		en0, en1 string // the English the translation keeps, the English now
+		kept     string // the comments of the translation
+		stale    bool
+	}{
+		{"one paragraph kept in two comments, respelled", question + "\n" + answer0, question + "\n" + answer1,
+			"<!-- " + question + " -->\n<!-- " + answer0 + " -->", false},
+		{"one paragraph kept in two comments, rewritten", question + "\n" + answer0, question + "\n" + answer2,
+			"<!-- " + question + " -->\n<!-- " + answer0 + " -->", true},
+		{"a paragraph and the quote after it kept together", intro + "\n> " + quote, intro + "\n> " + quote + "\n\nA closing paragraph, added later, that the translation also has.",
+			"<!--\n" + intro + "\n> " + quote + "\n-->", false},
+		{"a link added to a heading", "## Bayesian neural networks: estimating uncertainty", "## [Bayesian neural networks: estimating uncertainty](https://youtu.be/x?t=29)",
+			"<!--\n## Bayesian neural networks: estimating uncertainty\n-->", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Write("docs/en/a.md", "---\nlang-ref: a\n---\n# Similarity\n\n"+tt.en0+"\n")
+			r.Commit("English")
+			r.Write("docs/en/a.md", "---\nlang-ref: a\n---\n# Similarity\n\n"+tt.en1+"\n")
+			r.Commit("English edited")
+			r.Write("docs/fr/a.md", "---\nlang: fr\nlang-ref: a\n---\n# Similarité\n\n"+tt.kept+"\n\nRéponse : avec une norme L2, il est facile de rendre deux vecteurs similaires.\n")
+			r.Commit("French, from the first English")
+			p := page(t, analyze(t, r.Dir), "fr/a.md")
+			switch {
+			case !tt.stale:
+				checkStates(t, p, false)
+			case strings.Contains(tt.en1, "]("):
+				checkStates(t, p, true, "modified verbatim outdated kept-english")
+			default:
+				checkStates(t, p, true, "modified content outdated kept-english")
+			}
+		})
+	}
+}
+
+// TestReviewerPortsFix: a reviewer who rewrote a translation's paragraph
+// and then the English one to match wrote the new wording in both: the
+// English change is applied, though the translation's commit came first.
+// The same rewrite before an English change by someone else says nothing
+// of that change.
+func TestReviewerPortsFix(t *testing.T) {
+	const (
+		en0 = "---\nlang-ref: a\n---\n# Faces\n\nFalse positives: there are many variations of non-face objects.\n"
+		en1 = "---\nlang-ref: a\n---\n# Faces\n\nFalse positives: there are many ways a hand or a wall may look like a face.\n"
+		fr0 = "---\nlang: fr\nlang-ref: a\n---\n# Visages\n\nFaux positifs : il y a beaucoup de variantes d'objets qui ne sont pas des visages.\n"
+		fr1 = "---\nlang: fr\nlang-ref: a\n---\n# Visages\n\nFaux positifs : une main ou un mur peuvent ressembler à un visage, de bien des façons.\n"
+	)
+	reviewer := gittest.Identity{Author: "R", AuthorEmail: "r@example.com", Committer: "R", CommitterEmail: "r@example.com", Zone: "+0200"}
+	other := gittest.Identity{Author: "O", AuthorEmail: "o@example.com", Committer: "O", CommitterEmail: "o@example.com", Zone: "+0000"}
+	tests := []struct {
+		name     string
+		enAuthor gittest.Identity
+		stale    bool
+	}{
+		{"English changed by the reviewer", reviewer, false},
+		{"English changed by someone else", other, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Write("docs/en/a.md", en0)
+			r.Commit("English")
+			r.Write("docs/fr/a.md", fr0)
+			r.Commit("French")
+			r.As = reviewer
+			r.Write("docs/fr/a.md", fr1)
+			r.Commit("French reviewed")
+			r.As = tt.enAuthor
+			r.Write("docs/en/a.md", en1)
+			r.Commit("English reworded")
+			p := page(t, analyze(t, r.Dir), "fr/a.md")
+			if tt.stale {
+				checkStates(t, p, true, "modified content outdated")
+			} else {
+				checkStates(t, p, false, "modified content applied rewritten "+r.Hash["French reviewed"])
+			}
+		})
+	}
+}
+
+// TestPlaceholder: a translation that is one sentence saying the page
+// will be translated never carried the English: English changes leave
+// nothing to update in it, and it is not stale. A short page translated
+// in one paragraph is no placeholder.
+func TestPlaceholder(t *testing.T) {
+	const (
+		en0 = "---\nlang-ref: a\n---\n# About\n\nFirst paragraph of the page.\n\nSecond paragraph of the page.\n\nThird paragraph of the page.\n\nFourth paragraph of the page.\n"
+		en1 = "---\nlang-ref: a\n---\n# About\n\nFirst paragraph of the page, now saying something else entirely.\n\nSecond paragraph of the page.\n\nThird paragraph of the page.\n\nFourth paragraph of the page.\n"
+		zh  = "---\nlang: zh\nlang-ref: a\n---\nThis will be the translated version of the about page.\n"
+	)
+	tests := []struct {
+		name     string
+		en0, en1 string
+		stale    bool
+		want     string
+	}{
+		{"placeholder of a long page", en0, en1, false, "modified content applied not-carried"},
+		{"one paragraph for a page of one", "---\nlang-ref: a\n---\nThe first paragraph of the page.\n", "---\nlang-ref: a\n---\nThe first paragraph of the page, now saying something else entirely.\n", true, "modified content outdated"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Write("docs/en/a.md", tt.en0)
+			r.Commit("English")
+			r.Write("docs/zh/a.md", zh)
+			r.Commit("Chinese placeholder")
+			r.Write("docs/en/a.md", tt.en1)
+			r.Commit("English changed")
+			checkStates(t, page(t, analyze(t, r.Dir), "zh/a.md"), tt.stale, tt.want)
+		})
+	}
 }

@@ -480,12 +480,17 @@ func (x *hist) judgeOpen(t *trace) {
 	for _, e := range x.since(t, t.trLog[:min(len(t.trLog), maxCandidates)]) {
 		before, _ := t.blob(e.OldBlob)
 		after, _ := t.blob(afterSpec(e))
-		vs = append(vs, trVersion{commit: e.Commit.Hash, at: x.index[e.Commit.Hash], before: normBody(before), after: normBody(after)})
+		vs = append(vs, trVersion{commit: e.Commit.Hash, author: e.Commit.Author, at: x.index[e.Commit.Hash], before: normBody(before), after: normBody(after)})
 	}
 	last, _ := t.blob(afterSpec(t.trLog[0]))
 	it.j.judgeHistory(lin, vs, normBody(last), normBody(it.tr), func(c string) (int, bool) {
 		i, ok := x.index[c]
 		return i, ok && c != ""
+	}, func(c string) string {
+		if i, ok := x.index[c]; ok && c != "" {
+			return x.h.Commits[i].Author
+		}
+		return ""
 	})
 }
 

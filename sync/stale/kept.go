@@ -2,6 +2,7 @@ package stale
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -26,18 +27,76 @@ const minKept = 40
 // closest to. Each holds only once the history confirms its kept text
 // and its class counts (see confirmKept).
 func keptChanges(tr []byte, ks *keptSource) []keptChange {
-	kept := keptParagraphs(tr)
+	kept := keptParagraphs(tr, minKept)
 	var out []keptChange
+	var keptText string // all kept text, spaces normalised, made when first needed
 	for _, k := range kept {
 		if p := normSpace(k); !ks.known[p] && hasLetters(p) && !strings.Contains(ks.text, p) {
 			if i := closest(p, ks.bags); i >= 0 {
 				b := &ks.cur[i]
+				if keptText == "" {
+					keptText = normSpace(strings.Join(keptParagraphs(tr, 1), "\n"))
+				}
+				from, to := corresponding(k, b.Raw, ks.text, keptText)
 				out = append(out, keptChange{Change{Kind: "modified", Line: b.Line, EndLine: b.EndLine, Text: short(b),
-					State: Outdated, Evidence: KeptEnglish}, p, b})
+					State: Outdated, Evidence: KeptEnglish}, p, b, from, to})
 			}
 		}
 	}
 	return out
+}
+
+// maxTrimLines bounds the lines of a kept paragraph or source block that
+// corresponding tries to trim.
+const maxTrimLines = 24
+
+// corresponding returns the lines of kept paragraph k and of source block
+// src that are versions of one another, for classifying the change: kept
+// text is split into paragraphs without parsing, and a translator may keep
+// one source paragraph in two comments, or two source blocks in one. The
+// lines trimmed from the edges of k must be in the source then or now
+// (srcText), those of src in the kept text of the translation (keptText):
+// they are other blocks, kept or changed on their own. Of the ways to trim
+// one side, the one whose words are most like the other side's wins.
+func corresponding(k, src, srcText, keptText string) (string, string) {
+	kl, sl := strings.Split(strings.TrimSpace(k), "\n"), strings.Split(strings.TrimSpace(src), "\n")
+	if len(kl)+len(sl) == 2 || len(kl) > maxTrimLines || len(sl) > maxTrimLines {
+		return k, src
+	}
+	bag := func(s string) []string { w := change.Words(s); slices.Sort(w); return w }
+	bestK, bestS := k, src
+	best := dice(bag(k), bag(src))
+	try := func(ls []string, other []string, in string, set func(string)) {
+		for i := range ls {
+			for j := i + 1; j <= len(ls); j++ {
+				if i == 0 && j == len(ls) || !allIn(ls[:i], in) || !allIn(ls[j:], in) {
+					continue
+				}
+				sub := strings.Join(ls[i:j], "\n")
+				if len(strings.TrimSpace(sub)) < minKept {
+					continue
+				}
+				if d := dice(bag(sub), other); d > best {
+					best = d
+					set(sub)
+				}
+			}
+		}
+	}
+	srcBag, keptBag := bag(src), bag(k)
+	try(kl, srcBag, srcText, func(s string) { bestK, bestS = s, src })
+	try(sl, keptBag, keptText, func(s string) { bestK, bestS = k, s })
+	return bestK, bestS
+}
+
+// allIn reports whether every line of ls, spaces normalised, is in text.
+func allIn(ls []string, text string) bool {
+	for _, l := range ls {
+		if n := normSpace(l); n != "" && !strings.Contains(text, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // keptChange is a change that kept source text shows, once the history
@@ -47,6 +106,10 @@ type keptChange struct {
 	Change
 	Kept  string
 	block *blocks.Block // the source block now
+	// from and to are the corresponding lines of the kept paragraph and
+	// of the source block now, that the change's class compares (see
+	// corresponding).
+	from, to string
 }
 
 // keptSource is what keptChanges compares kept text with, for all the
@@ -82,16 +145,28 @@ func wordBags(bs []blocks.Block) []wordBag {
 	out := make([]wordBag, len(bs))
 	for i := range bs {
 		if blocks.Translatable(bs[i]) {
-			out[i] = change.Words(bs[i].Raw)
+			out[i] = bagWords(bs[i].Raw)
 			slices.Sort(out[i])
 		}
 	}
 	return out
 }
 
-// keptParagraphs returns the paragraphs of the comments of tr, as they
-// are.
-func keptParagraphs(tr []byte) []string {
+// linkTarget matches the target of a Markdown link or image.
+var linkTarget = regexp.MustCompile(`\]\([^)\s]*(\s+"[^"]*")?\)`)
+
+// bagWords returns the words of markdown s that closeness counts: link
+// targets aside, as a link added to a heading leaves it the same block.
+func bagWords(s string) []string {
+	if strings.Contains(s, "](") {
+		s = linkTarget.ReplaceAllString(s, "]")
+	}
+	return change.Words(s)
+}
+
+// keptParagraphs returns the paragraphs of the comments of tr of least
+// bytes, as they are.
+func keptParagraphs(tr []byte, least int) []string {
 	var out []string
 	for {
 		i := bytes.Index(tr, []byte("<!--"))
@@ -108,7 +183,7 @@ func keptParagraphs(tr []byte) []string {
 			inner = inner[k+4:] // comments do not nest: the last opening counts
 		}
 		for _, p := range paragraphs(string(inner)) {
-			if len(p) >= minKept {
+			if len(p) >= least {
 				out = append(out, p)
 			}
 		}
@@ -123,7 +198,7 @@ func hasLetters(s string) bool {
 // closest returns the index of the block of prose (bags) whose words are
 // most like p's, or -1 when none is clearly closest.
 func closest(p string, bags []wordBag) int {
-	wp := change.Words(p)
+	wp := bagWords(p)
 	slices.Sort(wp)
 	best, second, at := 0.0, 0.0, -1
 	for i, wb := range bags {
@@ -237,7 +312,7 @@ func confirmKept(ks []keptChange, past []string, tr string, staleOn change.Class
 		if !slices.ContainsFunc(past, func(v string) bool { return strings.Contains(v, k.Kept) }) {
 			continue
 		}
-		cl := change.Classify(k.Kept, k.block.Raw)
+		cl := change.Classify(k.from, k.to)
 		if cl < staleOn || (cl == change.Verbatim && carried(tr, k.Kept, k.block)) {
 			continue
 		}

@@ -88,7 +88,13 @@ import (
 // one way and the other: 1 of the 10,982 modified blocks of the DLSP20
 // history, in a translation.
 func Classify(old, new string) Class {
-	if old == new || sameRendering(old, new) {
+	if old == new {
+		return Cosmetic
+	}
+	if codeIndented(old, new) {
+		return Verbatim
+	}
+	if sameRendering(old, new) {
 		return Cosmetic
 	}
 	a, b := blocks.Parse([]byte(old), 1), blocks.Parse([]byte(new), 1)
@@ -164,11 +170,23 @@ func compareText(a, b stream, heading bool) Class {
 		return Cosmetic
 	}
 	c := Cosmetic
+	if a, b = dropCaptionNumber(a), dropCaptionNumber(b); slices.Equal(a.words, b.words) {
+		return Typo // a caption renumbered
+	}
 	var del, ins []string       // words that pair with none of their hunk
 	var symDel, symIns []string // words of math or code, numbers, symbols
 	for _, sp := range diffSpans(a.words, b.words) {
 		if joined(a.words[sp.oldStart:sp.oldEnd]) == joined(b.words[sp.newStart:sp.newEnd]) {
 			c = max(c, Typo) // words split, joined or hyphenated
+			continue
+		}
+		if sameConnective(a.words[sp.oldStart:sp.oldEnd], b.words[sp.newStart:sp.newEnd]) {
+			c = max(c, Grammar) // "As a result" → "Consequently"
+			continue
+		}
+		if sp.oldStart == sp.oldEnd && acronymOf(b.words[sp.newStart:sp.newEnd], b.words[:sp.newStart]) ||
+			sp.newStart == sp.newEnd && acronymOf(a.words[sp.oldStart:sp.oldEnd], a.words[:sp.oldStart]) {
+			c = max(c, Grammar) // "(CD)" after contrastive divergence
 			continue
 		}
 		var h hunk
@@ -309,4 +327,142 @@ func render(s string) (string, bool) {
 	}
 	w.Flush()
 	return strings.ReplaceAll(strings.Join(strings.Fields(out.String()), " "), "> <", "><"), true
+}
+
+// captionWords are the words that label a caption with its number.
+var captionWords = setOf("figure", "fig", "table", "tab")
+
+// dropCaptionNumber returns s without the number of a caption label that
+// starts it ("Figure 7:", "Fig. 7.", "Table 2"): the number follows the
+// page's figures, and a translation numbers its own; renumbering, or
+// dropping the number, is nothing to translate.
+func dropCaptionNumber(s stream) stream {
+	if len(s.words) < 2 || !captionWords[lowerASCII(s.words[0])] {
+		return s
+	}
+	i := 1
+	if s.words[i] == "." && len(s.words) > 2 {
+		i++
+	}
+	if !isNumber(s.words[i]) {
+		return s
+	}
+	return stream{words: slices.Delete(slices.Clone(s.words), i, i+1), sym: slices.Delete(slices.Clone(s.sym), i, i+1)}
+}
+
+// acronymOf reports whether ws, words inserted or deleted, are an acronym
+// in parentheses ("( CD )", "( EBMs )") for the words before them
+// ("Contrastive divergence", "energy based models"): its letters, a
+// plural s aside, are the initial of the first of those words then a
+// subsequence of the letters of the rest. Adding or removing such an
+// acronym says nothing new.
+func acronymOf(ws, before []string) bool {
+	if len(ws) != 3 || ws[0] != "(" || ws[2] != ")" {
+		return false
+	}
+	acr := ws[1]
+	if strings.HasSuffix(acr, "s") && len(acr) > 2 {
+		acr = acr[:len(acr)-1]
+	}
+	if len(acr) < 2 || len(acr) > 6 || strings.ToUpper(acr) != acr || !isLetters(acr) {
+		return false
+	}
+	acr = strings.ToLower(acr)
+	for k := 1; k <= len(before) && k <= len(acr)+1; k++ {
+		ctx := before[len(before)-k:]
+		if isPunct(ctx[0]) {
+			return false
+		}
+		if lowerASCII(ctx[0])[0] == acr[0] && subsequence(acr[1:], lowerASCII(strings.Join(ctx, ""))[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// subsequence reports whether the bytes of a occur in b in order.
+func subsequence(a, b string) bool {
+	for i := 0; i < len(b) && len(a) > 0; i++ {
+		if b[i] == a[0] {
+			a = a[1:]
+		}
+	}
+	return a == ""
+}
+
+// codeIndented reports whether old and new have the same code blocks but
+// for the indentation of their lines: a rendering with white space
+// collapsed misses it, yet re-indented code is another program (Python)
+// or another text to copy.
+func codeIndented(old, new string) bool {
+	if !strings.Contains(old, "```") && !strings.Contains(old, "~~~") && !strings.Contains(old, "\n    ") {
+		return false
+	}
+	a, b := codeBlocks(old), codeBlocks(new)
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && strings.Join(strings.Fields(a[i]), " ") == strings.Join(strings.Fields(b[i]), " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// codeBlocks returns the code blocks of s, their lines without trailing
+// spaces.
+func codeBlocks(s string) []string {
+	var out []string
+	for _, b := range blocks.Parse([]byte(s), 1) {
+		if b.Kind == blocks.Code {
+			out = append(out, trimTrailing(strings.TrimRight(b.Raw, "\n")))
+		}
+	}
+	return out
+}
+
+// connectives groups the connectives that say the same of how two
+// sentences relate: swapping one for another of its group is a matter of
+// style. Each is written as its words, lower case.
+var connectives = map[string]int{}
+
+func init() {
+	for i, group := range [][]string{
+		{"as a result", "consequently", "therefore", "thus", "hence", "as a consequence"},
+		{"however", "nevertheless", "nonetheless", "yet"},
+		{"also", "additionally", "moreover", "furthermore", "in addition"},
+		{"for example", "for instance"},
+		{"in other words", "that is", "namely"},
+		{"finally", "lastly", "in the end"},
+	} {
+		for _, c := range group {
+			connectives[c] = i + 1
+		}
+	}
+}
+
+// sameConnective reports whether the words a and b, punctuation aside,
+// are two connectives of one group (see connectives).
+func sameConnective(a, b []string) bool {
+	key := func(ws []string) string {
+		var out []string
+		for _, w := range ws {
+			if !isPunct(w) {
+				out = append(out, lowerASCII(w))
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	ka, kb := key(a), key(b)
+	return ka != kb && connectives[ka] != 0 && connectives[ka] == connectives[kb]
 }

@@ -168,7 +168,7 @@ func pairSpellings(del, ins []string, pd, pi []bool) Class {
 			continue
 		}
 		for j, w := range ins {
-			if !pi[j] && spellingFix(d, w) && (!known(d) || !known(w) || swapped(d, w)) {
+			if !pi[j] && (spellingFix(d, w) && (!known(d) || !known(w) || swapped(d, w)) || confused(d, w)) {
 				pd[i], pi[j] = true, true
 				c = Typo
 				break
@@ -249,4 +249,30 @@ func known(w string) bool {
 		return true
 	}
 	return hasInnerCapital(w) || words.Known(w)
+}
+
+// confusables are pairs of English words that writers commonly confuse
+// for one another, each a misspelling of the other when it is the word
+// not meant: "to a certain extend" is a typo for "extent".
+var confusables = map[[2]string]bool{}
+
+func init() {
+	for _, p := range [][2]string{
+		{"extend", "extent"}, {"form", "from"}, {"than", "then"}, {"lose", "loose"},
+		{"affect", "effect"}, {"affects", "effects"}, {"principal", "principle"},
+		{"complement", "compliment"}, {"weather", "whether"}, {"their", "there"},
+		{"accept", "except"}, {"advice", "advise"}, {"breath", "breathe"},
+		{"dependant", "dependent"}, {"discreet", "discrete"}, {"quite", "quiet"},
+		{"its", "it's"}, {"whose", "who's"}, {"your", "you're"}, {"to", "too"},
+		{"led", "lead"}, {"passed", "past"}, {"sense", "since"},
+	} {
+		confusables[p] = true
+		confusables[[2]string{p[1], p[0]}] = true
+	}
+}
+
+// confused reports whether a and b, case aside, are a pair of
+// confusables.
+func confused(a, b string) bool {
+	return confusables[[2]string{lowerASCII(a), lowerASCII(b)}]
 }

@@ -33,8 +33,23 @@ func (s *stream) addProse(text string) {
 			s.add(ws[1], false)
 			continue
 		}
+		if g, ok := greekName(w); ok {
+			s.add(g, true) // Lambda is λ
+			continue
+		}
 		s.add(w, isNumber(w) || isSymbol(w))
 	}
+}
+
+// greekName returns the letter a word of prose names when it is the
+// name of a Greek letter of three letters or more, in any case: "the
+// value of Lambda" and "the value of $\lambda$" say the same.
+func greekName(w string) (string, bool) {
+	if len(w) < 3 || len(w) > 10 {
+		return "", false
+	}
+	g, ok := greek[lowerASCII(w)]
+	return g, ok
 }
 
 // isSymbol reports whether a word of prose is a mathematical symbol: a
