@@ -94,7 +94,7 @@ func (e *env) syncPlan(w *work, cells []*graph.Cell, states []pageState, commit 
 			skipped = append(skipped, c)
 			continue
 		}
-		r := refresh.PlanPage(st.oldSource, st.source, st.tr)
+		r := refresh.PlanPageOnly(st.oldSource, st.source, st.tr, needsWork(st.page))
 		sp := synced{cell: c, r: r}
 		out := w.pinBaseline(st, r.Body, commit, &sp)
 		pages = append(pages, sp)
@@ -174,4 +174,22 @@ func (e *env) syncReport(w *work, pages []synced, skipped []*graph.Cell) {
 		parts = append(parts, e.p.N("sync.count."+string(k), total[k], nil))
 	}
 	fmt.Fprintln(e.stdout, e.p.N("sync.total", len(pages), map[string]any{"Lang": w.lang, "Counts": strings.Join(parts, ", ")}))
+}
+
+// needsWork selects the source changes sync acts on: the blocks the
+// staleness analysis calls stale (copy, outdated, new) and the removed
+// ones. Blocks the translation already reflects (applied) and cosmetic
+// changes are left alone, so that sync and status agree and a second run
+// finds nothing to do.
+func needsWork(p *stale.Page) *refresh.Only {
+	o := &refresh.Only{Lines: map[int]bool{}, OldLines: map[int]bool{}}
+	for _, c := range p.Changes {
+		switch {
+		case c.State.Stale() && c.Line > 0:
+			o.Lines[c.Line] = true
+		case c.State == stale.Removed && c.OldLine > 0:
+			o.OldLines[c.OldLine] = true
+		}
+	}
+	return o
 }
