@@ -116,7 +116,9 @@ func (w *work) pinBaseline(st pageState, out []byte, commit string, sp *synced) 
 	if w.s.BaselineKey == "" {
 		return out
 	}
-	if commit != "" && mechanical(sp.r) && len(refresh.Pending(st.oldSource, st.source, out, st.before)) == 0 {
+	// The run acted on every stale block, and a mechanical run left no
+	// marker: the page follows its source when no earlier marker is left.
+	if commit != "" && mechanical(sp.r) && len(refresh.Pending(st.source, st.source, out, nil)) == 0 {
 		if marked, err := pin.Set(out, w.s.BaselineKey, commit, w.s.Key); err == nil {
 			sp.marked = true
 			return marked
