@@ -94,7 +94,7 @@ func (e *env) syncPlan(w *work, cells []*graph.Cell, states []pageState, commit 
 			skipped = append(skipped, c)
 			continue
 		}
-		r := refresh.PlanPage(st.oldSource, st.source, st.tr)
+		r := refresh.PlanPageOnly(st.oldSource, st.source, st.tr, needsWork(st.page))
 		sp := synced{cell: c, r: r}
 		out := w.pinBaseline(st, r.Body, commit, &sp)
 		pages = append(pages, sp)
@@ -116,7 +116,9 @@ func (w *work) pinBaseline(st pageState, out []byte, commit string, sp *synced) 
 	if w.s.BaselineKey == "" {
 		return out
 	}
-	if commit != "" && mechanical(sp.r) && len(refresh.Pending(st.oldSource, st.source, out, st.before)) == 0 {
+	// The run acted on every stale block, and a mechanical run left no
+	// marker: the page follows its source when no earlier marker is left.
+	if commit != "" && mechanical(sp.r) && len(refresh.Pending(st.source, st.source, out, nil)) == 0 {
 		if marked, err := pin.Set(out, w.s.BaselineKey, commit, w.s.Key); err == nil {
 			sp.marked = true
 			return marked
@@ -174,4 +176,22 @@ func (e *env) syncReport(w *work, pages []synced, skipped []*graph.Cell) {
 		parts = append(parts, e.p.N("sync.count."+string(k), total[k], nil))
 	}
 	fmt.Fprintln(e.stdout, e.p.N("sync.total", len(pages), map[string]any{"Lang": w.lang, "Counts": strings.Join(parts, ", ")}))
+}
+
+// needsWork selects the source changes sync acts on: the blocks the
+// staleness analysis calls stale (copy, outdated, new) and the removed
+// ones. Blocks the translation already reflects (applied) and cosmetic
+// changes are left alone, so that sync and status agree and a second run
+// finds nothing to do.
+func needsWork(p *stale.Page) *refresh.Only {
+	o := &refresh.Only{Lines: map[int]bool{}, OldLines: map[int]bool{}}
+	for _, c := range p.Changes {
+		switch {
+		case c.State.Stale() && c.Line > 0:
+			o.Lines[c.Line] = true
+		case c.State == stale.Removed && c.OldLine > 0:
+			o.OldLines[c.OldLine] = true
+		}
+	}
+	return o
 }

@@ -109,7 +109,7 @@ func (p *planner) insertPoint(j int) (int, bool) {
 			return 0, false
 		}
 		at := ts[len(ts)-1] + 1
-		for at < len(p.all) && at > 0 && (inList(p.all[at]) && inList(p.all[at-1]) || p.tight(at)) {
+		for at < len(p.all) && at > 0 && (inList(p.all[at]) && inList(p.all[at-1]) || p.tight(at) || indented(p.all[at])) {
 			at++ // never split a list, or blocks that hold together
 		}
 		return at, true

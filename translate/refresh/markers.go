@@ -20,7 +20,7 @@ type marker struct {
 // mark plans a marker before block at of all (before its list, for a list
 // item, so that the list stays one).
 func (p *planner) mark(at int, k Kind, sourceLine int, text string) {
-	for at > 0 && (inList(p.all[at]) && inList(p.all[at-1]) || p.tight(at)) {
+	for at > 0 && (inList(p.all[at]) && inList(p.all[at-1]) || p.tight(at) || indented(p.all[at])) {
 		at--
 	}
 	for _, m := range p.markers[at] {
@@ -37,6 +37,14 @@ func (p *planner) mark(at int, k Kind, sourceLine int, text string) {
 // quote).
 func (p *planner) tight(at int) bool {
 	return at > 0 && at < len(p.all) && p.all[at].Line <= p.all[at-1].EndLine+1
+}
+
+// indented reports whether block b starts with spaces or a tab: it belongs
+// to the list item or block before it (an indented figure of a list item),
+// and a marker in column 0 before it would end that list and change how
+// the block reads.
+func indented(b blocks.Block) bool {
+	return b.Raw != "" && (b.Raw[0] == ' ' || b.Raw[0] == '\t')
 }
 
 // isStateMarker reports whether b is a marker that mark writes.

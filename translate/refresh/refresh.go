@@ -56,6 +56,31 @@ type Input struct {
 	Old, New               []byte // the source page at the baseline, and now
 	Translation            []byte
 	OldLine, NewLine, Line int
+	// Only, when not nil, limits the plan to the source changes it
+	// selects (see Only); nil plans every change.
+	Only *Only
+}
+
+// Only selects the source changes a plan acts on, by file line: a change
+// to a block of the current source page that starts on a line of Lines,
+// or a removed block of the source at the baseline that starts on a line
+// of OldLines. Sync passes the blocks the staleness analysis calls stale
+// or removed, so that sync and status agree on what needs work.
+type Only struct {
+	Lines, OldLines map[int]bool
+}
+
+// wants reports whether the plan acts on change c.
+func (o *Only) wants(c change.Change) bool {
+	switch {
+	case o == nil:
+		return true
+	case c.New != nil:
+		return o.Lines[c.New.Line]
+	case c.Old != nil:
+		return o.OldLines[c.Old.Line]
+	}
+	return false
 }
 
 // Action is one edit of a plan, or one change it left alone.
@@ -93,7 +118,9 @@ func (r Result) Count(k Kind) int {
 func Plan(in Input) Result {
 	p := newPlanner(in)
 	for _, c := range change.CompareBlocks(p.old, p.new) {
-		p.change(c)
+		if in.Only.wants(c) {
+			p.change(c)
+		}
 	}
 	p.flushInserts()
 	p.flushMarkers()
@@ -281,10 +308,16 @@ func (p *planner) allIndex(b blocks.Block) int {
 // now, and the translation, each with its front matter, which stays as it
 // is. It returns the new translation file.
 func PlanPage(old, new, translation []byte) Result {
+	return PlanPageOnly(old, new, translation, nil)
+}
+
+// PlanPageOnly is PlanPage limited to the source changes only selects
+// (nil: all of them).
+func PlanPageOnly(old, new, translation []byte, only *Only) Result {
 	ob, ol := frontmatter.SplitBody(old)
 	nb, nl := frontmatter.SplitBody(new)
 	tb, tl := frontmatter.SplitBody(translation)
-	r := Plan(Input{Old: ob, New: nb, Translation: tb, OldLine: ol, NewLine: nl, Line: tl})
+	r := Plan(Input{Old: ob, New: nb, Translation: tb, OldLine: ol, NewLine: nl, Line: tl, Only: only})
 	head := translation[:len(translation)-len(tb)]
 	r.Body = append(append([]byte{}, head...), r.Body...)
 	return r

@@ -1,6 +1,7 @@
 package refresh
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -119,4 +120,38 @@ func sameKinds(a, b []Kind) bool {
 		}
 	}
 	return true
+}
+
+// TestPlanOnly checks that a plan limited by Only acts on the selected
+// source changes and leaves the others alone.
+func TestPlanOnly(t *testing.T) {
+	old := "# T\n\nSee $x^2$ here.\n\nThe cat sat on the mat.\n\nGone now.\n"
+	cur := "# T\n\nSee $x^3$ here.\n\nThe dog sat on the mat.\n"
+	tr := "# T\n\nVoir $x^2$ ici.\n\nLe chat.\n\nParti.\n"
+	tests := []struct {
+		name  string
+		only  *Only
+		kinds []Kind
+	}{
+		{name: "nil: every change", only: nil, kinds: []Kind{Fixed, Marked, Removed}},
+		{name: "nothing selected", only: &Only{}, kinds: nil},
+		{name: "the formula only", only: &Only{Lines: map[int]bool{3: true}}, kinds: []Kind{Fixed}},
+		{name: "the removed block only", only: &Only{OldLines: map[int]bool{7: true}}, kinds: []Kind{Removed}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := Input{Old: []byte(old), New: []byte(cur), Translation: []byte(tr), Only: tt.only}
+			r := Plan(in)
+			var got []Kind
+			for _, a := range r.Actions {
+				got = append(got, a.Kind)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.kinds) {
+				t.Errorf("actions %v, want %v\n%s", got, tt.kinds, r.Body)
+			}
+			if tt.kinds == nil && r.Changed(in) {
+				t.Errorf("the page changed:\n%s", r.Body)
+			}
+		})
+	}
 }
