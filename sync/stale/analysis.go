@@ -373,8 +373,13 @@ const minPlaceholderOf = 4
 // keptChanges finds the changes its translation's kept source text shows
 // (see keptChanges), when it keeps any, for the history to confirm: the
 // contents of a translation are searched for comments without being
-// parsed.
+// parsed. A recorded baseline is the translator's own word on which source
+// the translation follows (langref mark writes it once no block is
+// stale): kept text older than it is not evidence against it.
 func (it *item) keptChanges() {
+	if it.page.BaselineSource == Recorded {
+		return
+	}
 	it.load()
 	if !bytes.Contains(it.tr, []byte("<!--")) {
 		return

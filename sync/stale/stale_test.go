@@ -304,9 +304,9 @@ func TestGitProcesses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Open: 2 (rev-parse twice); Load: 1; ResolveCommits: 1; Blobs: 1.
-	if calls := strings.Split(strings.TrimSpace(string(b)), "\n"); len(calls) != 5 {
-		t.Errorf("%d git processes, want 5:\n%s", len(calls), b)
+	// Open: 1 (one rev-parse, HEAD included); Load: 1; ResolveCommits: 1; Blobs: 1.
+	if calls := strings.Split(strings.TrimSpace(string(b)), "\n"); len(calls) != 4 {
+		t.Errorf("%d git processes, want 4:\n%s", len(calls), b)
 	}
 }
 
