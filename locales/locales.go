@@ -5,6 +5,7 @@ package locales
 import (
 	"embed"
 	"strings"
+	gosync "sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"go.yaml.in/yaml/v3"
@@ -15,20 +16,62 @@ import (
 var files embed.FS
 
 // Bundle loads every embedded message file.
-func Bundle() *i18n.Bundle {
+func Bundle() *i18n.Bundle { return bundle(func(string) bool { return true }) }
+
+// bundle loads the embedded message files whose language keep accepts.
+func bundle(keep func(tag string) bool) *i18n.Bundle {
 	b := i18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-	entries, err := files.ReadDir(".")
-	if err != nil {
-		panic(err) // embedded: cannot fail at run time
-	}
-	for _, e := range entries {
-		if _, err := b.LoadMessageFileFS(files, e.Name()); err != nil {
+	for _, name := range fileNames() {
+		if !keep(fileTag(name)) {
+			continue
+		}
+		if _, err := b.LoadMessageFileFS(files, name); err != nil {
 			panic(err) // a broken message file is a build defect; tests catch it
 		}
 	}
 	return b
 }
+
+// fileNames lists the embedded message files.
+func fileNames() []string {
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		panic(err) // embedded: cannot fail at run time
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".yaml") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// fileTag is the language a message file is written in, as its name says:
+// fr.yaml and cli.fr.yaml are French.
+func fileTag(name string) string {
+	n := strings.TrimSuffix(name, ".yaml")
+	if i := strings.LastIndexByte(n, '.'); i >= 0 {
+		n = n[i+1:]
+	}
+	return n
+}
+
+// tags lists the languages of the message files, English first, from
+// their names alone: parsing every language's messages on each run would
+// cost more than the rest of a repeated status.
+var tags = gosync.OnceValue(func() []language.Tag {
+	out := []language.Tag{language.English}
+	seen := map[string]bool{"en": true}
+	for _, name := range fileNames() {
+		if t := fileTag(name); !seen[t] {
+			seen[t] = true
+			out = append(out, language.MustParse(t))
+		}
+	}
+	return out
+})
 
 // Printer renders messages in one language, falling back to English.
 type Printer struct {
@@ -38,7 +81,9 @@ type Printer struct {
 
 // New returns a Printer for the first of langs that langref speaks.
 func New(langs ...string) *Printer {
-	b := Bundle()
+	_, i := language.MatchStrings(language.NewMatcher(tags()), langs...)
+	chosen := tags()[i].String()
+	b := bundle(func(t string) bool { return t == "en" || t == chosen })
 	p := &Printer{loc: i18n.NewLocalizer(b, langs...)}
 	_, tag, err := p.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: "app.usage"})
 	if err == nil {
@@ -106,7 +151,7 @@ func posixToBCP47(v string) string {
 // Languages lists the languages langref's messages are written in.
 func Languages() []string {
 	var out []string
-	for _, t := range Bundle().LanguageTags() {
+	for _, t := range tags() {
 		out = append(out, t.String())
 	}
 	return out
@@ -119,7 +164,6 @@ func Speaks(lang string) bool {
 	if err != nil {
 		return false
 	}
-	tags := Bundle().LanguageTags()
-	_, _, c := language.NewMatcher(tags).Match(tag)
+	_, _, c := language.NewMatcher(tags()).Match(tag)
 	return c >= language.High || tag == language.English
 }
