@@ -74,7 +74,7 @@ func (e *env) newPages(c *cli.Context) error {
 		return nil
 	}
 	if c.Bool("dry-run") {
-		return r.Plan.Diff(e.stdout, strings.TrimSuffix(s.RepoPath("."), ".")+slashIf(s.RepoPath(".")))
+		return r.Plan.Diff(e.stdout, repoPrefix(s))
 	}
 	done, err := r.Plan.Apply(plan.Options{Force: o.Force})
 	e.newReport(s, r, done, o.Lang)
@@ -82,13 +82,6 @@ func (e *env) newPages(c *cli.Context) error {
 		return e.newError(s, err)
 	}
 	return nil
-}
-
-func slashIf(p string) string {
-	if p == "." || p == "" {
-		return ""
-	}
-	return "/"
 }
 
 // newOptions reads the flags and arguments of `langref new`.
