@@ -9,7 +9,9 @@ import (
 // JUnit prints a JUnit XML report, which GitLab (artifacts:reports:junit),
 // Jenkins and most CI systems show as test results: one test suite per
 // file, one failed test case per finding; a run without findings is one
-// passing test case.
+// passing test case. The report keeps to Jenkins' junit-4.xsd, which
+// has no file or line attributes on a test case: the case's name and the
+// failure's text carry path:line:column.
 type JUnit struct{ o Options }
 
 type junitSuites struct {
@@ -33,8 +35,6 @@ type junitSuite struct {
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
-	File      string        `xml:"file,attr,omitempty"`
-	Line      int           `xml:"line,attr,omitempty"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 }
 
@@ -61,7 +61,7 @@ func (j *JUnit) Print(w io.Writer, fs []Finding) error {
 		s.Failures++
 		s.Cases = append(s.Cases, junitCase{
 			Name:      fmt.Sprintf("%s %s:%d:%d", f.Rule, f.Path, atLeast1(f.Line), atLeast1(f.Column)),
-			Classname: f.Path, File: f.Path, Line: atLeast1(f.Line),
+			Classname: f.Path,
 			Failure: &junitFailure{Message: f.Message, Type: f.Severity,
 				Text: fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.Path, atLeast1(f.Line), atLeast1(f.Column), f.Severity, withHint(f, j.o.HintLabel), f.Rule)},
 		})

@@ -3,6 +3,7 @@ package printers
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"sort"
 )
 
@@ -116,7 +117,7 @@ func (s *SARIF) Print(w io.Writer, fs []Finding) error {
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: level,
 			Message: sarifText{Text: withHint(f, s.o.HintLabel)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: f.Path, URIBaseID: "%SRCROOT%"},
+				ArtifactLocation: sarifArtifact{URI: uriOf(f.Path), URIBaseID: "%SRCROOT%"},
 				Region:           sarifRegion{StartLine: atLeast1(f.Line), StartColumn: atLeast1(f.Column)},
 			}}},
 			PartialFingerprints: map[string]string{"langref/v1": f.Fingerprint()},
@@ -127,4 +128,12 @@ func (s *SARIF) Print(w io.Writer, fs []Finding) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
+}
+
+// uriOf is a slash-separated relative path as the relative URI reference
+// SARIF requires (3.4.3): spaces, %, # and ? percent-encoded, and "./"
+// before a first segment with a colon, which would read as a scheme.
+func uriOf(path string) string {
+	u := url.URL{Path: path}
+	return u.String()
 }
