@@ -179,7 +179,7 @@ func (e *env) findCell(g *graph.Graph, page, lang string) (*graph.Cell, error) {
 		}
 		return c, nil
 	}
-	return nil, usageErr(errors.New(e.p.T("diff.error.no-page", map[string]any{"Page": page})))
+	return nil, e.noPage(e.p.T("diff.error.no-page", map[string]any{"Page": page}), page, g, lang)
 }
 
 // entryHasPath reports whether repo-relative path is the source page of en

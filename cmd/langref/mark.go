@@ -55,7 +55,7 @@ func (e *env) openWork(c *cli.Context, lang string) (*work, error) {
 		return nil, err
 	}
 	if !s.HasLang(lang) || lang == s.SourceLang {
-		return nil, usageErr(errors.New(e.p.T("error.unknown-lang", map[string]any{"Lang": lang, "Langs": strings.Join(graph.TranslationLangs(s), ", ")})))
+		return nil, e.unknownLang(lang, graph.TranslationLangs(s))
 	}
 	w := &work{s: s, g: graph.Build(s), lang: lang}
 	if w.repo, err = pre.Repo(); err != nil {
@@ -99,7 +99,7 @@ func (e *env) cells(w *work, args []string) ([]*graph.Cell, error) {
 			}
 		}
 		if n == 0 {
-			return nil, usageErr(errors.New(e.p.T("mark.error.no-page", map[string]any{"Page": a, "Lang": w.lang})))
+			return nil, e.noPage(e.p.T("mark.error.no-page", map[string]any{"Page": a, "Lang": w.lang}), a, w.g, w.lang)
 		}
 	}
 	var out []*graph.Cell
