@@ -111,7 +111,8 @@ func (e *env) app() *cli.App {
 		Flags:     e.globalFlags(),
 		Before:    e.before,
 		Commands: e.decorate([]*cli.Command{e.statusCommand(), e.checkCommand(), e.reportCommand(), e.diffCommand(), e.newCommand(),
-			e.syncCommand(), e.markCommand(), e.initCommand(), e.exportCommand(), e.completionCommand(), e.helpCommand()}),
+			e.syncCommand(), e.markCommand(), e.initCommand(), e.exportCommand(), e.completionCommand(), e.helpCommand(),
+			e.completeCommand()}), // issue 14: the words completion offers
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError:    e.usageError,
 		CommandNotFound: e.commandNotFound,

@@ -91,13 +91,29 @@ func flagWords(fs []cli.Flag) []string {
 	return out
 }
 
+// bashWords is the bash function that asks langref for the words of the
+// site the command line names (its --root, else the working directory):
+// `langref __complete lang|page`.
+const bashWords = `_langref_words() {
+  local i root=()
+  for ((i=1; i<${#COMP_WORDS[@]}; i++)); do
+    case ${COMP_WORDS[i]} in
+      --root) root=(--root "${COMP_WORDS[i+1]}");;
+      --root=*) root=("${COMP_WORDS[i]}");;
+    esac
+  done
+  "${COMP_WORDS[0]}" "${root[@]}" __complete "$1" 2>/dev/null
+}
+`
+
 func bashCompletion(w words) string {
 	var b strings.Builder
-	b.WriteString("# langref completion for bash: source <(langref completion bash)\n_langref() {\n")
+	b.WriteString("# langref completion for bash: source <(langref completion bash)\n" + bashWords + "_langref() {\n")
 	b.WriteString("  local cur prev cmd i\n  cur=${COMP_WORDS[COMP_CWORD]}\n  prev=${COMP_WORDS[COMP_CWORD-1]}\n  cmd=\n")
 	fmt.Fprintf(&b, "  for ((i=1; i<COMP_CWORD; i++)); do\n    case ${COMP_WORDS[i]} in %s) cmd=${COMP_WORDS[i]}; break;; esac\n  done\n", strings.Join(w.commands, "|"))
 	b.WriteString("  case $prev in\n")
 	fmt.Fprintf(&b, "    --format|-f) COMPREPLY=($(compgen -W %q -- \"$cur\")); return;;\n", strings.Join(w.values["--format"], " "))
+	b.WriteString("    --lang|-l) COMPREPLY=($(compgen -W \"$(_langref_words lang)\" -- \"$cur\")); return;;\n")
 	b.WriteString("    --root|-o|--output|--badges|--baseline|--write-baseline) COMPREPLY=($(compgen -f -- \"$cur\")); return;;\n")
 	b.WriteString("    completion) COMPREPLY=($(compgen -W \"bash zsh fish\" -- \"$cur\")); return;;\n  esac\n")
 	b.WriteString("  case $cmd in\n")
@@ -105,13 +121,30 @@ func bashCompletion(w words) string {
 		fmt.Fprintf(&b, "    %s) opts=%q;;\n", c, strings.Join(w.flags[c], " "))
 	}
 	fmt.Fprintf(&b, "    *) opts=%q;;\n  esac\n", strings.Join(append(append([]string{}, w.commands...), w.flags[""]...), " "))
-	b.WriteString("  if [[ $cur == -* || -z $cmd ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\")); else COMPREPLY=($(compgen -f -- \"$cur\")); fi\n}\ncomplete -o filenames -F _langref langref\n")
+	b.WriteString("  if [[ $cur == -* || -z $cmd ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\")); return; fi\n")
+	fmt.Fprintf(&b, "  case $cmd in\n    %s) COMPREPLY=($(compgen -W \"$(_langref_words page)\" -- \"$cur\") $(compgen -f -- \"$cur\"));;\n", strings.Join(pageCommands, "|"))
+	b.WriteString("    *) COMPREPLY=($(compgen -f -- \"$cur\"));;\n  esac\n}\ncomplete -o filenames -F _langref langref\n")
 	return b.String()
 }
 
+// fishWords is bashWords for fish.
+const fishWords = `function __langref_words
+    set -l args (commandline -opc)
+    set -l root
+    for i in (seq (count $args))
+        if test "$args[$i]" = --root; and test $i -lt (count $args)
+            set root --root $args[(math $i + 1)]
+        else if string match -q -- '--root=*' $args[$i]
+            set root $args[$i]
+        end
+    end
+    $args[1] $root __complete $argv 2>/dev/null
+end
+`
+
 func fishCompletion(w words) string {
 	var b strings.Builder
-	b.WriteString("# langref completion for fish: langref completion fish | source\ncomplete -c langref -f\n")
+	b.WriteString("# langref completion for fish: langref completion fish | source\ncomplete -c langref -f\n" + fishWords)
 	fmt.Fprintf(&b, "complete -c langref -n '__fish_use_subcommand' -a %q\n", strings.Join(w.commands, " "))
 	for _, c := range w.commands {
 		for _, f := range w.flags[c] {
@@ -123,6 +156,8 @@ func fishCompletion(w words) string {
 		}
 	}
 	fmt.Fprintf(&b, "complete -c langref -l format -s f -x -a %q\n", strings.Join(w.values["--format"], " "))
+	b.WriteString("complete -c langref -l lang -s l -x -a '(__langref_words lang)'\n")
+	fmt.Fprintf(&b, "complete -c langref -n '__fish_seen_subcommand_from %s' -F -a '(__langref_words page)'\n", strings.Join(pageCommands, " "))
 	b.WriteString("complete -c langref -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n")
 	return b.String()
 }
