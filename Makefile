@@ -1,7 +1,7 @@
 # langref: `make` builds, `make test` runs what CI runs, `make bench` measures.
 GO ?= go
 
-.PHONY: all build test vet fmt bench docs-check fuzz
+.PHONY: all build test vet fmt bench docs docs-check fuzz
 
 all: build
 
@@ -18,6 +18,12 @@ fmt:
 bench:
 	bash bench/run.sh
 	bash bench/stale.sh
+
+# The CLI reference (docs/en/cli.md, docs/zh/cli.md) and the man page
+# (docs/man/langref.1), generated from the command definitions; a test
+# fails while the committed files are out of date.
+docs:
+	$(GO) test ./cmd/langref -run '^TestCLIDocs$$' -update-docs
 
 # langref checks its own documentation.
 docs-check:
