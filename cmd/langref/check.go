@@ -75,7 +75,7 @@ func (e *env) check(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	paths, err := resolvePaths(s, c.Args().Slice())
+	paths, err := e.resolvePaths(s, c.Args().Slice())
 	if err != nil {
 		return usageErr(err)
 	}

@@ -163,7 +163,7 @@ func (e *env) diffCells(g *graph.Graph, b *baseliner, o diffOptions) ([]*graph.C
 func (e *env) findCell(g *graph.Graph, page, lang string) (*graph.Cell, error) {
 	s := g.Site
 	var path string
-	if ps, err := resolvePaths(s, []string{page}); err == nil {
+	if ps, err := e.resolvePaths(s, []string{page}); err == nil {
 		path = ps[0]
 	}
 	for _, en := range g.Entries {

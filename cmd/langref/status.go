@@ -60,7 +60,7 @@ func (e *env) status(c *cli.Context) error {
 	}
 	r := status.Build(g, status.Options{Langs: langs, Stale: st, Stubs: stubs})
 	r.History = hist
-	paths, err := resolvePaths(s, c.Args().Slice())
+	paths, err := e.resolvePaths(s, c.Args().Slice())
 	if err != nil {
 		return usageErr(err)
 	}
