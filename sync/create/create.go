@@ -33,6 +33,12 @@ type Options struct {
 	Style stub.Style
 	// Today is the translation date to record.
 	Today time.Time
+	// NewLanguage allows a language the site does not have yet (see
+	// UnknownLangError); without it, such a language is an error.
+	NewLanguage bool
+	// NoNav leaves the navigation as it is: the entries the stubs would
+	// get are listed in Result.NavLeft instead of planned.
+	NoNav bool
 }
 
 // Page is one planned stub.
@@ -43,6 +49,9 @@ type Page struct {
 	Blocks, Remembered int
 	// Baseline is the source commit or content hash recorded.
 	Baseline string
+	// Left are the source page's keys the stub left out, as only the
+	// source page should carry them (Rules.SourceOnlyKeys).
+	Left []string
 }
 
 // Result is the plan and what it holds.
@@ -54,6 +63,9 @@ type Result struct {
 	// Completed lists the stubs already there whose missing navigation
 	// entries the plan adds (a former run was interrupted).
 	Completed []string
+	// NavLeft lists, with Options.NoNav, the pages the language's
+	// navigation would have got.
+	NavLeft []string
 }
 
 // Errors the caller maps to messages and exit codes.
@@ -76,6 +88,9 @@ func Build(s *site.Site, o Options) (*Result, error) {
 	if err := checkLang(s, o.Lang); err != nil {
 		return nil, err
 	}
+	if err := checkNew(s, o); err != nil {
+		return nil, err
+	}
 	g := graph.Build(s)
 	sources, complete, err := selectSources(g, o)
 	if err != nil {
@@ -85,7 +100,7 @@ func Build(s *site.Site, o Options) (*Result, error) {
 	if err := r.addStubs(s, sources, o); err != nil {
 		return nil, err
 	}
-	return r, r.addNav(s, o.Lang)
+	return r, r.addNav(s, o)
 }
 
 func checkLang(s *site.Site, lang string) error {
@@ -101,7 +116,8 @@ func checkLang(s *site.Site, lang string) error {
 func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error {
 	base := baselines(s, sources)
 	so := stub.Options{Lang: o.Lang, Date: o.Today.Format(dateLayout(s, o.Lang)),
-		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang)}
+		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang),
+		SourceOnly: s.SourceOnlyKeys, FoldCase: s.FoldCase}
 	for _, src := range sources {
 		target := s.Mirror(src.Path(), o.Lang)
 		if err := plan.CheckPath(target); err != nil {
@@ -118,7 +134,8 @@ func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error 
 		if err := r.Plan.Add(target, nil, st.Src); err != nil {
 			return err
 		}
-		r.Pages = append(r.Pages, Page{Path: target, Source: src.Path(), Blocks: st.Blocks, Remembered: st.Remembered, Baseline: so.Baseline})
+		r.Pages = append(r.Pages, Page{Path: target, Source: src.Path(), Blocks: st.Blocks, Remembered: st.Remembered,
+			Baseline: so.Baseline, Left: st.Left})
 	}
 	return nil
 }
@@ -131,9 +148,11 @@ func exists(s *site.Site, rel string) bool {
 // addNav plans the navigation entries of the new pages and of the stubs
 // to complete, when the site has a source navigation; a language without
 // a block gets one only when other translation languages have theirs.
+// With o.NoNav it plans none and lists them in r.NavLeft.
 // The write is planned again from _config.yml as it is when applied, if
 // someone edited it meanwhile.
-func (r *Result) addNav(s *site.Site, lang string) error {
+func (r *Result) addNav(s *site.Site, o Options) error {
+	lang := o.Lang
 	paths := append([]string(nil), r.Completed...)
 	for _, p := range r.Pages {
 		paths = append(paths, p.Path)
@@ -163,8 +182,8 @@ func (r *Result) addNav(s *site.Site, lang string) error {
 	if err != nil {
 		return err
 	}
-	if len(r.Nav) == 0 {
-		r.Completed = nil
+	if len(r.Nav) == 0 || o.NoNav {
+		r.NavLeft, r.Nav, r.Completed = r.Nav, nil, nil
 		return nil
 	}
 	if err := r.Plan.Add(s.ConfigFile, old, out); err != nil {
@@ -178,9 +197,10 @@ func (r *Result) addNav(s *site.Site, lang string) error {
 	return nil
 }
 
-// under reports whether source path p is in folder or chapter sel.
+// under reports whether e's source page is in folder or chapter sel, or
+// has the key sel.
 func under(s *site.Site, e *graph.Entry, sel string) bool {
 	sel = strings.TrimSuffix(sel, "/")
 	p := e.Source.Path()
-	return sel == "" || sel == "." || p == sel || strings.HasPrefix(p, sel+"/") || e.Section == sel
+	return sel == "" || sel == "." || p == sel || strings.HasPrefix(p, sel+"/") || e.Section == sel || e.Key == sel
 }
