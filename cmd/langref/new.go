@@ -133,6 +133,9 @@ func (e *env) newError(s *site.Site, err error) error {
 		return &exitError{code: exitFindings, err: errors.New(e.p.T("new.error.changed", map[string]any{"Path": s.RepoPath(changed.Path)}))}
 	case errors.As(err, &notSource):
 		msg := e.p.T("new.error.not-source", map[string]any{"Arg": notSource.Arg})
+		if notSource.Scope {
+			return usageErr(e.withHint(msg, e.p.T("new.hint.use-missing", map[string]any{"Arg": notSource.Arg})))
+		}
 		if k := check.Nearest(notSource.Arg, sourceKeys(s)); k != "" {
 			return usageErr(e.withHint(msg, e.p.T("hint.did-you-mean", map[string]any{"Name": k})))
 		}

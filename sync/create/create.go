@@ -76,8 +76,12 @@ var (
 	ErrSourceLang = errors.New("the source language")
 )
 
-// NotSourceError says an argument names no source page.
-type NotSourceError struct{ Arg string }
+// NotSourceError says an argument names no source page. Scope is true
+// when it names a folder or chapter of source pages, which --missing takes.
+type NotSourceError struct {
+	Arg   string
+	Scope bool
+}
 
 func (e *NotSourceError) Error() string {
 	return fmt.Sprintf("%q is neither a source page nor the key of one", e.Arg)

@@ -21,7 +21,7 @@ func selectSources(g *graph.Graph, o Options) (sources []*graph.Page, complete [
 	for _, arg := range o.Pages {
 		e := find(g, arg)
 		if e == nil {
-			return nil, nil, &NotSourceError{Arg: arg}
+			return nil, nil, &NotSourceError{Arg: arg, Scope: checkScopes(g, []string{arg}) == nil}
 		}
 		if seen[e.Key] {
 			continue
