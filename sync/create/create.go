@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/navedit"
@@ -202,9 +204,21 @@ func (r *Result) addNav(s *site.Site, o Options) error {
 }
 
 // under reports whether e's source page is in folder or chapter sel, or
-// has the key sel.
+// has a key that sel is, or starts up to a separator (ch.01 takes ch.01,
+// ch.01-1 and ch.01-2, not ch.010).
 func under(s *site.Site, e *graph.Entry, sel string) bool {
 	sel = strings.TrimSuffix(sel, "/")
 	p := e.Source.Path()
-	return sel == "" || sel == "." || p == sel || strings.HasPrefix(p, sel+"/") || e.Section == sel || e.Key == sel
+	return sel == "" || sel == "." || p == sel || strings.HasPrefix(p, sel+"/") || e.Section == sel || keyPrefix(e.Key, sel)
+}
+
+// keyPrefix reports whether key is sel or starts with sel followed by a
+// character that is no letter or digit.
+func keyPrefix(key, sel string) bool {
+	rest, ok := strings.CutPrefix(key, sel)
+	if !ok || sel == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
