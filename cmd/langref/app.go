@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	gosync "sync"
 
+	"github.com/langref/langref/cmd/langref/progress"
 	"github.com/langref/langref/locales"
 	"github.com/langref/langref/sync/history"
 	"github.com/langref/langref/sync/site"
@@ -33,6 +35,9 @@ type env struct {
 	quiet, loud, requireHistory bool                  // -q, --verbose, --require-history
 	site                        *site.Site            // the site loaded, for paths in output
 	hist                        *history.Completeness // what the history lacks, once inspected
+	// issue 14/15: the progress line on a terminal (progressline.go).
+	prog     *progress.Line
+	progOnce gosync.Once
 }
 
 // exitError carries an exit code through urfave/cli without letting it
@@ -54,6 +59,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	e.out = newOutput(stdout, getenv)
 	app := e.app()
 	err := app.Run(append([]string{"langref"}, interspersed(app, args)...))
+	e.prog.Stop()
 	return e.exitCode(err)
 }
 

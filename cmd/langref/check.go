@@ -151,6 +151,8 @@ func (e *env) recordedBaselines(g *graph.Graph) (*stale.Result, error) {
 	o := stale.DefaultOptions(g)
 	o.Verify = true
 	o.NoCache = e.hist != nil && e.hist.Partial // no cache from partial history
+	o.Progress = e.progress()
+	defer e.prog.Clear()
 	return stale.Analyze(g, o)
 }
 

@@ -30,6 +30,8 @@ func (e *env) newCommand() *cli.Command {
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: e.p.T("new.flag.dry-run")},
 			&cli.BoolFlag{Name: "force", Usage: e.p.T("new.flag.force")},
 			&cli.StringFlag{Name: "date", Usage: e.p.T("new.flag.date")},
+			&cli.BoolFlag{Name: "new-language", Usage: e.p.T("new.flag.new-language")},
+			&cli.BoolFlag{Name: "no-nav", Usage: e.p.T("new.flag.no-nav")},
 		},
 		Action: e.newPages,
 	}
@@ -74,6 +76,8 @@ func (e *env) newPages(c *cli.Context) error {
 		return nil
 	}
 	if c.Bool("dry-run") {
+		// The notes go to stderr: stdout stays a patch.
+		e.newNotes(e.stderr, s, r, nil, o.Lang)
 		return r.Plan.Diff(e.stdout, repoPrefix(s))
 	}
 	done, err := r.Plan.Apply(plan.Options{Force: o.Force})
@@ -87,7 +91,7 @@ func (e *env) newPages(c *cli.Context) error {
 // newOptions reads the flags and arguments of `langref new`.
 func (e *env) newOptions(c *cli.Context, s *site.Site) (create.Options, error) {
 	o := create.Options{Lang: c.String("lang"), Missing: c.Bool("missing"), Force: c.Bool("force"),
-		Style: stub.Style(c.String("style")), Today: time.Now()}
+		Style: stub.Style(c.String("style")), Today: time.Now(), NewLanguage: c.Bool("new-language"), NoNav: c.Bool("no-nav")}
 	if o.Style != stub.Comments && o.Style != stub.Plain {
 		return o, usageErr(errors.New(e.p.T("new.error.style", map[string]any{"Style": o.Style})))
 	}
@@ -129,6 +133,9 @@ func (e *env) newError(s *site.Site, err error) error {
 		return &exitError{code: exitFindings, err: errors.New(e.p.T("new.error.changed", map[string]any{"Path": s.RepoPath(changed.Path)}))}
 	case errors.As(err, &notSource):
 		msg := e.p.T("new.error.not-source", map[string]any{"Arg": notSource.Arg})
+		if notSource.Scope {
+			return usageErr(e.withHint(msg, e.p.T("new.hint.use-missing", map[string]any{"Arg": notSource.Arg})))
+		}
 		if k := check.Nearest(notSource.Arg, sourceKeys(s)); k != "" {
 			return usageErr(e.withHint(msg, e.p.T("hint.did-you-mean", map[string]any{"Name": k})))
 		}
@@ -142,6 +149,9 @@ func (e *env) newError(s *site.Site, err error) error {
 		return &exitError{code: exitFindings, err: e.withHint(msg, e.p.T("new.hint.write"))}
 	case errors.Is(err, create.ErrSourceLang):
 		return usageErr(errors.New(e.p.T("new.error.source-lang", map[string]any{"Lang": s.SourceLang})))
+	}
+	if err := e.newSafeError(err); err != nil {
+		return err
 	}
 	return &exitError{code: exitFindings, err: err}
 }
@@ -230,4 +240,5 @@ func (e *env) newReport(s *site.Site, r *create.Result, done []plan.Done, lang s
 	if _, ok := written[s.ConfigFile]; ok && len(r.Nav) > 0 {
 		fmt.Fprintln(e.stdout, e.p.N("new.nav", len(r.Nav), map[string]any{"Lang": lang, "File": s.RepoPath(s.ConfigFile)}))
 	}
+	e.newNotes(e.stdout, s, r, written, lang)
 }

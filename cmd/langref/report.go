@@ -212,7 +212,9 @@ func (e *env) analyzeSite(c *cli.Context, staleOn string, withHistory bool) (*si
 		return nil, err
 	}
 	so.Release, so.KeepFields, so.SaveLater = true, true, true // the report reads titles and translators
-	if a.stale, err = stale.Analyze(a.g, so); err != nil {
+	a.stale, err = stale.Analyze(a.g, so)
+	e.prog.Clear()
+	if err != nil {
 		return nil, err
 	}
 	stubs, err := l.stubs(a.g)

@@ -96,7 +96,7 @@ type leanLoad struct {
 }
 
 func (e *env) loadLean(c *cli.Context) (*leanLoad, error) {
-	pre := stale.PrefetchHistory(siteRoot(c))
+	pre := stale.PrefetchHistoryWith(siteRoot(c), e.progress())
 	scan := status.NewStubScan(pre.CacheDir)
 	s, err := e.loadLeanSite(c, scan.Visitor())
 	if err != nil {
@@ -151,6 +151,7 @@ func (e *env) staleness(g *graph.Graph, staleOn string, release bool, pre *stale
 	// With release, the caller reads no more pages: the cache can be
 	// written beside what it does next.
 	o.Release, o.SaveLater = release, release
+	defer e.endProgress()
 	return stale.Analyze(g, o)
 }
 
@@ -161,6 +162,7 @@ func (e *env) staleOptions(g *graph.Graph, staleOn string, pre *stale.Prefetch) 
 	o := stale.DefaultOptions(g)
 	o.Prefetch = pre
 	o.NoCache = e.hist != nil && e.hist.Partial // no cache from partial history
+	o.Progress = e.progress()
 	if staleOn != "" {
 		cl, err := change.ParseClass(staleOn)
 		if err != nil {

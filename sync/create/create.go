@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/navedit"
@@ -33,6 +35,12 @@ type Options struct {
 	Style stub.Style
 	// Today is the translation date to record.
 	Today time.Time
+	// NewLanguage allows a language the site does not have yet (see
+	// UnknownLangError); without it, such a language is an error.
+	NewLanguage bool
+	// NoNav leaves the navigation as it is: the entries the stubs would
+	// get are listed in Result.NavLeft instead of planned.
+	NoNav bool
 }
 
 // Page is one planned stub.
@@ -43,6 +51,9 @@ type Page struct {
 	Blocks, Remembered int
 	// Baseline is the source commit or content hash recorded.
 	Baseline string
+	// Left are the source page's keys the stub left out, as only the
+	// source page should carry them (Rules.SourceOnlyKeys).
+	Left []string
 }
 
 // Result is the plan and what it holds.
@@ -54,6 +65,9 @@ type Result struct {
 	// Completed lists the stubs already there whose missing navigation
 	// entries the plan adds (a former run was interrupted).
 	Completed []string
+	// NavLeft lists, with Options.NoNav, the pages the language's
+	// navigation would have got.
+	NavLeft []string
 }
 
 // Errors the caller maps to messages and exit codes.
@@ -64,8 +78,12 @@ var (
 	ErrSourceLang = errors.New("the source language")
 )
 
-// NotSourceError says an argument names no source page.
-type NotSourceError struct{ Arg string }
+// NotSourceError says an argument names no source page. Scope is true
+// when it names a folder or chapter of source pages, which --missing takes.
+type NotSourceError struct {
+	Arg   string
+	Scope bool
+}
 
 func (e *NotSourceError) Error() string {
 	return fmt.Sprintf("%q is neither a source page nor the key of one", e.Arg)
@@ -74,6 +92,9 @@ func (e *NotSourceError) Error() string {
 // Build plans the stubs and navigation entries o asks for.
 func Build(s *site.Site, o Options) (*Result, error) {
 	if err := checkLang(s, o.Lang); err != nil {
+		return nil, err
+	}
+	if err := checkNew(s, o); err != nil {
 		return nil, err
 	}
 	g := graph.Build(s)
@@ -85,7 +106,7 @@ func Build(s *site.Site, o Options) (*Result, error) {
 	if err := r.addStubs(s, sources, o); err != nil {
 		return nil, err
 	}
-	return r, r.addNav(s, o.Lang)
+	return r, r.addNav(s, o)
 }
 
 func checkLang(s *site.Site, lang string) error {
@@ -101,7 +122,8 @@ func checkLang(s *site.Site, lang string) error {
 func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error {
 	base := baselines(s, sources)
 	so := stub.Options{Lang: o.Lang, Date: o.Today.Format(dateLayout(s, o.Lang)),
-		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang)}
+		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang),
+		SourceOnly: s.SourceOnlyKeys, FoldCase: s.FoldCase}
 	for _, src := range sources {
 		target := s.Mirror(src.Path(), o.Lang)
 		if err := plan.CheckPath(target); err != nil {
@@ -118,7 +140,8 @@ func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error 
 		if err := r.Plan.Add(target, nil, st.Src); err != nil {
 			return err
 		}
-		r.Pages = append(r.Pages, Page{Path: target, Source: src.Path(), Blocks: st.Blocks, Remembered: st.Remembered, Baseline: so.Baseline})
+		r.Pages = append(r.Pages, Page{Path: target, Source: src.Path(), Blocks: st.Blocks, Remembered: st.Remembered,
+			Baseline: so.Baseline, Left: st.Left})
 	}
 	return nil
 }
@@ -131,9 +154,11 @@ func exists(s *site.Site, rel string) bool {
 // addNav plans the navigation entries of the new pages and of the stubs
 // to complete, when the site has a source navigation; a language without
 // a block gets one only when other translation languages have theirs.
+// With o.NoNav it plans none and lists them in r.NavLeft.
 // The write is planned again from _config.yml as it is when applied, if
 // someone edited it meanwhile.
-func (r *Result) addNav(s *site.Site, lang string) error {
+func (r *Result) addNav(s *site.Site, o Options) error {
+	lang := o.Lang
 	paths := append([]string(nil), r.Completed...)
 	for _, p := range r.Pages {
 		paths = append(paths, p.Path)
@@ -163,8 +188,8 @@ func (r *Result) addNav(s *site.Site, lang string) error {
 	if err != nil {
 		return err
 	}
-	if len(r.Nav) == 0 {
-		r.Completed = nil
+	if len(r.Nav) == 0 || o.NoNav {
+		r.NavLeft, r.Nav, r.Completed = r.Nav, nil, nil
 		return nil
 	}
 	if err := r.Plan.Add(s.ConfigFile, old, out); err != nil {
@@ -178,9 +203,22 @@ func (r *Result) addNav(s *site.Site, lang string) error {
 	return nil
 }
 
-// under reports whether source path p is in folder or chapter sel.
+// under reports whether e's source page is in folder or chapter sel, or
+// has a key that sel is, or starts up to a separator (ch.01 takes ch.01,
+// ch.01-1 and ch.01-2, not ch.010).
 func under(s *site.Site, e *graph.Entry, sel string) bool {
 	sel = strings.TrimSuffix(sel, "/")
 	p := e.Source.Path()
-	return sel == "" || sel == "." || p == sel || strings.HasPrefix(p, sel+"/") || e.Section == sel
+	return sel == "" || sel == "." || p == sel || strings.HasPrefix(p, sel+"/") || e.Section == sel || keyPrefix(e.Key, sel)
+}
+
+// keyPrefix reports whether key is sel or starts with sel followed by a
+// character that is no letter or digit.
+func keyPrefix(key, sel string) bool {
+	rest, ok := strings.CutPrefix(key, sel)
+	if !ok || sel == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }

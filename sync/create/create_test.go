@@ -161,7 +161,8 @@ func TestDateFormat(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, r, err := build(t, siteFiles(tt.extra...), create.Options{Lang: tt.lang, Pages: []string{"e"}})
+			o := create.Options{Lang: tt.lang, Pages: []string{"e"}, NewLanguage: true}
+			_, r, err := build(t, siteFiles(tt.extra...), o)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -180,6 +181,7 @@ func TestSelect(t *testing.T) {
 		want    []string // planned stubs, in order
 		exists  string   // path of the ExistsError
 		notSrc  string   // argument of the NotSourceError
+		scope   string   // argument of the ScopeError
 		wantErr error
 	}{
 		{name: "by key", o: create.Options{Pages: []string{"b"}}, want: []string{"fr/b.md"}},
@@ -205,11 +207,15 @@ func TestSelect(t *testing.T) {
 			want: []string{"fr/b.md", "fr/b-1.md", "fr/b-2.md"}},
 		{name: "missing in a chapter and a folder", o: create.Options{Missing: true, Pages: []string{"en/c", "en/b.md"}},
 			want: []string{"fr/b.md", "fr/b-1.md", "fr/b-2.md", "fr/c/d.md"}},
-		{name: "missing in a folder without pages", o: create.Options{Missing: true, Pages: []string{"en/zz"}}},
+		{name: "missing in a folder without pages", o: create.Options{Missing: true, Pages: []string{"en/zz"}}, scope: "en/zz"},
+		{name: "missing by key prefix", o: create.Options{Missing: true, Pages: []string{"b"}},
+			want: []string{"fr/b.md", "fr/b-1.md", "fr/b-2.md"}},
+		{name: "a key prefix ends at a separator", o: create.Options{Missing: true, Pages: []string{"b-"}}, scope: "b-"},
+		{name: "missing in a folder with nothing missing", o: create.Options{Missing: true, Pages: []string{"en/a.md"}}},
 		{name: "missing skips translated pages", o: create.Options{Missing: true, Pages: []string{"en/b.md"}},
 			extra: []string{"fr/b-1.md", translation("fr", "b-1", "")},
 			want:  []string{"fr/b.md", "fr/b-2.md"}},
-		{name: "missing of a new language", o: create.Options{Missing: true, Lang: "de"},
+		{name: "missing of a new language", o: create.Options{Missing: true, Lang: "de", NewLanguage: true},
 			want: []string{"de/a.md", "de/b.md", "de/b-1.md", "de/b-2.md", "de/c/d.md", "de/e.md"}},
 		{name: "the source language", o: create.Options{Missing: true, Lang: "en"}, wantErr: create.ErrSourceLang},
 		{name: "a path for a language", o: create.Options{Missing: true, Lang: "../x"}, wantErr: create.ErrBadLang},
@@ -224,7 +230,13 @@ func TestSelect(t *testing.T) {
 			_, r, err := build(t, siteFiles(tt.extra...), tt.o)
 			var exists *plan.ExistsError
 			var notSrc *create.NotSourceError
+			var scope *create.ScopeError
 			switch {
+			case tt.scope != "":
+				if !errors.As(err, &scope) || scope.Arg != tt.scope {
+					t.Fatalf("err = %v, want %q matches no source page", err, tt.scope)
+				}
+				return
 			case tt.exists != "":
 				if !errors.As(err, &exists) || exists.Path != tt.exists {
 					t.Fatalf("err = %v, want %s already exists", err, tt.exists)
@@ -279,7 +291,7 @@ func TestNavigationInPlan(t *testing.T) {
 			t.Errorf("_config.yml lacks %s:\n%s", p, cfg)
 		}
 	}
-	_, r, err = build(t, siteFiles(), create.Options{Lang: "fr", Missing: true, Pages: []string{"en/zz"}})
+	_, r, err = build(t, siteFiles(), create.Options{Lang: "fr", Missing: true, Pages: []string{"en/a.md"}})
 	if err != nil {
 		t.Fatal(err)
 	}

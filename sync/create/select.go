@@ -1,6 +1,10 @@
 package create
 
 import (
+	"fmt"
+	"path"
+	"sort"
+
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/plan"
 	"github.com/langref/langref/translate/stub"
@@ -17,14 +21,14 @@ func selectSources(g *graph.Graph, o Options) (sources []*graph.Page, complete [
 	for _, arg := range o.Pages {
 		e := find(g, arg)
 		if e == nil {
-			return nil, nil, &NotSourceError{Arg: arg}
+			return nil, nil, &NotSourceError{Arg: arg, Scope: checkScopes(g, []string{arg}) == nil}
 		}
 		if seen[e.Key] {
 			continue
 		}
 		seen[e.Key] = true
 		if c := g.Cell(e, o.Lang); c != nil && c.Page != nil && !o.Force {
-			if !unlistedStub(g, e, c) {
+			if o.NoNav || !unlistedStub(g, e, c) {
 				return nil, nil, &plan.ExistsError{Path: c.Page.Path()}
 			}
 			complete = append(complete, c.Page.Path())
@@ -41,8 +45,11 @@ func selectSources(g *graph.Graph, o Options) (sources []*graph.Page, complete [
 // no readable text (empty, binary...) stops it with a plan.ExistsError
 // unless o.Force: the translator may have meant to write that page.
 func missing(g *graph.Graph, o Options) (sources []*graph.Page, complete []string, err error) {
+	if err := checkScopes(g, o.Pages); err != nil {
+		return nil, nil, err
+	}
 	for _, e := range g.Entries {
-		if e.Source == nil || e.IsFile() || e.Source.File.Plain() || !selected(g, e, o.Pages) {
+		if !startable(e) || !selected(g, e, o.Pages) {
 			continue
 		}
 		c := g.Cell(e, o.Lang)
@@ -52,7 +59,7 @@ func missing(g *graph.Graph, o Options) (sources []*graph.Page, complete []strin
 			sources = append(sources, e.Source)
 		case c.Reason == graph.Unreadable && !o.Force:
 			return nil, nil, &plan.ExistsError{Path: c.Page.Path()}
-		case unlistedStub(g, e, c):
+		case !o.NoNav && unlistedStub(g, e, c):
 			complete = append(complete, c.Page.Path())
 		}
 	}
@@ -75,6 +82,66 @@ func unlistedStub(g *graph.Graph, e *graph.Entry, c *graph.Cell) bool {
 		return false // not where new puts stubs, so not one of its own
 	}
 	return stub.IsStub(stub.Progress(e.Source.File.Src, c.Page.File.Src))
+}
+
+// ScopeError says a folder, chapter or key given to --missing matches no
+// source page: a typo would otherwise read as "nothing is missing".
+type ScopeError struct {
+	Arg string
+	// Scopes are what would match: the folders of the source pages, the
+	// navigation's chapters and the pages' keys, sorted.
+	Scopes []string
+}
+
+func (e *ScopeError) Error() string {
+	return fmt.Sprintf("%q is no folder, chapter or key of a source page", e.Arg)
+}
+
+// startable reports whether e is a source page `new --missing` may start.
+func startable(e *graph.Entry) bool {
+	return e.Source != nil && !e.IsFile() && !e.Source.File.Plain()
+}
+
+// checkScopes returns a ScopeError for the first of sels that matches no
+// source page.
+func checkScopes(g *graph.Graph, sels []string) error {
+	for _, sel := range sels {
+		found := false
+		for _, e := range g.Entries {
+			if startable(e) && under(g.Site, e, sel) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return &ScopeError{Arg: sel, Scopes: scopes(g)}
+		}
+	}
+	return nil
+}
+
+// scopes lists the folders of the source pages, the navigation's chapters
+// and the pages' keys.
+func scopes(g *graph.Graph) []string {
+	set := map[string]bool{}
+	for _, e := range g.Entries {
+		if !startable(e) {
+			continue
+		}
+		set[e.Key] = true
+		if e.Section != "" {
+			set[e.Section] = true
+		}
+		for d := path.Dir(e.Source.Path()); d != "."; d = path.Dir(d) {
+			set[d] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func selected(g *graph.Graph, e *graph.Entry, sels []string) bool {

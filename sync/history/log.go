@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	gosync "sync"
@@ -98,6 +99,13 @@ const header = "--format=commit%x00%H%x00%P%x00%aI%x00%an%x00%s"
 // moved in from elsewhere appears as added. Merges are diffed against each
 // parent (git -m) so that renames can be followed through them.
 func (r *Repo) Load(pathspecs ...string) (*History, error) {
+	return r.LoadCounting(nil, pathspecs...)
+}
+
+// LoadCounting is Load that calls count, when not nil, with the number of
+// commits read so far while git log's output comes in, for a progress
+// line: a long history takes seconds to read.
+func (r *Repo) LoadCounting(count func(commits int), pathspecs ...string) (*History, error) {
 	if r.Head == "" {
 		return newHistory(nil, r), nil
 	}
@@ -107,7 +115,7 @@ func (r *Repo) Load(pathspecs ...string) (*History, error) {
 	}
 	args := []string{"log", "-z", "-m", "--raw", "--no-abbrev", "-M", "--parents",
 		"--date-order", "--no-color", "--no-show-signature", header, r.Head, "--"}
-	out, err := r.run(append(args, pathspecs...)...)
+	out, err := r.runCounting(count, append(args, pathspecs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read the history of %q: %w", strings.Join(pathspecs, " "), err)
 	}
@@ -208,4 +216,55 @@ func (h *History) Commit(rev string) *Commit {
 		}
 	}
 	return found
+}
+
+// runCounting runs git log like run, calling count, when not nil, with the
+// number of commit headers in the output so far.
+func (r *Repo) runCounting(count func(int), args ...string) ([]byte, error) {
+	if count == nil {
+		return r.run(args...)
+	}
+	cmd := r.command(r.Root, args...)
+	var stderr bytes.Buffer
+	out := &headerCounter{count: count}
+	cmd.Stdout, cmd.Stderr = out, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, gitError(args[0], err, stderr.Bytes())
+	}
+	return out.buf.Bytes(), nil
+}
+
+// headerCounter keeps git log's output and counts the commit headers in
+// it: the token "commit" at the start of the output or after a NUL or a
+// line break. A file named "commit" at the top of the tree, or a commit
+// whose subject is "commit", counts once more: the count is only shown
+// while the log is read.
+type headerCounter struct {
+	buf     bytes.Buffer
+	scanned int // bytes of buf already looked at
+	n       int
+	count   func(int)
+}
+
+var headerToken = []byte("commit\x00")
+
+func (h *headerCounter) Write(p []byte) (int, error) {
+	h.buf.Write(p)
+	b := h.buf.Bytes()
+	// A token may straddle two writes: look again at the last bytes.
+	from := max(h.scanned-len(headerToken)+1, 0)
+	for {
+		i := bytes.Index(b[from:], headerToken)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		if at == 0 || b[at-1] == 0 || b[at-1] == '\n' {
+			h.n++
+		}
+		from = at + len(headerToken)
+	}
+	h.scanned = len(b)
+	h.count(h.n)
+	return len(p), nil
 }

@@ -68,6 +68,11 @@ type Rules struct {
 	// KnownKeys are front matter keys the generator and common tools
 	// define: never misspellings.
 	KnownKeys []string
+	// SourceOnlyKeys are front matter keys that belong to the source page
+	// alone: a new translation's stub leaves them out, since a copy would
+	// give it the source page's address or redirects (Jekyll's permalink,
+	// Hugo's url). .langref.yml's source_only_keys replaces them.
+	SourceOnlyKeys []string
 	// FoldCase is true when the generator reads front matter keys without
 	// regard to case (Hugo): Title and title are one key.
 	FoldCase bool

@@ -37,7 +37,9 @@ type Config struct {
 	// generatorListsLanguages is true when the languages come from the
 	// generator's configuration.
 	generatorListsLanguages bool
-	repoRoot                string
+	// langrefListsLanguages is true when .langref.yml lists them.
+	langrefListsLanguages bool
+	repoRoot              string
 	// lean keeps no contents: see LoadLean.
 	lean bool
 	// visit, when set, sees pages while they are read: see LoadLeanVisit.
@@ -202,4 +204,18 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// LanguagesFile returns the file, relative to Root, that lists the site's
+// languages, and the generator's name when it is the generator's
+// configuration: a language it does not list is no language of the site
+// until it does. Both are "" when the languages are found from the files.
+func (c *Config) LanguagesFile() (file, generator string) {
+	switch {
+	case c.langrefListsLanguages:
+		return c.LangrefFile, ""
+	case c.generatorListsLanguages:
+		return c.ConfigFile, c.Display
+	}
+	return "", ""
 }

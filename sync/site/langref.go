@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/langref/langref/sync/profile"
 	"go.yaml.in/yaml/v3"
@@ -22,12 +23,15 @@ type langrefFile struct {
 	Include     []string          `yaml:"include"`
 	Rules       map[string]string `yaml:"rules"`
 	Baseline    string            `yaml:"baseline_key"`
+	// SourceOnly (issue 14, new): keys stubs leave out; nil keeps the
+	// profile's.
+	SourceOnly []string `yaml:"source_only_keys"`
 
 	node *yaml.Node
 }
 
 // LangrefKeys are the keys .langref.yml may set.
-var LangrefKeys = []string{"generator", "source_lang", "key", "languages", "pairing", "path_pattern", "files", "exclude", "include", "rules", "baseline_key"}
+var LangrefKeys = []string{"generator", "source_lang", "key", "languages", "pairing", "path_pattern", "files", "exclude", "include", "rules", "baseline_key", "source_only_keys"}
 
 // readLangref reads root/.langref.yml; nil when there is none.
 func readLangref(root string) (*langrefFile, error) {
@@ -117,11 +121,15 @@ func (c *Config) apply(o *langrefFile) error {
 	}
 	if o.Languages != nil {
 		c.Languages = o.Languages
+		c.langrefListsLanguages = true
 	}
 	c.Files = o.Files
 	c.Severity = o.Rules
 	c.LangrefExclude, c.LangrefInclude = o.Exclude, o.Include
 	if err := checkRules(o); err != nil {
+		return err
+	}
+	if err := c.applySourceOnly(o); err != nil {
 		return err
 	}
 	switch o.Pairing {
@@ -160,6 +168,44 @@ func lookupLine(m *yaml.Node, key, sub string) int {
 			return m.Content[i].Line
 		}
 		return lookupLine(m.Content[i+1], sub, "")
+	}
+	return 0
+}
+
+// applySourceOnly replaces the profile's source-only keys with
+// .langref.yml's source_only_keys, when set. A key that pairs pages or
+// names their language cannot be one: a stub without it would pair with
+// nothing.
+func (c *Config) applySourceOnly(o *langrefFile) error {
+	if o.SourceOnly == nil {
+		return nil
+	}
+	for i, k := range o.SourceOnly {
+		line := itemLine(o.node, "source_only_keys", i)
+		if k == "" {
+			return &ConfigError{File: langrefName, Line: line, Err: fmt.Errorf("source_only_keys: an empty key")}
+		}
+		for _, own := range []string{c.Key, c.TranslationKey, c.LangKey} {
+			if own != "" && (k == own || c.FoldCase && strings.EqualFold(k, own)) {
+				return &ConfigError{File: langrefName, Line: line,
+					Err: fmt.Errorf("source_only_keys: %q pairs a translation with its source page or names its language; a stub without it would pair with nothing", k)}
+			}
+		}
+	}
+	c.SourceOnlyKeys = o.SourceOnly
+	return nil
+}
+
+// itemLine returns the line of item i of the sequence under key, else the
+// key's line.
+func itemLine(m *yaml.Node, key string, i int) int {
+	for j := 0; m != nil && j+1 < len(m.Content); j += 2 {
+		if m.Content[j].Value == key {
+			if v := m.Content[j+1]; v.Kind == yaml.SequenceNode && i < len(v.Content) {
+				return v.Content[i].Line
+			}
+			return m.Content[j].Line
+		}
 	}
 	return 0
 }

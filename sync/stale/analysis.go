@@ -44,6 +44,7 @@ type analysis struct {
 	head      string            // HEAD, for the run key
 	runKeyed  string            // the run key, "" when not computed
 	sums      map[string]string // content hash by path, for cache keys
+	progress  *tally            // issue 14: translations settled, for Options.Progress
 }
 
 // item is one translated page under analysis.
@@ -266,6 +267,7 @@ func (it *item) finish(staleOn change.Class) {
 	}
 	it.j = nil
 	it.finished = true
+	it.a.progress.add()
 	it.release()
 	p.Class, p.Stale = change.Cosmetic, false
 	for i := range p.Changes {

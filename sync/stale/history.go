@@ -78,7 +78,7 @@ func (a *analysis) history() error {
 	}
 	pre := a.o.Prefetch
 	if pre == nil || pre.root != a.g.Site.Root {
-		pre = PrefetchHistory(a.g.Site.Root)
+		pre = PrefetchHistoryWith(a.g.Site.Root, a.o.Progress)
 	}
 	repo, prefix, err := pre.open()
 	if errors.Is(err, history.ErrNoGit) {

@@ -32,6 +32,8 @@ type Prefetch struct {
 	followed chan struct{} // closed once FollowAll is done, nil without it
 	logs     *history.Logs // FollowAll's logs, nil when it did not follow
 	paths    []string      // the site paths FollowAll followed
+
+	progress Progress // told of the commits read, nil for none
 }
 
 // PrefetchHistory starts reading the history of the site whose root is
@@ -39,8 +41,12 @@ type Prefetch struct {
 // git log at once too, unless the cache of the last run was made at the
 // same HEAD: Analyze will then most likely answer from the cache without
 // the log, and runs it only if it needs it.
-func PrefetchHistory(root string) *Prefetch {
-	p := &Prefetch{root: root, opened: make(chan struct{}), loaded: make(chan struct{})}
+func PrefetchHistory(root string) *Prefetch { return PrefetchHistoryWith(root, nil) }
+
+// PrefetchHistoryWith is PrefetchHistory that tells progress, when not
+// nil, how many commits git log has given so far (StepHistory).
+func PrefetchHistoryWith(root string, progress Progress) *Prefetch {
+	p := &Prefetch{root: root, opened: make(chan struct{}), loaded: make(chan struct{}), progress: progress}
 	if abs, err := filepath.Abs(root); err == nil {
 		p.root = abs
 	}
@@ -118,7 +124,7 @@ func (p *Prefetch) startLoad() {
 	p.loadOnce.Do(func() {
 		p.loading.Store(true)
 		go func() {
-			p.h, p.loadErr = p.repo.Load(p.prefix)
+			p.h, p.loadErr = p.repo.LoadCounting(p.countCommits(), p.prefix)
 			close(p.loaded)
 		}()
 	})

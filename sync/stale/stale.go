@@ -82,6 +82,10 @@ type Options struct {
 	// at that baseline (Page.Suspect), not only those with changes to
 	// judge: it reads and parses every translation.
 	Verify bool
+	// Progress, when not nil, is told how the analysis goes, for a
+	// progress line (see Progress); also while it reads the history, when
+	// it reads it itself rather than through Prefetch.
+	Progress Progress
 }
 
 // DefaultOptions returns the options the site's configuration asks for.
@@ -193,6 +197,7 @@ type BadBaseline struct {
 // Analyze computes the staleness of every translated page of g.
 func Analyze(g *graph.Graph, o Options) (*Result, error) {
 	a := newAnalysis(g, o)
+	a.progress = newTally(o.Progress, len(a.items))
 	if err := a.history(); err != nil {
 		return nil, err
 	}

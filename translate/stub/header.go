@@ -16,8 +16,9 @@ const (
 
 // header returns the YAML lines of the stub: the source's keys in the
 // source's order, each written as the source wrote it, with lang set to
-// the translation's language and the translation's own keys at the end.
-func header(src []byte, doc *frontmatter.Doc, o Options) []byte {
+// the translation's language and the translation's own keys at the end;
+// and the source-only keys it left out.
+func header(src []byte, doc *frontmatter.Doc, o Options) ([]byte, []string) {
 	lines := splitLines(src)
 	chunks, lead := fieldChunks(lines, doc)
 	var out bytes.Buffer
@@ -26,7 +27,12 @@ func header(src []byte, doc *frontmatter.Doc, o Options) []byte {
 	}
 	own := map[string]string{langKey: o.Lang, translatorKey: "", dateKey: o.Date, o.BaselineKey: o.Baseline}
 	written := map[string]bool{}
+	var left []string
 	for _, c := range chunks {
+		if sourceOnly(c.key, o) {
+			left = append(left, c.key)
+			continue
+		}
 		if v, ok := own[c.key]; ok {
 			if !written[c.key] {
 				writeKey(&out, c.key, v)
@@ -42,7 +48,17 @@ func header(src []byte, doc *frontmatter.Doc, o Options) []byte {
 			written[k] = true
 		}
 	}
-	return out.Bytes()
+	return out.Bytes(), left
+}
+
+// sourceOnly reports whether key is one of o.SourceOnly.
+func sourceOnly(key string, o Options) bool {
+	for _, k := range o.SourceOnly {
+		if k == key || o.FoldCase && strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
 }
 
 func writeKey(out *bytes.Buffer, key, value string) {

@@ -37,6 +37,11 @@ type Options struct {
 	Style Style
 	// Memory holds translations of English blocks made elsewhere; may be nil.
 	Memory *Memory
+	// SourceOnly are the front matter keys the stub leaves out: those only
+	// the source page should carry (its address, its redirects). FoldCase
+	// compares them without regard to case, as Hugo reads keys.
+	SourceOnly []string
+	FoldCase   bool
 }
 
 // Result is a stub and what went into it.
@@ -45,6 +50,9 @@ type Result struct {
 	// Blocks counts the translatable units of the body; Remembered those
 	// that translation memory filled in.
 	Blocks, Remembered int
+	// Left are the source page's keys the stub left out (Options.SourceOnly),
+	// as the source writes them, in its order.
+	Left []string
 }
 
 // ErrNotAPage is returned for a source without front matter Jekyll reads.
@@ -58,9 +66,10 @@ func Make(src []byte, o Options) (Result, error) {
 	}
 	var out bytes.Buffer
 	out.WriteString("---\n")
-	out.Write(header(src, doc, o))
+	head, left := header(src, doc, o)
+	out.Write(head)
 	out.WriteString("---\n")
 	body, n, mem := makeBody(doc, o)
 	out.Write(body)
-	return Result{Src: out.Bytes(), Blocks: n, Remembered: mem}, nil
+	return Result{Src: out.Bytes(), Blocks: n, Remembered: mem, Left: left}, nil
 }

@@ -46,6 +46,14 @@ var KnownKeys = []string{
 	"manualLinkRelref", "manualLinkTarget", "icon", "default_lang_commit", "drift_from_default",
 }
 
+// SourceOnlyKeys are the keys a translation's stub leaves out: url with a
+// leading slash is the same address in every language (Hugo adds no
+// language prefix to it), and aliases redirect old addresses, which a new
+// translation does not have (before Hugo 0.155, /-aliases were the same
+// address in every language too). slug and translationKey are copied:
+// the first is relative to the language's tree, the second pairs pages.
+var SourceOnlyKeys = []string{"aliases", "url"}
+
 // contentExts are the extensions of the content formats Hugo renders.
 var contentExts = []string{".md", ".markdown", ".mdown", ".html", ".htm", ".adoc", ".asciidoc", ".ad", ".org", ".pandoc", ".pdc", ".rst"}
 
@@ -72,7 +80,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 		Generator: "hugo", Display: "Hugo", StopsOnBadFrontMatter: true, ConfigFile: c.file, SourceLang: c.defaultLang, Languages: langs,
 		TranslationKey: "translationKey", Layout: l,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML, frontmatter.TOML, frontmatter.JSON}, Optional: true},
-		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, FoldCase: true, PageExts: contentExts,
+		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys, FoldCase: true, PageExts: contentExts,
 		Skip: w.skip, Drop: drop, UIStrings: profile.FindTables(root, c.i18nDir, names),
 	}, nil
 }

@@ -30,6 +30,13 @@ var KnownKeys = []string{
 	"last_modified_at",
 }
 
+// SourceOnlyKeys are the keys a translation's stub leaves out: a copied
+// permalink gives the translation the source page's address (Jekyll
+// writes both to one file and warns of a conflict), and a copied
+// redirect_from (jekyll-redirect-from) makes a second page at each old
+// address; a new translation has no old addresses of its own.
+var SourceOnlyKeys = []string{"permalink", "redirect_from"}
+
 // defaultExcludes are added by Jekyll 4 to every site's exclude list.
 var defaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/"}
 
@@ -37,7 +44,7 @@ var defaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles", "Gemf
 func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "jekyll", Display: "Jekyll", SourceLang: "en", Key: "lang-ref", LangKey: "lang",
-		FrontMatter: frontmatter.Jekyll, BaselineKey: "source-commit", KnownKeys: KnownKeys,
+		FrontMatter: frontmatter.Jekyll, BaselineKey: "source-commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys,
 		Nav:      map[string]*profile.Nav{},
 		PageExts: []string{".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm", ".textile"},
 	}

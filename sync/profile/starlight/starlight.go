@@ -42,6 +42,11 @@ var KnownKeys = []string{
 	"i18nReady",
 }
 
+// SourceOnlyKeys are the keys a translation's stub leaves out: a slug
+// replaces the page's whole address, locale folder included, so a copied
+// one would give the translation the source page's address.
+var SourceOnlyKeys = []string{"slug"}
+
 var pageExts = []string{".md", ".mdx", ".mdoc"}
 
 // Read reads the locales of root/astro.config.*.
@@ -49,7 +54,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "starlight", Display: "Starlight", StopsOnBadFrontMatter: true, DuplicateKeysFail: true,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML}, Optional: true},
-		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: pageExts,
+		BaselineKey: "source-commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys, PageExts: pageExts,
 	}
 	var cfg astroConfig
 	for _, name := range configNames {

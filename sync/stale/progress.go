@@ -1,0 +1,46 @@
+package stale
+
+import "sync/atomic"
+
+// Progress is told how long work goes, for a progress line: what is being
+// counted (StepHistory, StepJudge), how many are done, and how many in all
+// (0 when not known). It may be called from several goroutines at once,
+// and often: it must be quick.
+type Progress func(step string, done, total int)
+
+// The steps Progress is told of.
+const (
+	// StepHistory counts the commits git log has given so far.
+	StepHistory = "history"
+	// StepJudge counts the translations whose staleness is settled.
+	StepJudge = "judge"
+)
+
+// tally counts the translations settled; a nil *tally counts nothing.
+type tally struct {
+	report Progress
+	total  int
+	done   atomic.Int64
+}
+
+func newTally(p Progress, total int) *tally {
+	if p == nil {
+		return nil
+	}
+	return &tally{report: p, total: total}
+}
+
+func (t *tally) add() {
+	if t != nil {
+		t.report(StepJudge, int(t.done.Add(1)), t.total)
+	}
+}
+
+// countCommits returns the callback of history.Repo.LoadCounting that
+// tells p.progress, or nil.
+func (p *Prefetch) countCommits() func(int) {
+	if p.progress == nil {
+		return nil
+	}
+	return func(n int) { p.progress(StepHistory, n, 0) }
+}
