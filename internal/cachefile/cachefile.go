@@ -114,29 +114,38 @@ var ErrNotCache = errors.New("not a cache file")
 // followed) or holds more than limit bytes; limit <= 0 means MaxSize. It
 // reads at most limit bytes even if the file grows meanwhile.
 func Read(path string, limit int64) ([]byte, error) {
+	b, _, err := ReadStat(path, limit)
+	return b, err
+}
+
+// ReadStat is Read, also returning what the open file's stat said of it
+// before it was read: its modification time tells when it was written,
+// which caches that trust files by their stat data need (see
+// internal/statcache).
+func ReadStat(path string, limit int64) ([]byte, os.FileInfo, error) {
 	if limit <= 0 {
 		limit = MaxSize
 	}
 	if fi, err := os.Stat(path); err != nil {
-		return nil, err
+		return nil, nil, err
 	} else if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %w", path, ErrNotCache) // a pipe would block the open
+		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache) // a pipe would block the open
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !fi.Mode().IsRegular() || fi.Size() > limit {
-		return nil, fmt.Errorf("%s: %w", path, ErrNotCache)
+		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err == nil && int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s: %w", path, ErrNotCache)
+		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache)
 	}
-	return b, err
+	return b, fi, err
 }
