@@ -143,9 +143,30 @@ func ReadStat(path string, limit int64) ([]byte, os.FileInfo, error) {
 	if !fi.Mode().IsRegular() || fi.Size() > limit {
 		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	b, err := readUpTo(f, fi.Size(), limit)
 	if err == nil && int64(len(b)) > limit {
 		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache)
 	}
 	return b, fi, err
+}
+
+// readUpTo reads f, size bytes long when it was opened, to its end or
+// to one byte past limit, into a buffer sized for it: no copies as the
+// buffer grows, and no more memory touched than the file needs.
+func readUpTo(f io.Reader, size, limit int64) ([]byte, error) {
+	b := make([]byte, 0, min(size, limit)+1)
+	for int64(len(b)) <= limit {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):min(int64(cap(b)), limit+1)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
 }

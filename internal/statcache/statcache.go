@@ -102,10 +102,17 @@ func (c *Cache) Get(name string, st Stat) (string, bool) {
 // Put records data, what the caller made of the file name, read when its
 // stat data was st: taken before the file was read, so that a change
 // while it was read shows in the next run's stat data.
+// A Put of what a trusted entry already holds changes nothing.
 func (c *Cache) Put(name string, st Stat, data []byte) {
+	o, ok := c.old[name]
+	same := ok && o.st == st && o.st.Mtime < c.written && o.data == string(data)
 	c.mu.Lock()
-	c.now[name] = entry{st: st, data: string(data)}
-	c.dirty = true
+	if same {
+		c.now[name] = o
+	} else {
+		c.now[name] = entry{st: st, data: string(data)}
+		c.dirty = true
+	}
 	c.mu.Unlock()
 }
 

@@ -53,9 +53,21 @@ func NewStubScan(cacheDir func() string) *StubScan {
 	return &StubScan{cacheDir: cacheDir, ids: map[*site.File]int32{}, found: map[*site.File]scanned{}}
 }
 
-// Visitor returns the site.Visitor that runs the scan.
+// Visitor returns the site.Visitor that runs the scan. It needs to see
+// no page the page cache knows whose results the stub cache holds.
 func (s *StubScan) Visitor() site.Visitor {
-	return site.Visitor{Source: s.source, Translation: s.translation}
+	return site.Visitor{Source: s.source, Translation: s.translation,
+		SourceWants: s.sourceWants, TranslationWants: s.translationWants}
+}
+
+func (s *StubScan) sourceWants(f *site.File) bool {
+	s.readCache()
+	return f.Sum != nil && !s.cached.src[[16]byte(f.Sum[:16])]
+}
+
+func (s *StubScan) translationWants(f *site.File) bool {
+	s.readCache()
+	return f.Sum != nil && !s.cached.tr[[16]byte(f.Sum[:16])]
 }
 
 // readCache reads the halves of the stub cache's keys, once.
