@@ -153,21 +153,79 @@ func writeItems(bw *bufio.Writer, items reflect.Value) error {
 
 // encodeItems appends the elements from to to of items to out, as
 // writeItems writes them.
+// Each element is encoded compact, then indented by indent, which does
+// what json.Indent does several times faster.
 func encodeItems(out *bytes.Buffer, items reflect.Value, from, to int) error {
 	var buf bytes.Buffer
-	enc := newEncoder(&buf, "    ")
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	var b []byte
 	for i := from; i < to; i++ {
 		if i > 0 {
-			out.WriteByte(',')
+			b = append(b, ',')
 		}
-		out.WriteString("\n    ")
+		b = append(b, "\n    "...)
 		buf.Reset()
 		if err := enc.Encode(items.Index(i).Addr().Interface()); err != nil {
 			return err
 		}
-		out.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		b = indent(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n")), "    ", "  ")
+		out.Write(b)
+		b = b[:0]
 	}
 	return nil
+}
+
+// indent appends src, compact JSON as encoding/json writes it (no space
+// outside strings), to dst as json.Indent(dst, src, prefix, in) would:
+// each element and key on its line, after prefix and in once per level;
+// empty objects and arrays as {} and []. Strings are copied as they are.
+func indent(dst, src []byte, prefix, in string) []byte {
+	depth := 0
+	newline := func() {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, in...)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '"':
+			j := i + 1
+			for j < len(src) && src[j] != '"' {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j+1, len(src))
+			dst = append(dst, src[i:j]...)
+			i = j - 1
+		case '{', '[':
+			dst = append(dst, c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, src[i+1])
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, c, ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // whole writes v in one piece: for documents whose slice is empty.
