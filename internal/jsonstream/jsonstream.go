@@ -120,30 +120,33 @@ func jsonKey(f reflect.StructField) (string, error) {
 // elements of a top-level field, with the commas between them. Elements
 // are encoded on all processors, a window of chunks at a time, and
 // written in order: the output is the same, and memory holds a window.
-// Chunks are small, so that the window's buffers, reused from window to
-// window, stay small too: in a short run, memory the process touches for
-// the first time costs more than encoding (a page fault each 4 KiB). With
-// chunks of 256 status rows, a quarter of `langref status --format json`
-// on DLSP20 went to growing the buffers.
+// Chunks are small, and the window's buffers are reused from window to
+// window: in a short run, memory the process touches for the first time
+// costs more than encoding (a page fault each 4 KiB). With chunks of 256
+// status rows and new buffers for each, a quarter of `langref status
+// --format json` on DLSP20 went to growing buffers.
 func writeItems(bw *bufio.Writer, items reflect.Value) error {
 	const chunk = 32
 	n := items.Len()
 	chunks := (n + chunk - 1) / chunk
 	window := 2 * runtime.GOMAXPROCS(0)
-	bufs := make([]bytes.Buffer, window)
+	slots := make([]slot, window)
+	for i := range slots {
+		slots[i].enc = json.NewEncoder(&slots[i].compact)
+		slots[i].enc.SetEscapeHTML(false)
+	}
 	errs := make([]error, window)
 	for first := 0; first < chunks; first += window {
 		k := min(window, chunks-first)
 		par.Do(k, func(j int) {
 			c := first + j
-			bufs[j].Reset()
-			errs[j] = encodeItems(&bufs[j], items, c*chunk, min((c+1)*chunk, n))
+			errs[j] = slots[j].encodeItems(items, c*chunk, min((c+1)*chunk, n))
 		})
 		for j := range k {
 			if errs[j] != nil {
 				return errs[j]
 			}
-			if _, err := bw.Write(bufs[j].Bytes()); err != nil {
+			if _, err := bw.Write(slots[j].out); err != nil {
 				return err
 			}
 		}
@@ -151,27 +154,29 @@ func writeItems(bw *bufio.Writer, items reflect.Value) error {
 	return nil
 }
 
-// encodeItems appends the elements from to to of items to out, as
-// writeItems writes them.
-// Each element is encoded compact, then indented by indent, which does
-// what json.Indent does several times faster.
-func encodeItems(out *bytes.Buffer, items reflect.Value, from, to int) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	var b []byte
+// slot holds the buffers of one chunk of a window: the chunk's output,
+// and each element's compact encoding before it is indented.
+type slot struct {
+	out     []byte
+	compact bytes.Buffer
+	enc     *json.Encoder
+}
+
+// encodeItems sets s.out to the elements from to to of items, as
+// writeItems writes them. Each element is encoded compact, then indented
+// by indent, which does what json.Indent does several times faster.
+func (s *slot) encodeItems(items reflect.Value, from, to int) error {
+	s.out = s.out[:0]
 	for i := from; i < to; i++ {
 		if i > 0 {
-			b = append(b, ',')
+			s.out = append(s.out, ',')
 		}
-		b = append(b, "\n    "...)
-		buf.Reset()
-		if err := enc.Encode(items.Index(i).Addr().Interface()); err != nil {
+		s.out = append(s.out, "\n    "...)
+		s.compact.Reset()
+		if err := s.enc.Encode(items.Index(i).Addr().Interface()); err != nil {
 			return err
 		}
-		b = indent(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n")), "    ", "  ")
-		out.Write(b)
-		b = b[:0]
+		s.out = indent(s.out, bytes.TrimSuffix(s.compact.Bytes(), []byte("\n")), "    ", "  ")
 	}
 	return nil
 }
@@ -182,13 +187,6 @@ func encodeItems(out *bytes.Buffer, items reflect.Value, from, to int) error {
 // empty objects and arrays as {} and []. Strings are copied as they are.
 func indent(dst, src []byte, prefix, in string) []byte {
 	depth := 0
-	newline := func() {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, in...)
-		}
-	}
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		switch c {
@@ -203,25 +201,32 @@ func indent(dst, src []byte, prefix, in string) []byte {
 			j = min(j+1, len(src))
 			dst = append(dst, src[i:j]...)
 			i = j - 1
+			continue
 		case '{', '[':
-			dst = append(dst, c)
 			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
-				dst = append(dst, src[i+1])
+				dst = append(dst, c, src[i+1])
 				i++
 				continue
 			}
 			depth++
-			newline()
+			dst = append(dst, c)
 		case '}', ']':
 			depth--
-			newline()
-			dst = append(dst, c)
 		case ',':
 			dst = append(dst, c)
-			newline()
 		case ':':
 			dst = append(dst, c, ' ')
+			continue
 		default:
+			dst = append(dst, c)
+			continue
+		}
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, in...)
+		}
+		if c == '}' || c == ']' {
 			dst = append(dst, c)
 		}
 	}
