@@ -8,7 +8,6 @@ import (
 	gosync "sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 )
 
@@ -21,7 +20,7 @@ func Bundle() *i18n.Bundle { return bundle(func(string) bool { return true }) }
 // bundle loads the embedded message files whose language keep accepts.
 func bundle(keep func(tag string) bool) *i18n.Bundle {
 	b := i18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
+	b.RegisterUnmarshalFunc("yaml", unmarshal)
 	for _, name := range fileNames() {
 		if !keep(fileTag(name)) {
 			continue

@@ -67,7 +67,7 @@ type summary struct {
 }
 
 func (e *env) check(c *cli.Context) error {
-	s, err := e.loadLeanSite(c, site.Visitor{})
+	s, err := e.loadLeanSite(c, site.LeanOptions{})
 	if err != nil {
 		return err
 	}
@@ -165,9 +165,9 @@ func (e *env) render(f check.Finding, path string) finding {
 		Message: e.p.T(f.MessageID(), f.Data), Hint: e.p.T(f.HintID(), f.Data),
 	}
 	if ms, ok := f.Data["Mismatches"].([]stale.Mismatch); ok {
-		f.Data["Summary"] = structureSummary(english, ms)
+		f.Data["Summary"] = structureSummary(english(), ms)
 	}
-	out.english = english.T(f.MessageID(), f.Data)
+	out.english = english().T(f.MessageID(), f.Data)
 	out.Fingerprint = out.printable().Fingerprint()
 	return out
 }

@@ -48,7 +48,7 @@ func (e *env) diff(c *cli.Context) error {
 		return err
 	}
 	pre := stale.PrefetchHistory(siteRoot(c))
-	s, err := e.loadLeanSite(c, site.Visitor{})
+	s, err := e.loadLeanSite(c, site.LeanOptions{CacheDir: pre.CacheDir})
 	if err != nil {
 		return err
 	}

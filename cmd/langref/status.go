@@ -98,7 +98,7 @@ type leanLoad struct {
 func (e *env) loadLean(c *cli.Context) (*leanLoad, error) {
 	pre := stale.PrefetchHistoryWith(siteRoot(c), e.progress())
 	scan := status.NewStubScan(pre.CacheDir)
-	s, err := e.loadLeanSite(c, scan.Visitor())
+	s, err := e.loadLeanSite(c, site.LeanOptions{Visit: scan.Visitor(), CacheDir: pre.CacheDir})
 	if err != nil {
 		return nil, err
 	}
@@ -113,12 +113,13 @@ func (l *leanLoad) stubs(g *graph.Graph) (status.Stubs, error) {
 
 // loadLeanSite is loadSite without the pages' contents, which status
 // reads again only where it needs them, rather than hold a large site
-// whole; v sees each page while it is read.
-func (e *env) loadLeanSite(c *cli.Context, v site.Visitor) (*site.Site, error) {
+// whole; o's visitor sees each page while it is read, and its cache
+// folder keeps the page cache.
+func (e *env) loadLeanSite(c *cli.Context, o site.LeanOptions) (*site.Site, error) {
 	if err := e.rootError(c); err != nil {
 		return nil, err
 	}
-	s, err := site.LoadLeanVisit(siteRoot(c), v)
+	s, err := site.LoadLeanWith(siteRoot(c), o)
 	if err != nil {
 		return nil, usageErr(err)
 	}

@@ -114,29 +114,59 @@ var ErrNotCache = errors.New("not a cache file")
 // followed) or holds more than limit bytes; limit <= 0 means MaxSize. It
 // reads at most limit bytes even if the file grows meanwhile.
 func Read(path string, limit int64) ([]byte, error) {
+	b, _, err := ReadStat(path, limit)
+	return b, err
+}
+
+// ReadStat is Read, also returning what the open file's stat said of it
+// before it was read: its modification time tells when it was written,
+// which caches that trust files by their stat data need (see
+// internal/statcache).
+func ReadStat(path string, limit int64) ([]byte, os.FileInfo, error) {
 	if limit <= 0 {
 		limit = MaxSize
 	}
 	if fi, err := os.Stat(path); err != nil {
-		return nil, err
+		return nil, nil, err
 	} else if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %w", path, ErrNotCache) // a pipe would block the open
+		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache) // a pipe would block the open
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !fi.Mode().IsRegular() || fi.Size() > limit {
-		return nil, fmt.Errorf("%s: %w", path, ErrNotCache)
+		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	b, err := readUpTo(f, fi.Size(), limit)
 	if err == nil && int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s: %w", path, ErrNotCache)
+		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache)
 	}
-	return b, err
+	return b, fi, err
+}
+
+// readUpTo reads f, size bytes long when it was opened, to its end or
+// to one byte past limit, into a buffer sized for it: no copies as the
+// buffer grows, and no more memory touched than the file needs.
+func readUpTo(f io.Reader, size, limit int64) ([]byte, error) {
+	b := make([]byte, 0, min(size, limit)+1)
+	for int64(len(b)) <= limit {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):min(int64(cap(b)), limit+1)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
 }

@@ -195,3 +195,55 @@ func BenchmarkEncode(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// TestIndentIsJSONIndent: indent gives json.Indent's bytes for what
+// encoding/json writes, escapes, empty containers and nesting included.
+func TestIndentIsJSONIndent(t *testing.T) {
+	values := []any{
+		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{1, "x", nil, true, map[string]any{"d": []any{[]any{}}}}},
+		[]string{`quote " and backslash \ and \" and { [ , : ] }`, "tab\tnew\nline", "<html> & \u2028", ""},
+		"top-level string",
+		42.5,
+		[]any{map[string]any{}, []any{[]any{}, map[string]any{"k": "v"}}},
+	}
+	for i, v := range values {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		src := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		var want bytes.Buffer
+		if err := json.Indent(&want, src, "    ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if got := indent([]byte("x"), src, "    ", "  "); string(got) != "x"+want.String() {
+			t.Errorf("value %d: indent =\n%s\nwant\n%s", i, got, want.String())
+		}
+	}
+}
+
+func FuzzIndent(f *testing.F) {
+	f.Add(`{"a":[1,{"b":"c\"]"}],"d":{}}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		var v any
+		if json.Unmarshal([]byte(s), &v) != nil {
+			return
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			return
+		}
+		src := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		var want bytes.Buffer
+		if err := json.Indent(&want, src, "    ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if got := indent(nil, src, "    ", "  "); string(got) != want.String() {
+			t.Errorf("indent =\n%s\nwant\n%s", got, want.String())
+		}
+	})
+}

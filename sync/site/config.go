@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 
+	"github.com/langref/langref/internal/statcache"
 	"github.com/langref/langref/sync/generators"
 	"github.com/langref/langref/sync/profile"
 )
@@ -44,6 +45,10 @@ type Config struct {
 	lean bool
 	// visit, when set, sees pages while they are read: see LoadLeanVisit.
 	visit *Visitor
+	// cacheDir gives the folder of the page cache of a lean load, "" for
+	// none (see LeanOptions); pages is the cache, once open.
+	cacheDir func() string
+	pages    *statcache.Cache
 }
 
 // Aliases of the profile types the site exposes.

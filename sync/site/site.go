@@ -16,6 +16,7 @@ import (
 
 	"github.com/langref/langref/internal/fsread"
 	"github.com/langref/langref/internal/par"
+	"github.com/langref/langref/internal/statcache"
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/profile"
 )
@@ -105,24 +106,50 @@ func LoadLean(root string) (*Site, error) {
 // then the others. Each function gets a page and its body (the contents
 // after the front matter), which it must not keep; it is called on many
 // goroutines at once. A nil function is not called.
+//
+// A page the page cache knows (see LeanOptions) is not read, and the
+// visitor does not see it, unless SourceWants or TranslationWants says
+// that Source or Translation needs to: they see the File as cached, its
+// Doc and Sum set, and a nil function wants every page.
 type Visitor struct {
 	// Source sees the pages outside translation folders.
 	Source func(f *File, body []byte)
 	// Translation sees the pages in translation folders, once Source has
 	// returned for every other page.
 	Translation func(f *File, body []byte)
+	// SourceWants and TranslationWants say whether Source and Translation
+	// need to see a page the page cache knows.
+	SourceWants, TranslationWants func(f *File) bool
 }
 
 // LoadLeanVisit is LoadLean, with v seeing the pages as they are read.
 func LoadLeanVisit(root string, v Visitor) (*Site, error) {
+	return LoadLeanWith(root, LeanOptions{Visit: v})
+}
+
+// LeanOptions are the options of LoadLeanWith.
+type LeanOptions struct {
+	// Visit sees the pages as they are read (see LoadLeanVisit).
+	Visit Visitor
+	// CacheDir, when set, returns the folder of langref's caches
+	// (cachefile.Dir), "" for none. The site then keeps what it read of
+	// each file there (the page cache, see internal/statcache) and reads
+	// again only the files whose stat data changed since. It is called
+	// once the files are listed, so that it may wait for git meanwhile.
+	CacheDir func() string
+}
+
+// LoadLeanWith is LoadLean with the options o.
+func LoadLeanWith(root string, o LeanOptions) (*Site, error) {
 	c, err := LoadConfig(root)
 	if err != nil {
 		return nil, err
 	}
 	c.lean = true
-	if v.Source != nil || v.Translation != nil {
+	if v := o.Visit; v.Source != nil || v.Translation != nil {
 		c.visit = &v // else one round, as LoadLean reads
 	}
+	c.cacheDir = o.CacheDir
 	return Read(c)
 }
 
@@ -147,9 +174,13 @@ func Read(c *Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.openPageCache()
 	files, err := c.readRounds(paths)
 	if err != nil {
 		return nil, err
+	}
+	if c.pages != nil {
+		_ = c.pages.Save() // a cache is never required
 	}
 	files, left = c.dropped(files, left)
 	s := &Site{Config: c, Files: files, Left: left, byPath: make(map[string]*File, len(files))}
@@ -246,7 +277,7 @@ func (c *Config) readRounds(paths []string) ([]*File, error) {
 	var files []*File
 	var err error
 	if c.visit == nil {
-		files, err = c.readAll(paths, nil)
+		files, err = c.readAll(paths, nil, nil)
 	} else {
 		var first, then []string
 		for _, p := range paths {
@@ -256,10 +287,10 @@ func (c *Config) readRounds(paths []string) ([]*File, error) {
 				first = append(first, p)
 			}
 		}
-		files, err = c.readAll(first, c.visit.Source)
+		files, err = c.readAll(first, c.visit.Source, c.visit.SourceWants)
 		if err == nil {
 			var more []*File
-			more, err = c.readAll(then, c.visit.Translation)
+			more, err = c.readAll(then, c.visit.Translation, c.visit.TranslationWants)
 			files = append(files, more...)
 		}
 	}
@@ -315,11 +346,12 @@ func (c *Config) inTranslationFolder(rel string) bool {
 }
 
 // readAll reads the files in parallel and keeps those that take part in
-// pairing; visit, when not nil, sees each page read.
-func (c *Config) readAll(paths []string, visit func(*File, []byte)) ([]*File, error) {
+// pairing; visit, when not nil, sees each page read, and wants says which
+// pages known from the page cache it needs to see (see Visitor).
+func (c *Config) readAll(paths []string, visit func(*File, []byte), wants func(*File) bool) ([]*File, error) {
 	out := make([]*File, len(paths))
 	errs := make([]error, len(paths))
-	par.Do(len(paths), func(i int) { out[i], errs[i] = c.readFile(paths[i], visit) })
+	par.Do(len(paths), func(i int) { out[i], errs[i] = c.readFile(paths[i], visit, wants) })
 	files := out[:0]
 	for i, f := range out {
 		if errs[i] != nil {
@@ -344,8 +376,8 @@ var scratch = sync.Pool{New: func() any { return new([]byte) }}
 const maxScratch = 1 << 20
 
 // readFile reads the file at full, a path walk listed; visit, when not
-// nil, sees it if it is a page of a lean site.
-func (c *Config) readFile(full string, visit func(*File, []byte)) (*File, error) {
+// nil, sees it if it is a page of a lean site (see readAll for wants).
+func (c *Config) readFile(full string, visit func(*File, []byte), wants func(*File) bool) (*File, error) {
 	rel := c.rel(full)
 	plain := c.pairedPlain(rel)
 	if plain && !c.isPageExt(rel) {
@@ -358,6 +390,25 @@ func (c *Config) readFile(full string, visit func(*File, []byte)) (*File, error)
 		}
 		return c.file(rel, src, plain, nil), nil
 	}
+	if c.pages == nil {
+		return c.readLean(full, rel, plain, visit)
+	}
+	st, err := statcache.Lstat(full)
+	if err != nil {
+		return c.readLean(full, rel, plain, visit)
+	}
+	if f, ok := c.cachedFile(rel, st, visit, wants); ok {
+		return f, nil
+	}
+	f, err := c.readLean(full, rel, plain, visit)
+	if err == nil {
+		c.pages.Put(rel, st, encodeFile(f))
+	}
+	return f, err
+}
+
+// readLean reads the file at full, rel in the site, for a lean site.
+func (c *Config) readLean(full, rel string, plain bool, visit func(*File, []byte)) (*File, error) {
 	buf := scratch.Get().(*[]byte)
 	defer scratch.Put(buf)
 	src, err := c.read((*buf)[:0], full)

@@ -1,9 +1,11 @@
 package status
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/langref/langref/internal/testcorpus"
 	"github.com/langref/langref/internal/testfs"
@@ -82,4 +84,59 @@ func TestStubScanCorpus(t *testing.T) {
 	if got := detectIn(t, g, StubOptions{Scan: scan}); len(got) != 0 {
 		t.Errorf("stubs %v, want none", got)
 	}
+}
+
+// scanAndLoadCached is scanAndLoad with the page cache in dir too.
+func scanAndLoadCached(t *testing.T, root, dir string) (*graph.Graph, *StubScan) {
+	t.Helper()
+	scan := NewStubScan(func() string { return dir })
+	s, err := site.LoadLeanWith(root, site.LeanOptions{Visit: scan.Visitor(), CacheDir: func() string { return dir }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return graph.Build(s), scan
+}
+
+// age sets the modification time of the files of root, rel paths, to an
+// hour ago, older than the page cache's racy window.
+func age(t *testing.T, root string, rels ...string) {
+	t.Helper()
+	ago := time.Now().Add(-time.Hour)
+	for _, rel := range rels {
+		if err := os.Chtimes(filepath.Join(root, rel), ago, ago); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestStubScanWithPageCache: with the page cache, a repeated run reads no
+// page, and the stubs are those found without any cache, after the
+// translation or the source page changed.
+func TestStubScanWithPageCache(t *testing.T) {
+	pages := []string{"en/a.md", "fr/a.md", "es/a.md", "de/a.md"}
+	root := stubSite(t)
+	age(t, root, pages...)
+	dir := filepath.Join(t.TempDir(), "langref")
+	run := func(what string) {
+		t.Helper()
+		g, scan := scanAndLoadCached(t, root, dir)
+		sameStubs(t, what, detectIn(t, g, StubOptions{CacheDir: dir, Scan: scan}), detect(t, root, StubOptions{}))
+	}
+	run("first run")
+	g, scan := scanAndLoadCached(t, root, dir)
+	if len(scan.ids) != 0 || len(scan.found) != 0 {
+		t.Errorf("a repeated run indexed %d pages and looked up %d", len(scan.ids), len(scan.found))
+	}
+	sameStubs(t, "repeated", detectIn(t, g, StubOptions{CacheDir: dir, Scan: scan}), detect(t, root, StubOptions{}))
+
+	fr, err := os.ReadFile(filepath.Join(root, "fr/a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testfs.Write(t, root, map[string]string{"de/a.md": strings.Replace(string(fr), "lang: fr", "lang: de", 1)})
+	age(t, root, "de/a.md")
+	run("de turned into a stub")
+	testfs.Write(t, root, map[string]string{"en/a.md": english + "\nA fifth paragraph, added to the English page.\n"})
+	age(t, root, "en/a.md")
+	run("English page changed")
 }
