@@ -101,7 +101,8 @@ func checkLang(s *site.Site, lang string) error {
 func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error {
 	base := baselines(s, sources)
 	so := stub.Options{Lang: o.Lang, Date: o.Today.Format(dateLayout(s, o.Lang)),
-		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang)}
+		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang),
+		FrontMatter: s.FrontMatter, LangKey: s.LangKey, Credit: credits(s)}
 	for _, src := range sources {
 		target := s.Mirror(src.Path(), o.Lang)
 		if err := plan.CheckPath(target); err != nil {
