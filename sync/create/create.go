@@ -130,7 +130,8 @@ func exists(s *site.Site, rel string) bool {
 }
 
 // addNav plans the navigation entries of the new pages and of the stubs
-// to complete, when the site has a source navigation; a language without
+// to complete, when the site has a source navigation that translations do
+// not share (Jekyll's per-language blocks); a language without
 // a block gets one only when other translation languages have theirs.
 // The write is planned again from _config.yml as it is when applied, if
 // someone edited it meanwhile.
@@ -139,7 +140,7 @@ func (r *Result) addNav(s *site.Site, lang string) error {
 	for _, p := range r.Pages {
 		paths = append(paths, p.Path)
 	}
-	if s.ConfigFile == "" || s.Nav[s.SourceLang] == nil || s.Nav[s.SourceLang].Line != 0 || len(paths) == 0 {
+	if s.NavShared || s.ConfigFile == "" || s.Nav[s.SourceLang] == nil || s.Nav[s.SourceLang].Line != 0 || len(paths) == 0 {
 		r.Completed = nil
 		return nil
 	}

@@ -74,6 +74,11 @@ type Rules struct {
 	// Nav is the navigation of each language that has one in the
 	// generator's configuration.
 	Nav map[string]*Nav
+	// NavShared is true when the generator builds each translation's
+	// navigation from the source language's (MkDocs's i18n plugin,
+	// Starlight, Docusaurus): a language without a navigation of its own
+	// needs none, and new edits no navigation for it.
+	NavShared bool
 	// ConfigDups are keys set more than once in one mapping of the
 	// configuration file.
 	ConfigDups []DupKey
@@ -130,7 +135,10 @@ type Layout interface {
 
 // Nav is one language's sidebar: the pages it lists, in order.
 type Nav struct {
-	Lang  string
+	Lang string
+	// File is the file the navigation is in, relative to the root, when
+	// it is not the configuration file (Docusaurus's sidebars.js).
+	File  string
 	Line  int // line of the language's block in the configuration (0: top level)
 	Items []NavItem
 
@@ -154,6 +162,15 @@ type NavItem struct {
 	Path      string // as written, relative to the site root
 	Line, Col int    // position of the path value in the configuration
 	Parent    string // the chapter's path, for sections
+}
+
+// In returns the file nav is read from: File, else the configuration
+// file config.
+func (n *Nav) In(config string) string {
+	if n != nil && n.File != "" {
+		return n.File
+	}
+	return config
 }
 
 // Index returns the position of path in the navigation, or -1.

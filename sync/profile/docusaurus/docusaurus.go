@@ -61,7 +61,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "docusaurus", Display: "Docusaurus", StopsOnBadFrontMatter: true,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML}, Optional: true},
-		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: pageExts,
+		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: pageExts, NavShared: true,
 	}
 	l := &layout{source: "en"}
 	for _, name := range configNames {
@@ -75,6 +75,9 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 			l.source = d
 		}
 		l.locales = jstext.StringList(src, locales)
+		if nav := readSidebars(root, src, l.source); nav != nil {
+			r.Nav = map[string]*profile.Nav{nav.Lang: nav}
+		}
 		break
 	}
 	if !slices.Contains(l.locales, l.source) {

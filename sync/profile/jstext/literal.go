@@ -46,6 +46,9 @@ func (v *Value) Get(key string) *Value {
 	return nil
 }
 
+// Is reports whether v is a value of kind k (nil is none).
+func (v *Value) Is(k Kind) bool { return v != nil && v.Kind == k }
+
 // Str returns the string v holds, or "" when it is not a string.
 func (v *Value) Str() string {
 	if v == nil || v.Kind != String {
