@@ -97,6 +97,10 @@ type Rules struct {
 	// i18n/, Starlight's src/content/i18n/): language → file relative to
 	// the root.
 	UIStrings map[string]string
+	// UITables are further tables of interface strings, one map
+	// (language → file relative to the root) per table: Docusaurus's
+	// code.json, current.json, navbar.json and footer.json.
+	UITables []map[string]string
 	// IgnoreCommit, when set, says that the commit with this subject and
 	// body needs no translation of the file at rel (slash-separated,
 	// relative to the root): source changes made only by such commits do
