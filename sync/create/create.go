@@ -140,11 +140,14 @@ func (r *Result) addNav(s *site.Site, lang string) error {
 	for _, p := range r.Pages {
 		paths = append(paths, p.Path)
 	}
-	if s.NavShared || s.ConfigFile == "" || s.Nav[s.SourceLang] == nil || s.Nav[s.SourceLang].Line != 0 || len(paths) == 0 {
-		r.Completed = nil
-		return nil
+	insert := s.NavInsert
+	if insert == nil {
+		e := navedit.Edit{Lang: lang, Mirror: func(p string) string { return s.Mirror(p, lang) }}
+		insert = func(src []byte, _ string, paths []string) ([]byte, []string, error) {
+			return navedit.Insert(src, e, paths)
+		}
 	}
-	if s.Nav[lang] == nil && len(s.Nav) < 2 {
+	if !r.needsNav(s, lang, paths) {
 		r.Completed = nil
 		return nil
 	}
@@ -152,9 +155,8 @@ func (r *Result) addNav(s *site.Site, lang string) error {
 	if err != nil {
 		return err
 	}
-	e := navedit.Edit{Lang: lang, Mirror: func(p string) string { return s.Mirror(p, lang) }}
 	plan := func(cur []byte) ([]byte, error) {
-		out, added, err := navedit.Insert(cur, e, paths)
+		out, added, err := insert(cur, lang, paths)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.ConfigFile, err)
 		}
@@ -178,6 +180,24 @@ func (r *Result) addNav(s *site.Site, lang string) error {
 		}
 	}
 	return nil
+}
+
+// needsNav reports whether lang's navigation gets entries for paths: the
+// site has a source navigation in its configuration and lang has a
+// navigation of its own the generator does not derive (a language without
+// one gets a Jekyll block only when other translation languages have
+// theirs).
+func (r *Result) needsNav(s *site.Site, lang string, paths []string) bool {
+	if s.ConfigFile == "" || len(paths) == 0 || s.Nav[s.SourceLang] == nil {
+		return false
+	}
+	if s.NavInsert != nil {
+		return s.Nav[lang] != nil && s.Nav[lang].File == ""
+	}
+	if s.NavShared || s.Nav[s.SourceLang].Line != 0 {
+		return false
+	}
+	return s.Nav[lang] != nil || len(s.Nav) >= 2
 }
 
 // under reports whether source path p is in folder or chapter sel.

@@ -79,6 +79,12 @@ type Rules struct {
 	// Starlight, Docusaurus): a language without a navigation of its own
 	// needs none, and new edits no navigation for it.
 	NavShared bool
+	// NavInsert, when set, adds to lang's own navigation in the
+	// configuration src the entries of the translations at paths
+	// (relative to the root), keeping every other byte; it returns the
+	// new bytes and the paths it added (none when lang has no navigation
+	// of its own). nil: new edits no navigation but Jekyll's blocks.
+	NavInsert func(src []byte, lang string, paths []string) ([]byte, []string, error)
 	// ConfigDups are keys set more than once in one mapping of the
 	// configuration file.
 	ConfigDups []DupKey

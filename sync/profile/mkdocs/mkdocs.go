@@ -50,6 +50,7 @@ func (p Profile) Read(root string) (*profile.Rules, error) {
 		}
 	}
 	r.SourceLang, r.Languages, r.Layout, r.Skip = l.source, l.sortedLangs(), l, l.skip
+	r.NavInsert = l.insertNav
 	return r, nil
 }
 
