@@ -103,8 +103,11 @@ func (r *resolver) item(id *jstext.Value) profile.NavItem {
 // file returns the file of doc id, or docs/ID when no doc has it.
 func (r *resolver) file(id string) string {
 	for _, ext := range pageExts {
-		if fi, err := os.Stat(filepath.Join(r.root, "docs", filepath.FromSlash(id+ext))); err == nil && !fi.IsDir() {
-			return "docs/" + id + ext
+		p := filepath.Join(r.root, "docs", filepath.FromSlash(id+ext))
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			if fm := frontMatterID(p); fm == "" || fm == path.Base(id) {
+				return "docs/" + id + ext
+			}
 		}
 	}
 	if r.ids == nil {
