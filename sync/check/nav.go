@@ -19,7 +19,7 @@ func (r *run) navigation() {
 			continue
 		}
 		for _, it := range nav.Items {
-			r.navItem(lang, it)
+			r.navItem(lang, nav.In(r.s.ConfigFile), it)
 		}
 	}
 	for _, lang := range r.g.Langs {
@@ -27,11 +27,11 @@ func (r *run) navigation() {
 	}
 }
 
-func (r *run) navItem(lang string, it site.NavItem) {
+func (r *run) navItem(lang, file string, it site.NavItem) {
 	if !inside(it.Path) {
 		// Never looked up on disk: check must not tell which files
 		// exist outside the site.
-		r.add(NavMissingFile, "outside", r.s.ConfigFile, it.Line, it.Col, map[string]any{"Path": it.Path, "Lang": lang})
+		r.add(NavMissingFile, "outside", file, it.Line, it.Col, map[string]any{"Path": it.Path, "Lang": lang})
 		return
 	}
 	f := r.s.Lookup(it.Path)
@@ -45,10 +45,10 @@ func (r *run) navItem(lang string, it site.NavItem) {
 		if s := nearest(it.Path, r.pathsIn(lang)); s != "" {
 			data["Suggest"] = s
 		}
-		r.add(NavMissingFile, variant, r.s.ConfigFile, it.Line, it.Col, data)
+		r.add(NavMissingFile, variant, file, it.Line, it.Col, data)
 	}
 	if folder := r.s.FolderLang(it.Path); folder != lang {
-		r.add(NavWrongLang, "", r.s.ConfigFile, it.Line, it.Col, map[string]any{
+		r.add(NavWrongLang, "", file, it.Line, it.Col, map[string]any{
 			"Path": it.Path, "Lang": lang, "Folder": folder, "Suggest": r.s.Mirror(r.s.Unmirror(it.Path), lang),
 		})
 	}
@@ -80,7 +80,7 @@ func (r *run) pathsIn(lang string) []string {
 // whose source page the source navigation lists.
 func (r *run) unlisted(lang string) {
 	srcNav, nav := r.s.Nav[r.s.SourceLang], r.s.Nav[lang]
-	if srcNav == nil {
+	if srcNav == nil || nav == nil && r.s.NavShared {
 		return
 	}
 	for _, e := range r.g.Entries {
@@ -93,6 +93,11 @@ func (r *run) unlisted(lang string) {
 			r.add(NavUnlisted, "no-nav", c.Page.Path(), 1, 1, data)
 			continue
 		}
-		r.add(NavUnlisted, "", r.s.ConfigFile, nav.Line, 1, data)
+		if r.s.NavShared {
+			data["Entry"] = r.s.Unmirror(e.Source.Path())
+			r.add(NavUnlisted, "shared", nav.In(r.s.ConfigFile), nav.Line, 1, data)
+			continue
+		}
+		r.add(NavUnlisted, "", nav.In(r.s.ConfigFile), nav.Line, 1, data)
 	}
 }

@@ -9,11 +9,20 @@ import (
 	"github.com/langref/langref/sync/frontmatter"
 )
 
-// uiStrings compares each language's table of interface strings with the
+// uiStrings compares each language's tables of interface strings with the
 // source language's, key by key: keys the translation lacks (the site
 // shows the source's text) and keys the source does not have.
 func (r *run) uiStrings() {
-	srcPath, ok := r.s.UIStrings[r.s.SourceLang]
+	r.uiTable(r.s.UIStrings)
+	for _, t := range r.s.UITables {
+		r.uiTable(t)
+	}
+}
+
+// uiTable compares one table's translations (language → file) with its
+// source.
+func (r *run) uiTable(table map[string]string) {
+	srcPath, ok := table[r.s.SourceLang]
 	if !ok {
 		return
 	}
@@ -21,16 +30,16 @@ func (r *run) uiStrings() {
 	if !ok {
 		return
 	}
-	langs := make([]string, 0, len(r.s.UIStrings))
-	for l := range r.s.UIStrings {
+	langs := make([]string, 0, len(table))
+	for l := range table {
 		if l != r.s.SourceLang {
 			langs = append(langs, l)
 		}
 	}
 	sort.Strings(langs)
 	for _, l := range langs {
-		if tr, ok := r.readTable(r.s.UIStrings[l]); ok {
-			r.compareTables(l, srcPath, src, r.s.UIStrings[l], tr)
+		if tr, ok := r.readTable(table[l]); ok {
+			r.compareTables(l, srcPath, src, table[l], tr)
 		}
 	}
 }

@@ -43,6 +43,27 @@ func dateLayout(s *site.Site, lang string) string {
 	return stub.DateLayout(nil)
 }
 
+// credits reports whether stubs get translator and translation-date keys:
+// on sites whose pages name their language in front matter (the DLSP20
+// convention these keys come from), and on any site whose pages already
+// have one of them.
+func credits(s *site.Site) bool {
+	if s.LangKey != "" {
+		return true
+	}
+	for _, f := range s.Files {
+		if f.Doc == nil {
+			continue
+		}
+		for _, k := range []string{"translator", DateKey} {
+			if _, ok := f.Doc.Get(k); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // memory learns every commented English block and its translation in
 // lang's pages, in path order.
 func memory(s *site.Site, lang string) *stub.Memory {

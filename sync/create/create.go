@@ -123,7 +123,8 @@ func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error 
 	base := baselines(s, sources)
 	so := stub.Options{Lang: o.Lang, Date: o.Today.Format(dateLayout(s, o.Lang)),
 		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang),
-		SourceOnly: s.SourceOnlyKeys, FoldCase: s.FoldCase}
+		SourceOnly: s.SourceOnlyKeys, FoldCase: s.FoldCase,
+		FrontMatter: s.FrontMatter, LangKey: s.LangKey, Credit: credits(s)}
 	for _, src := range sources {
 		target := s.Mirror(src.Path(), o.Lang)
 		if err := plan.CheckPath(target); err != nil {
@@ -152,7 +153,8 @@ func exists(s *site.Site, rel string) bool {
 }
 
 // addNav plans the navigation entries of the new pages and of the stubs
-// to complete, when the site has a source navigation; a language without
+// to complete, when the site has a source navigation that translations do
+// not share (Jekyll's per-language blocks); a language without
 // a block gets one only when other translation languages have theirs.
 // With o.NoNav it plans none and lists them in r.NavLeft.
 // The write is planned again from _config.yml as it is when applied, if
@@ -163,11 +165,14 @@ func (r *Result) addNav(s *site.Site, o Options) error {
 	for _, p := range r.Pages {
 		paths = append(paths, p.Path)
 	}
-	if s.ConfigFile == "" || s.Nav[s.SourceLang] == nil || s.Nav[s.SourceLang].Line != 0 || len(paths) == 0 {
-		r.Completed = nil
-		return nil
+	insert := s.NavInsert
+	if insert == nil {
+		e := navedit.Edit{Lang: lang, Mirror: func(p string) string { return s.Mirror(p, lang) }}
+		insert = func(src []byte, _ string, paths []string) ([]byte, []string, error) {
+			return navedit.Insert(src, e, paths)
+		}
 	}
-	if s.Nav[lang] == nil && len(s.Nav) < 2 {
+	if !r.needsNav(s, lang, paths) {
 		r.Completed = nil
 		return nil
 	}
@@ -175,9 +180,8 @@ func (r *Result) addNav(s *site.Site, o Options) error {
 	if err != nil {
 		return err
 	}
-	e := navedit.Edit{Lang: lang, Mirror: func(p string) string { return s.Mirror(p, lang) }}
 	plan := func(cur []byte) ([]byte, error) {
-		out, added, err := navedit.Insert(cur, e, paths)
+		out, added, err := insert(cur, lang, paths)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.ConfigFile, err)
 		}
@@ -201,6 +205,24 @@ func (r *Result) addNav(s *site.Site, o Options) error {
 		}
 	}
 	return nil
+}
+
+// needsNav reports whether lang's navigation gets entries for paths: the
+// site has a source navigation in its configuration and lang has a
+// navigation of its own the generator does not derive (a language without
+// one gets a Jekyll block only when other translation languages have
+// theirs).
+func (r *Result) needsNav(s *site.Site, lang string, paths []string) bool {
+	if s.ConfigFile == "" || len(paths) == 0 || s.Nav[s.SourceLang] == nil {
+		return false
+	}
+	if s.NavInsert != nil {
+		return s.Nav[lang] != nil && s.Nav[lang].File == ""
+	}
+	if s.NavShared || s.Nav[s.SourceLang].Line != 0 {
+		return false
+	}
+	return s.Nav[lang] != nil || len(s.Nav) >= 2
 }
 
 // under reports whether e's source page is in folder or chapter sel, or

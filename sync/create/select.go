@@ -75,6 +75,9 @@ func unlistedStub(g *graph.Graph, e *graph.Entry, c *graph.Cell) bool {
 	if c.State != graph.Translated || c.Page == nil || c.Page.File.Plain() {
 		return false
 	}
+	if s.NavShared && s.Nav[c.Lang] == nil {
+		return false // the generator derives the language's navigation
+	}
 	if s.Nav[s.SourceLang].Index(e.Source.Path()) < 0 || s.Nav[c.Lang].Index(c.Page.Path()) >= 0 {
 		return false
 	}

@@ -79,6 +79,17 @@ type Rules struct {
 	// Nav is the navigation of each language that has one in the
 	// generator's configuration.
 	Nav map[string]*Nav
+	// NavShared is true when the generator builds each translation's
+	// navigation from the source language's (MkDocs's i18n plugin,
+	// Starlight, Docusaurus): a language without a navigation of its own
+	// needs none, and new edits no navigation for it.
+	NavShared bool
+	// NavInsert, when set, adds to lang's own navigation in the
+	// configuration src the entries of the translations at paths
+	// (relative to the root), keeping every other byte; it returns the
+	// new bytes and the paths it added (none when lang has no navigation
+	// of its own). nil: new edits no navigation but Jekyll's blocks.
+	NavInsert func(src []byte, lang string, paths []string) ([]byte, []string, error)
 	// ConfigDups are keys set more than once in one mapping of the
 	// configuration file.
 	ConfigDups []DupKey
@@ -97,6 +108,10 @@ type Rules struct {
 	// i18n/, Starlight's src/content/i18n/): language → file relative to
 	// the root.
 	UIStrings map[string]string
+	// UITables are further tables of interface strings, one map
+	// (language → file relative to the root) per table: Docusaurus's
+	// code.json, current.json, navbar.json and footer.json.
+	UITables []map[string]string
 	// IgnoreCommit, when set, says that the commit with this subject and
 	// body needs no translation of the file at rel (slash-separated,
 	// relative to the root): source changes made only by such commits do
@@ -135,7 +150,10 @@ type Layout interface {
 
 // Nav is one language's sidebar: the pages it lists, in order.
 type Nav struct {
-	Lang  string
+	Lang string
+	// File is the file the navigation is in, relative to the root, when
+	// it is not the configuration file (Docusaurus's sidebars.js).
+	File  string
 	Line  int // line of the language's block in the configuration (0: top level)
 	Items []NavItem
 
@@ -159,6 +177,15 @@ type NavItem struct {
 	Path      string // as written, relative to the site root
 	Line, Col int    // position of the path value in the configuration
 	Parent    string // the chapter's path, for sections
+}
+
+// In returns the file nav is read from: File, else the configuration
+// file config.
+func (n *Nav) In(config string) string {
+	if n != nil && n.File != "" {
+		return n.File
+	}
+	return config
 }
 
 // Index returns the position of path in the navigation, or -1.

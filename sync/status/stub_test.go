@@ -26,7 +26,7 @@ const english = "---\nlang-ref: a\n---\n\n# A page\n\n" +
 func stubSite(t *testing.T) string {
 	t.Helper()
 	mk := func(lang string) string {
-		r, err := stub.Make([]byte(english), stub.Options{Lang: lang})
+		r, err := stub.Make([]byte(english), stub.Options{Lang: lang, LangKey: "lang"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,56 +9,93 @@ import (
 
 // The keys a stub writes for its translator.
 const (
-	langKey       = "lang"
 	translatorKey = "translator"
 	dateKey       = "translation-date"
 )
 
+// ownKey is a key the stub sets: the translation's own, not the source's.
+type ownKey struct{ key, value string }
+
+// ownKeys are the keys o asks the stub to set, in the order it writes them.
+func ownKeys(o Options) []ownKey {
+	var out []ownKey
+	if o.LangKey != "" {
+		out = append(out, ownKey{o.LangKey, o.Lang})
+	}
+	if o.Credit {
+		out = append(out, ownKey{translatorKey, ""}, ownKey{dateKey, o.Date})
+	}
+	if o.BaselineKey != "" {
+		out = append(out, ownKey{o.BaselineKey, o.Baseline})
+	}
+	return out
+}
+
 // header returns the YAML lines of the stub: the source's keys in the
-// source's order, each written as the source wrote it, with lang set to
-// the translation's language and the translation's own keys at the end;
-// and the source-only keys it left out.
-func header(src []byte, doc *frontmatter.Doc, o Options) ([]byte, []string) {
+// source's order, each written as the source wrote it, with the
+// translation's own keys (ownKeys) set in place or added at the end.
+func header(src []byte, doc *frontmatter.Doc, o Options) []byte {
 	lines := splitLines(src)
 	chunks, lead := fieldChunks(lines, doc)
 	var out bytes.Buffer
 	for _, l := range lead {
 		out.WriteString(l)
 	}
-	own := map[string]string{langKey: o.Lang, translatorKey: "", dateKey: o.Date, o.BaselineKey: o.Baseline}
-	written := map[string]bool{}
-	var left []string
+	chunks = withoutSourceOnly(chunks, o)
+	var kept []string
 	for _, c := range chunks {
-		if sourceOnly(c.key, o) {
-			left = append(left, c.key)
-			continue
-		}
-		if v, ok := own[c.key]; ok {
-			if !written[c.key] {
-				writeKey(&out, c.key, v)
-				written[c.key] = true
-			}
-			continue
-		}
-		out.WriteString(c.text)
+		kept = append(kept, c.text)
 	}
-	for _, k := range []string{langKey, translatorKey, dateKey, o.BaselineKey} {
-		if !written[k] && k != "" {
-			writeKey(&out, k, own[k])
+	for _, s := range setKeys(chunkKeys(chunks), kept, ownKeys(o), yamlKey) {
+		out.WriteString(s)
+	}
+	return out.Bytes()
+}
+
+func chunkKeys(chunks []chunk) []string {
+	out := make([]string, len(chunks))
+	for i, c := range chunks {
+		out[i] = c.key
+	}
+	return out
+}
+
+// setKeys returns texts, the source's key chunks whose keys are keys, with
+// each own key's chunk written by write in place of the first chunk of
+// that key (later ones dropped), and the own keys the source lacks added
+// at the end.
+func setKeys(keys, texts []string, own []ownKey, write func(key, value string) string) []string {
+	idx := map[string]int{}
+	for i, k := range own {
+		idx[k.key] = i
+	}
+	var out []string
+	written := map[string]bool{}
+	for i, k := range keys {
+		j, ok := idx[k]
+		if !ok {
+			out = append(out, texts[i])
+			continue
+		}
+		if !written[k] {
+			out = append(out, write(k, own[j].value))
 			written[k] = true
 		}
 	}
-	return out.Bytes(), left
-}
-
-// sourceOnly reports whether key is one of o.SourceOnly.
-func sourceOnly(key string, o Options) bool {
-	for _, k := range o.SourceOnly {
-		if k == key || o.FoldCase && strings.EqualFold(k, key) {
-			return true
+	for _, k := range own {
+		if !written[k.key] {
+			out = append(out, write(k.key, k.value))
+			written[k.key] = true
 		}
 	}
-	return false
+	return out
+}
+
+// yamlKey writes one YAML key line; an empty value is left null.
+func yamlKey(key, value string) string {
+	var out bytes.Buffer
+	writeKey(&out, key, value)
+	return out.String()
 }
 
 func writeKey(out *bytes.Buffer, key, value string) {
@@ -84,12 +121,15 @@ type chunk struct {
 	text string // the key's line and the lines up to the next key
 }
 
-// fieldChunks cuts the YAML lines of doc into one chunk per top-level
-// key; lead holds the lines before the first key (comments).
+// fieldChunks cuts the lines of doc's block into one chunk per top-level
+// key (in YAML, a key at the start of its line; in TOML, a key or table
+// header anywhere on its line); lead holds the lines before the first key
+// (comments).
 func fieldChunks(lines []string, doc *frontmatter.Doc) (chunks []chunk, lead []string) {
+	toml := len(lines) > 0 && strings.HasPrefix(lines[0], "+++")
 	starts := map[int]string{}
 	for _, f := range doc.Fields {
-		if f.Col == 1 {
+		if f.Col == 1 || toml {
 			starts[f.Line] = f.Key
 		}
 	}
@@ -122,4 +162,37 @@ func ensureNewline(s string) string {
 		return s
 	}
 	return s + "\n"
+}
+
+// sourceOnly reports whether key is one of o.SourceOnly.
+func sourceOnly(key string, o Options) bool {
+	for _, k := range o.SourceOnly {
+		if k == key || o.FoldCase && strings.EqualFold(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutSourceOnly returns chunks without those of source-only keys.
+func withoutSourceOnly(chunks []chunk, o Options) []chunk {
+	var out []chunk
+	for _, c := range chunks {
+		if !sourceOnly(c.key, o) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// leftKeys are the source-only keys of doc, in its order, that the stub
+// leaves out.
+func leftKeys(doc *frontmatter.Doc, o Options) []string {
+	var left []string
+	for _, f := range doc.Fields {
+		if sourceOnly(f.Key, o) {
+			left = append(left, f.Key)
+		}
+	}
+	return left
 }

@@ -30,7 +30,7 @@ func TestSourceOnlyKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := Make([]byte(src), Options{Lang: "fr", BaselineKey: "source-commit", Baseline: "abc", SourceOnly: tt.keys, FoldCase: tt.fold})
+			r, err := Make([]byte(src), Options{Lang: "fr", LangKey: "lang", BaselineKey: "source-commit", Baseline: "abc", SourceOnly: tt.keys, FoldCase: tt.fold})
 			if err != nil {
 				t.Fatal(err)
 			}

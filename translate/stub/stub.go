@@ -33,6 +33,17 @@ type Options struct {
 	// BaselineKey is the front matter key that records Baseline, the source
 	// commit (or content hash) the translation starts from.
 	BaselineKey, Baseline string
+	// FrontMatter are the generator's rules for reading the source page;
+	// the zero value is Jekyll's. The stub keeps the source's format (YAML,
+	// TOML or JSON); a source without front matter gets a block in the
+	// first of the rules' formats.
+	FrontMatter frontmatter.Rules
+	// LangKey is the key naming the translation's language ("lang"); ""
+	// writes none, for generators that tell the language by where the file
+	// is.
+	LangKey string
+	// Credit writes the translator and translation-date keys.
+	Credit bool
 	// Style chooses the body's layout; the zero value means Comments.
 	Style Style
 	// Memory holds translations of English blocks made elsewhere; may be nil.
@@ -55,21 +66,35 @@ type Result struct {
 	Left []string
 }
 
-// ErrNotAPage is returned for a source without front matter Jekyll reads.
-var ErrNotAPage = errors.New("the source has no front matter Jekyll can read")
+// ErrNotAPage is returned for a source whose front matter its generator
+// cannot read (or, under Jekyll's rules, that has none).
+var ErrNotAPage = errors.New("the source has no front matter its generator can read")
 
 // Make returns the stub of the translation of src, a source page.
 func Make(src []byte, o Options) (Result, error) {
-	doc := frontmatter.Parse(src)
+	if o.FrontMatter.Optional {
+		src = trimIntro(src)
+	}
+	doc := frontmatter.ParseWith(src, o.FrontMatter)
 	if !doc.Usable() {
 		return Result{}, ErrNotAPage
 	}
 	var out bytes.Buffer
-	out.WriteString("---\n")
-	head, left := header(src, doc, o)
-	out.Write(head)
-	out.WriteString("---\n")
+	out.Write(block(src, doc, o))
 	body, n, mem := makeBody(doc, o)
 	out.Write(body)
-	return Result{Src: out.Bytes(), Blocks: n, Remembered: mem, Left: left}, nil
+	return Result{Src: out.Bytes(), Blocks: n, Remembered: mem, Left: leftKeys(doc, o)}, nil
+}
+
+// trimIntro drops the byte-order mark and blank lines that generators
+// reading optional front matter skip before the block.
+func trimIntro(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	for {
+		n := bytes.IndexByte(src, '\n')
+		if n < 0 || len(bytes.TrimSpace(src[:n])) > 0 {
+			return src
+		}
+		src = src[n+1:]
+	}
 }

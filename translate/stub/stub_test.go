@@ -20,7 +20,7 @@ func mustMake(t *testing.T, src string, o Options) string {
 
 func TestFrontMatterOrder(t *testing.T) {
 	src := "---\nlang-ref: ch.01\n# a comment\ntitle: 'Motivation: why'\nauthors: A, B\ndate: 27 Jan 2020\n---\nText here.\n"
-	got := mustMake(t, src, Options{Lang: "vi", Date: "1 Feb 2020", BaselineKey: "source-commit", Baseline: "abc"})
+	got := mustMake(t, src, Options{Lang: "vi", LangKey: "lang", Credit: true, Date: "1 Feb 2020", BaselineKey: "source-commit", Baseline: "abc"})
 	want := "---\nlang-ref: ch.01\n# a comment\ntitle: 'Motivation: why'\nauthors: A, B\ndate: 27 Jan 2020\nlang: vi\ntranslator:\ntranslation-date: 1 Feb 2020\nsource-commit: abc\n---\n"
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("got\n%s\nwant prefix\n%s", got, want)
@@ -28,7 +28,7 @@ func TestFrontMatterOrder(t *testing.T) {
 }
 
 func TestLangReplacedInPlace(t *testing.T) {
-	got := mustMake(t, "---\nlang: en\nlang-ref: a\n---\nx\n", Options{Lang: "fr", BaselineKey: "source-commit", Baseline: "sha256:00"})
+	got := mustMake(t, "---\nlang: en\nlang-ref: a\n---\nx\n", Options{Lang: "fr", LangKey: "lang", Credit: true, BaselineKey: "source-commit", Baseline: "sha256:00"})
 	if !strings.HasPrefix(got, "---\nlang: fr\nlang-ref: a\ntranslator:\n") || strings.Count(got, "lang:") != 1 {
 		t.Errorf("got\n%s", got)
 	}

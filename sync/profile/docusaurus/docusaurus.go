@@ -61,7 +61,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "docusaurus", Display: "Docusaurus", StopsOnBadFrontMatter: true,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML}, Optional: true},
-		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: pageExts,
+		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: pageExts, NavShared: true,
 	}
 	l := &layout{source: "en"}
 	for _, name := range configNames {
@@ -75,12 +75,16 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 			l.source = d
 		}
 		l.locales = jstext.StringList(src, locales)
+		if nav := readSidebars(root, src, l.source); nav != nil {
+			r.Nav = map[string]*profile.Nav{nav.Lang: nav}
+		}
 		break
 	}
 	if !slices.Contains(l.locales, l.source) {
 		l.locales = append(l.locales, l.source)
 	}
 	slices.Sort(l.locales)
+	r.UITables = uiTables(root, l.locales)
 	r.SourceLang, r.Languages, r.Layout, r.Skip, r.Drop = l.source, l.locales, l, l.skip, drop
 	return r, nil
 }
@@ -179,4 +183,34 @@ func drop(_ string, doc *frontmatter.Doc) profile.Reason {
 		return profile.Draft
 	}
 	return profile.Kept
+}
+
+// TranslationFiles are the JSON files of interface strings each locale has
+// under i18n/LOCALE/ (docusaurus write-translations writes them): the
+// theme's and the site's code strings, the docs sidebars' and versions'
+// labels, the navbar's and the footer's.
+var TranslationFiles = []string{
+	"code.json",
+	"docusaurus-plugin-content-docs/current.json",
+	"docusaurus-theme-classic/navbar.json",
+	"docusaurus-theme-classic/footer.json",
+}
+
+// uiTables finds each translation file of each locale, the default
+// locale's included: the others are compared with it.
+func uiTables(root string, locales []string) []map[string]string {
+	var out []map[string]string
+	for _, name := range TranslationFiles {
+		t := map[string]string{}
+		for _, loc := range locales {
+			rel := "i18n/" + loc + "/" + name
+			if fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil && fi.Mode().IsRegular() {
+				t[loc] = rel
+			}
+		}
+		if len(t) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }

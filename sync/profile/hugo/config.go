@@ -32,6 +32,7 @@ type config struct {
 	contentDir      string
 	i18nDir         string
 	langs           []language // by weight, then code
+	cascade         any        // the site's cascade
 }
 
 // language is one entry of Hugo's languages table.
@@ -185,6 +186,7 @@ func parseConfig(m map[string]any, file string) *config {
 		defaultInSubdir: boolean(m, "defaultcontentlanguageinsubdir"),
 		contentDir:      cleanDir(str(m, "contentdir", "content")),
 		i18nDir:         cleanDir(str(m, "i18ndir", "i18n")),
+		cascade:         m["cascade"],
 	}
 	disabled := map[string]bool{}
 	if list, ok := m["disablelanguages"].([]any); ok {

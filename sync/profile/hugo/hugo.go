@@ -72,6 +72,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	}
 	slices.Sort(langs)
 	w := &walker{root: root, layout: l, leaf: map[string]bool{}}
+	cs := &cascades{root: root, layout: l, site: siteCascade(c.cascade), byFile: map[string][]cascade{}}
 	names := map[string]string{}
 	for _, code := range langs {
 		names[code] = code
@@ -81,7 +82,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 		TranslationKey: "translationKey", Layout: l,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML, frontmatter.TOML, frontmatter.JSON}, Optional: true},
 		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys, FoldCase: true, PageExts: contentExts,
-		Skip: w.skip, Drop: drop, UIStrings: profile.FindTables(root, c.i18nDir, names),
+		Skip: w.skip, Drop: cs.drop, UIStrings: profile.FindTables(root, c.i18nDir, names),
 	}, nil
 }
 
@@ -162,36 +163,4 @@ func isIndex(name, stem string) bool {
 	}
 	s, lang, ok := strings.Cut(rest, ".")
 	return ok && s == stem && lang != "" && !strings.Contains(lang, ".")
-}
-
-// drop leaves out what Hugo does not publish: drafts, headless leaf
-// bundles (headless means nothing to a section's _index.md) and pages
-// whose build options say never render.
-func drop(rel string, doc *frontmatter.Doc) profile.Reason {
-	if f, ok := doc.Get("draft"); ok && f.Value.Kind == frontmatter.Bool && f.Value.Text == "true" {
-		return profile.Draft
-	}
-	if f, ok := doc.Get("headless"); ok && f.Value.Kind == frontmatter.Bool && f.Value.Text == "true" && isIndex(path.Base(rel), "index") {
-		return profile.Headless
-	}
-	for _, k := range []string{"_build", "build"} {
-		if f, ok := doc.Get(k); ok && neverRendered(f) {
-			return profile.Headless
-		}
-	}
-	return profile.Kept
-}
-
-func neverRendered(f frontmatter.Field) bool {
-	n := f.YAML()
-	if n == nil {
-		return false
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if strings.EqualFold(n.Content[i].Value, "render") {
-			v := n.Content[i+1].Value
-			return v == "never" || v == "false"
-		}
-	}
-	return false
 }

@@ -176,7 +176,8 @@ func TestDrop(t *testing.T) {
 			if strings.HasPrefix(tt.name, "headless means") {
 				rel = "docs/_index.md"
 			}
-			if got := drop(rel, frontmatter.ParseWith([]byte(tt.src), hugoFM)); got != tt.want {
+			cs := &cascades{layout: newLayout(&config{defaultLang: "en", langs: []language{{code: "en"}}}), byFile: map[string][]cascade{}}
+			if got := cs.drop(rel, frontmatter.ParseWith([]byte(tt.src), hugoFM)); got != tt.want {
 				t.Errorf("drop = %q, want %q", got, tt.want)
 			}
 		})

@@ -34,7 +34,7 @@ func (p Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "mkdocs", Display: "MkDocs",
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML}, Optional: true},
-		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: []string{".md"},
+		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: []string{".md"}, NavShared: true,
 	}
 	l := &layout{docs: "docs", source: "en", folder: false}
 	for _, name := range p.Markers() {
@@ -45,19 +45,22 @@ func (p Profile) Read(root string) (*profile.Rules, error) {
 		if m != nil {
 			r.ConfigFile = name
 			l.read(m)
+			r.Nav = l.readNavs(root, m)
 			break
 		}
 	}
 	r.SourceLang, r.Languages, r.Layout, r.Skip = l.source, l.sortedLangs(), l, l.skip
+	r.NavInsert = l.insertNav
 	return r, nil
 }
 
 // layout places MkDocs's pages by language.
 type layout struct {
-	docs   string   // docs_dir
-	source string   // the default language
-	langs  []string // every language, the default included
-	folder bool     // docs_structure: folder
+	docs   string                // docs_dir
+	source string                // the default language
+	langs  []string              // every language, the default included
+	folder bool                  // docs_structure: folder
+	navs   map[string]*yaml.Node // each language's settings in the plugin
 }
 
 func (l *layout) read(m *yaml.Node) {
@@ -79,6 +82,10 @@ func (l *layout) read(m *yaml.Node) {
 			continue
 		}
 		l.langs = append(l.langs, code)
+		if l.navs == nil {
+			l.navs = map[string]*yaml.Node{}
+		}
+		l.navs[code] = e
 		if d := profile.Scalar(profile.Lookup(e, "default")); d == "true" {
 			l.source = code
 		}

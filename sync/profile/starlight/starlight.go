@@ -14,6 +14,7 @@ import (
 
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/profile"
+	"github.com/langref/langref/sync/profile/jstext"
 )
 
 // Profile is Starlight's profile.
@@ -54,17 +55,21 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "starlight", Display: "Starlight", StopsOnBadFrontMatter: true, DuplicateKeysFail: true,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML}, Optional: true},
-		BaselineKey: "source-commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys, PageExts: pageExts,
+		BaselineKey: "source-commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys, PageExts: pageExts, NavShared: true,
 	}
 	var cfg astroConfig
+	var text string
 	for _, name := range configNames {
 		b, err := os.ReadFile(filepath.Join(root, name))
 		if err == nil {
-			r.ConfigFile, cfg = name, scanConfig(string(b))
+			r.ConfigFile, cfg, text = name, scanConfig(string(b)), jstext.StripComments(string(b))
 			break
 		}
 	}
 	l := newLayout(cfg)
+	if nav := readSidebar(root, text, l); nav != nil {
+		r.Nav = map[string]*profile.Nav{nav.Lang: nav}
+	}
 	r.SourceLang, r.Languages, r.Layout = l.source, l.languages(), l
 	r.Skip = l.skip
 	r.UIStrings = profile.FindTables(root, I18nDir, l.tableNames(cfg))
