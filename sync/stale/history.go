@@ -524,17 +524,22 @@ func (x *hist) lineage(t *trace) *lineage {
 	versions := [][]byte{it.old}
 	var commits []string
 	prev := it.old
+	ignored := map[string]bool{}
 	for _, e := range x.since(t, t.srcLog) {
 		b, ok := t.blob(afterSpec(e))
 		if !ok || bytes.Equal(b, prev) {
 			continue
 		}
 		versions, commits, prev = append(versions, b), append(commits, e.Commit.Hash), b
+		if x.ign.ignores(e.Commit, e.Path) {
+			ignored[e.Commit.Hash] = true
+		}
 	}
 	if !bytes.Equal(prev, it.src) {
 		versions, commits = append(versions, it.src), append(commits, "")
 	}
 	l = newLineage(versions, commits, x.step)
+	l.ignored = ignored
 	x.mu.Lock()
 	x.lineages[key] = l
 	x.mu.Unlock()

@@ -18,6 +18,7 @@ const (
 	slLunaria = `{"repository": {"name": "a/b", "rootDir": "docs"}, "ignoreKeywords": ["i18nIgnore", "typo"]}` + "\n"
 	slEn      = "---\ntitle: Sidebar\n---\n\nThe sidebar lists every page of the site in the order of the configuration.\n\nGroups collapse when the reader clicks their label, and stay collapsed on the next page.\n\nBadges mark pages that are new or changed since the last release of the theme.\n"
 	slFr      = "---\ntitle: Barre latérale\n---\n\nLa barre latérale liste toutes les pages du site dans l'ordre de la configuration.\n\nLes groupes se replient quand le lecteur clique sur leur libellé, et restent repliés à la page suivante.\n\nDes badges signalent les pages nouvelles ou modifiées depuis la dernière version du thème.\n"
+	slCode    = "```js\n// Open the sidebar on load\nsidebar.open();\n```\n"
 	slEnPage  = "docs/src/content/docs/sidebar.mdx"
 	slFrPage  = "docs/src/content/docs/fr/sidebar.mdx"
 )
@@ -146,6 +147,22 @@ func TestIgnoredCommits(t *testing.T) {
 			r.Write(slFrPage, slFrGroups(slFr))
 			r.Commit("[i18nIgnore] i18n(fr): groups")
 		}, true, "outdated:Groups"},
+		{"an example the translator localised, changed since by an ignored commit only", slLunaria, func(r *gittest.Repo) {
+			r.Write(slEnPage, slEn+"\n"+slCode)
+			r.Commit("docs: example")
+			r.Write(slFrPage, slFr+"\n"+strings.Replace(slCode, "Open the sidebar", "Ouvre la barre", 1))
+			translator(r, "i18n(fr): example")
+			r.Write(slEnPage, slEn+"\n"+strings.Replace(slCode, "open()", "show()", 1))
+			r.Commit("[i18nIgnore] docs: show")
+		}, false, "applied:```js"},
+		{"the same change, not ignored: a copy to make", slLunaria, func(r *gittest.Repo) {
+			r.Write(slEnPage, slEn+"\n"+slCode)
+			r.Commit("docs: example")
+			r.Write(slFrPage, slFr+"\n"+strings.Replace(slCode, "Open the sidebar", "Ouvre la barre", 1))
+			translator(r, "i18n(fr): example")
+			r.Write(slEnPage, slEn+"\n"+strings.Replace(slCode, "open()", "show()", 1))
+			r.Commit("docs: show")
+		}, true, "copy:```js"},
 		{"@lunaria-ignore naming the page", slLunaria, func(r *gittest.Repo) {
 			r.Write(slEnPage, slGroups(slEn))
 			r.Commit("docs: groups\n\nOnly English.\n\n@lunaria-ignore:src/content/docs/sidebar.mdx")
