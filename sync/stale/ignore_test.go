@@ -2,6 +2,7 @@ package stale
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -200,5 +201,31 @@ func TestIgnoreKeysCache(t *testing.T) {
 	r.Write("docs/lunaria.config.json", slLunaria)
 	if p := analyzeStarlight(t, r.Dir, false); p.Stale || ignoreStates(r, p) != "ignored:Groups@[i18nIgnore] docs: groups" {
 		t.Errorf("after the keyword was added: stale %v, changes %q; want the change ignored", p.Stale, ignoreStates(r, p))
+	}
+}
+
+// TestIgnoreGitProcesses: Lunaria's directives cost one git process, which
+// reads only the messages that hold one; a site without
+// lunaria.config.json runs none.
+func TestIgnoreGitProcesses(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		lunaria string
+		greps   int
+	}{{"with Lunaria", slLunaria, 1}, {"without", "", 0}} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newStarlightRepo(t, tt.lunaria)
+			r.Write(slEnPage, slGroups(slEn))
+			r.Commit("docs: groups\n\n@lunaria-ignore:src/content/docs/sidebar.mdx")
+			log := countGit(t)
+			analyzeStarlight(t, r.Dir, true)
+			b, err := os.ReadFile(log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(string(b), "--grep="); n != tt.greps {
+				t.Errorf("%d git log --grep, want %d:\n%s", n, tt.greps, b)
+			}
+		})
 	}
 }
