@@ -465,6 +465,9 @@ func (j *judge) judgeHistory(lin *lineage, vs []trVersion, last, cur string, at 
 			o.c.State, o.c.Evidence, o.c.Commit = Applied, Rewritten, commit
 			continue
 		}
+		if o.verbatim {
+			continue // code changed after the translation's copy is older, whoever wrote it
+		}
 		if a := author(lin.commit(k)); a != "" {
 			for i := from - 1; i >= 0; i-- {
 				if vs[i].author == a && rewroteIn(j.tr, o.targets, vs[i], cur, fresh) {

@@ -343,6 +343,14 @@ func TestAddedVerbatim(t *testing.T) {
 			r.Write("docs/en/a.md", en0+"\n"+para+strings.Replace(code, "console.log('hello')", "console.info('hello')", 1))
 			r.Commit("info")
 		}, true, []string{"added content applied rewritten @fr: greeting", "added verbatim copy verbatim-old"}},
+		{"an example the translator changed in English after localising it: still a copy", func(r *gittest.Repo) {
+			r.Write("docs/en/a.md", en0+"\n"+para+code)
+			r.Commit("greeting")
+			r.Write("docs/fr/a.md", fr0+"\n"+paraFr+codeFr)
+			translator(r, "fr: greeting")
+			r.Write("docs/en/a.md", en0+"\n"+para+strings.Replace(code, "console.log('hello')", "console.info('hello')", 1))
+			translator(r, "info")
+		}, true, []string{"added content applied rewritten @fr: greeting", "added verbatim copy verbatim-old"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
