@@ -9,12 +9,15 @@ reason. Reasons are found from the data and from git (run inside the clone):
                     pairs by slug, Lunaria's `@lang/@path` pattern by file name.
   ignored-commits   every English commit after langref's baseline has one of Lunaria's
                     ignoreKeywords in its subject: Lunaria skips them, langref does not yet.
-  changes-applied   langref's own change list says every English change since the baseline
-                    is applied (or is code kept verbatim), yet the page state is stale: the
-                    page state lags the block states (a sync/stale matter).
+  copy-only         the only changes langref leaves open are copies (state copy): verbatim
+                    material (code, a link, a path) changed in English and the translation
+                    still holds the old; each copy is printed with the translation's line.
   date-order        the translation's last (non-ignored) commit is newer than the English
                     page's, though English changes since the translation's baseline were
                     never brought over: Lunaria compares dates, langref compares content.
+  front-matter      Lunaria outdated, langref current, and the English body is the same as
+                    at the translation's last commit, white space aside: only the front matter
+                    changed (langref compares bodies).
   minor-drift       langref found the English changes since the baseline minor (links,
                     code, formatting: "drift": "minor"); Lunaria counts any commit.
   other             none of the above.
@@ -46,6 +49,19 @@ def subjects(rev_range, path):
                          capture_output=True, text=True, check=True).stdout
     return [line.split(" ", 1) for line in out.splitlines() if line]
 
+def body(rev, path):
+    out = subprocess.run(["git", "-C", site, "show", f"{rev}:./{path}"], capture_output=True, text=True)
+    t = out.stdout
+    if t.startswith("---\n") and "\n---\n" in t[4:]:
+        t = t[4:].split("\n---\n", 1)[1]
+    return " ".join(t.split()) if out.returncode == 0 else None
+
+def line(path, n):
+    try:
+        return open(f"{site}/{path}").read().split("\n")[n - 1].strip()
+    except (OSError, IndexError):
+        return ""
+
 def reason(k, l, x):
     ls, rs = lstate(l), rstate(x)
     if ls == "missing" and x.get("path") and not x["path"].endswith(k[0]):
@@ -57,15 +73,23 @@ def reason(k, l, x):
         if commits and not kept:
             return "ignored-commits", "; ".join(c[0][:9] + " " + c[1] for c in commits[:3])
         open_changes = [c for c in x.get("changes", []) if c.get("state") in ("new", "outdated")]
-        if x.get("changes") and not open_changes:
+        copies = [c for c in x.get("changes", []) if c.get("state") == "copy"]
+        if copies and not open_changes:
             states = collections.Counter(c.get("state") for c in x["changes"])
-            ev = sorted({c["evidence_commit"][:9] for c in x["changes"] if c.get("evidence_commit")})
-            return "changes-applied", (f"change states {dict(states)}, applied in {', '.join(ev) or '-'}; "
-                                       f"baseline {x['baseline'][:9]}")
+            tr = x["path"].split("docs/", 1)[1]
+            lines = "; ".join(f"English {c.get('source_line')} {c['text'][:60]!r} / translation {c.get('translation_line')} "
+                              f"{line(tr, c['translation_line'])[:60]!r}" for c in copies if c.get("translation_line"))
+            return "copy-only", f"change states {dict(states)}; baseline {x['baseline'][:9]}; {lines}"
         return "date-order", (f"{len(kept)} unignored English commits since baseline "
                               f"{x['baseline'][:9]}, e.g. {kept[0][0][:9]} {kept[0][1]}; "
                               f"translation's last commit {l['git']['lastMajorCommitHash'][:9]} "
                               f"{l['git']['lastMajorChange'][:10]} {l['git']['lastMajorCommitMessage']}")
+    if ls == "outdated" and rs == "current":
+        src = x["source_path"].split("docs/", 1)[1]
+        last = l["git"]["lastMajorCommitHash"]
+        if body(last, src) is not None and body(last, src) == body("HEAD", src):
+            return "front-matter", (f"English body unchanged (white space aside) since the translation's last "
+                                    f"commit {last[:9]}; front matter changed")
     if ls == "outdated" and rs == "current" and x.get("drift") == "minor":
         return "minor-drift", f"{x.get('english_commits_since')} English commits since {x['baseline'][:9]}, drift minor"
     return "other", json.dumps({k2: v for k2, v in x.items() if k2 != "changes"})

@@ -119,6 +119,15 @@ type Rules struct {
 	// does not bring the translation up to date (Lunaria's ignoreKeywords
 	// and @lunaria-ignore directives). nil ignores no commit.
 	IgnoreCommit func(subject, body, rel string) bool
+	// IgnoreKey names what IgnoreCommit decides from (a hash of the
+	// configuration it was read from), for caches of results that
+	// depend on it; "" without IgnoreCommit.
+	IgnoreKey string
+	// IgnoreBodies is the pattern (a git extended regular expression) of
+	// the commit messages whose bodies IgnoreCommit reads; it is given
+	// an empty body for the others, which saves reading every body.
+	// "" when it reads none.
+	IgnoreBodies string
 }
 
 // Reason says why a generator leaves out a file, in its own words: a

@@ -76,6 +76,9 @@ type item struct {
 	// kept are the changes that the translation's kept source text shows,
 	// for the history to confirm.
 	kept []keptChange
+	// ign follows the source page through the commits since the baseline
+	// that need no translation, nil when there are none (ignore.go).
+	ign *ignoreSteps
 }
 
 func newAnalysis(g *graph.Graph, o Options) *analysis {
@@ -275,7 +278,9 @@ func (it *item) finish(staleOn change.Class) {
 		if c.State == "" {
 			c.State = unjudged(*c, staleOn)
 		}
-		p.Class = max(p.Class, c.Class)
+		if c.State != Ignored {
+			p.Class = max(p.Class, c.Class)
+		}
 		p.Stale = p.Stale || c.State.Stale()
 	}
 	p.Minor = len(p.Changes) > 0 && !p.Stale
@@ -300,6 +305,7 @@ func (it *item) settle() {
 			var k pairKey
 			it.changes, k = it.a.compare(it.old, it.src)
 			it.pairs = append(it.pairs, k)
+			it.ignoreChanges(it.a.o.StaleOn)
 		}
 		it.judgeText()
 	}
@@ -320,7 +326,7 @@ func (it *item) judgeText() {
 	it.keptChanges()
 	judged := false
 	for _, c := range it.changes {
-		judged = judged || c.Class >= o.StaleOn
+		judged = judged || (c.Class >= o.StaleOn && c.State == "")
 	}
 	if !judged {
 		for i := range it.changes {

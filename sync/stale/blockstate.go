@@ -90,10 +90,15 @@ type judge struct {
 
 // openChange is a change whose state the history decides: Applied when
 // the translation blocks targets were rewritten after the source change,
-// else the change keeps the state the texts gave it.
+// else the change keeps the state the texts gave it. For an added block
+// of verbatim material (code, a component tag), targets are the
+// translation's blocks of its kind, and one written after the change
+// counts whether or not it is prose: a translator who localised the
+// comments of a new example wrote it from the new source.
 type openChange struct {
-	c       *Change
-	targets []int
+	c        *Change
+	targets  []int
+	verbatim bool
 }
 
 func newJudge(old, cur, tr []blocks.Block, sides Sides, staleOn change.Class) *judge {
@@ -146,29 +151,53 @@ func (j *judge) removed(c *Change) {
 }
 
 // added: a block with a counterpart in the translation is applied when
-// the counterpart carries the same verbatim material (an anchor) or was
-// written after the source change; without one it is new.
+// the counterpart carries the same verbatim material (an anchor), is the
+// same block of verbatim material, or was written after the source
+// change; without one it is new.
 func (j *judge) added(c *Change) {
 	ni := blockAt(j.cur, c.Line)
 	m := j.alCur.Matches[ni]
 	j.place(c, m)
 	c.State = New
+	var older []int
+	if !blocks.Translatable(j.cur[ni]) {
+		older = j.olderVersions(ni, m.Target)
+	}
 	switch {
 	case len(m.Target) == 0:
 	case m.Method == align.Anchor && len(j.cur[ni].Verbatim) > 0:
 		c.State, c.Evidence = Applied, VerbatimPresent
-	case !blocks.Translatable(j.cur[ni]) && j.olderVersion(ni, m.Target):
+	case len(older) > 0 && j.holdsBlock(ni, older):
+		c.State, c.Evidence = Applied, VerbatimPresent
+	case len(older) > 0:
+		// An older version of the block, unless the history shows the
+		// translation's block written since (localised, as examples'
+		// comments and file names often are).
 		c.State, c.Evidence = Copy, VerbatimOld
+		j.open = append(j.open, openChange{c, older, true})
 	default:
-		j.open = append(j.open, openChange{c, m.Target})
+		j.open = append(j.open, openChange{c, m.Target, false})
 	}
 }
 
-// olderVersion reports whether the translation blocks targets hold a
-// block of the kind of added source block ni (code, math) that no source
-// block anchors to: an older version of it, added to the translation
-// since, or after, the baseline.
-func (j *judge) olderVersion(ni int, targets []int) bool {
+// holdsBlock reports whether one of the translation blocks targets is
+// source block ni, spaces aside: a block of verbatim material that is
+// not an anchor only because the page has it more than once (<Steps>).
+func (j *judge) holdsBlock(ni int, targets []int) bool {
+	want := normSpace(j.cur[ni].Raw)
+	for _, t := range targets {
+		if normSpace(j.tr[t].Raw) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// olderVersions returns the translation blocks among targets of the kind
+// of added source block ni (code, math) that no source block anchors to:
+// older versions of it, added to the translation since, or after, the
+// baseline.
+func (j *judge) olderVersions(ni int, targets []int) []int {
 	anchored := map[int]bool{}
 	for _, m := range j.alCur.Matches {
 		if m.Method == align.Anchor {
@@ -177,12 +206,13 @@ func (j *judge) olderVersion(ni int, targets []int) bool {
 			}
 		}
 	}
+	var out []int
 	for _, t := range targets {
 		if j.tr[t].Kind == j.cur[ni].Kind && !anchored[t] {
-			return true
+			out = append(out, t)
 		}
 	}
-	return false
+	return out
 }
 
 // modified: verbatim material decides when the new material is in the
@@ -199,7 +229,7 @@ func (j *judge) modified(c *Change) {
 	}
 	if c.Class != change.Verbatim || len(added)+len(gone) == 0 {
 		// Prose changed: verbatim material says nothing of the words.
-		j.open = append(j.open, openChange{c, m.Target})
+		j.open = append(j.open, openChange{c, m.Target, false})
 		return
 	}
 	// Only verbatim material changed: the translation's block, or, when
@@ -416,7 +446,7 @@ type trVersion struct {
 // wording in both (a reviewer porting their fix to the source).
 func (j *judge) judgeHistory(lin *lineage, vs []trVersion, last, cur string, at func(string) (int, bool), author func(string) string) {
 	for _, o := range j.open {
-		k := j.madeAt(lin, o.c)
+		k := j.madeAt(lin, o)
 		from := len(vs) // the first translation version after the change
 		if pos, ok := at(lin.commit(k)); ok {
 			for i, v := range vs {
@@ -430,13 +460,17 @@ func (j *judge) judgeHistory(lin *lineage, vs []trVersion, last, cur string, at 
 		if from < len(vs) {
 			prev = vs[from].before
 		}
-		if commit, ok := rewritten(j.tr, o.targets, vs[from:], prev, cur, o.c.Kind == "added"); ok {
+		fresh := o.c.Kind == "added" && !o.verbatim
+		if commit, ok := rewritten(j.tr, o.targets, vs[from:], prev, cur, fresh); ok {
 			o.c.State, o.c.Evidence, o.c.Commit = Applied, Rewritten, commit
 			continue
 		}
+		if o.verbatim {
+			continue // code changed after the translation's copy is older, whoever wrote it
+		}
 		if a := author(lin.commit(k)); a != "" {
 			for i := from - 1; i >= 0; i-- {
-				if vs[i].author == a && rewroteIn(j.tr, o.targets, vs[i], cur, o.c.Kind == "added") {
+				if vs[i].author == a && rewroteIn(j.tr, o.targets, vs[i], cur, fresh) {
 					o.c.State, o.c.Evidence, o.c.Commit = Applied, Rewritten, vs[i].commit
 					break
 				}
@@ -463,9 +497,15 @@ func rewroteIn(tr []blocks.Block, targets []int, v trVersion, cur string, fresh 
 	return false
 }
 
-// madeAt returns the version of the source that made change c.
-func (j *judge) madeAt(lin *lineage, c *Change) int {
-	if c.Kind == "added" {
+// madeAt returns the version of the source that made change o: for an
+// added block of verbatim material, the last that changed it, since a
+// translation of an earlier version of an example holds its old code.
+func (j *judge) madeAt(lin *lineage, o openChange) int {
+	c := o.c
+	switch {
+	case c.Kind == "added" && o.verbatim:
+		return lin.changedAt(blockAt(j.cur, c.Line), j.staleOn)
+	case c.Kind == "added":
 		return lin.addedAt(blockAt(j.cur, c.Line))
 	}
 	return lin.touchedAt(blockAt(j.old, c.OldLine), j.staleOn)

@@ -302,3 +302,79 @@ func TestPlaceholder(t *testing.T) {
 		})
 	}
 }
+
+// TestAddedVerbatim: an English block of verbatim material (code, a
+// component tag) added since the baseline is applied when the translation
+// holds it as it is, or wrote its own version (comments localised) after
+// the English last changed it; a version the translation held before is
+// a copy to make.
+func TestAddedVerbatim(t *testing.T) {
+	const (
+		en0    = "---\nlang-ref: a\n---\n# Setup\n\nInstall the theme first.\n\n<Steps>\n\nRun the installer.\n\n</Steps>\n"
+		fr0    = "---\nlang: fr\nlang-ref: a\n---\n# Installation\n\nInstallez d'abord le thème.\n\n<Steps>\n\nLancez l'installateur.\n\n</Steps>\n"
+		code   = "```js\n// Print a greeting to the console\nconsole.log('hello');\n```\n"
+		codeFr = "```js\n// Affiche un salut dans la console\nconsole.log('hello');\n```\n"
+	)
+	para := "Then print a greeting to check that the theme loads in the browser console.\n\n"
+	paraFr := "Affichez ensuite un salut pour vérifier que le thème se charge dans la console du navigateur.\n\n"
+	tests := []struct {
+		name  string
+		steps func(r *gittest.Repo)
+		stale bool
+		want  []string
+	}{
+		{"a component tag the translation has, more than once", func(r *gittest.Repo) {
+			r.Write("docs/en/a.md", en0+"\n<Steps>\n\nRestart the server.\n\n</Steps>\n")
+			r.Commit("more steps")
+			r.Write("docs/fr/a.md", fr0+"\n<Steps>\n\nRedémarrez le serveur.\n\n</Steps>\n")
+			translator(r, "fr: more steps")
+		}, false, []string{"added verbatim applied verbatim-present", "added content applied rewritten @fr: more steps", "added verbatim applied verbatim-present"}},
+		{"an example whose comments the translator localised", func(r *gittest.Repo) {
+			r.Write("docs/en/a.md", en0+"\n"+para+code)
+			r.Commit("greeting")
+			r.Write("docs/fr/a.md", fr0+"\n"+paraFr+codeFr)
+			translator(r, "fr: greeting")
+		}, false, []string{"added content applied rewritten @fr: greeting", "added verbatim applied rewritten @fr: greeting"}},
+		{"an example changed again after the translator localised it", func(r *gittest.Repo) {
+			r.Write("docs/en/a.md", en0+"\n"+para+code)
+			r.Commit("greeting")
+			r.Write("docs/fr/a.md", fr0+"\n"+paraFr+codeFr)
+			translator(r, "fr: greeting")
+			r.Write("docs/en/a.md", en0+"\n"+para+strings.Replace(code, "console.log('hello')", "console.info('hello')", 1))
+			r.Commit("info")
+		}, true, []string{"added content applied rewritten @fr: greeting", "added verbatim copy verbatim-old"}},
+		{"an example the translator changed in English after localising it: still a copy", func(r *gittest.Repo) {
+			r.Write("docs/en/a.md", en0+"\n"+para+code)
+			r.Commit("greeting")
+			r.Write("docs/fr/a.md", fr0+"\n"+paraFr+codeFr)
+			translator(r, "fr: greeting")
+			r.Write("docs/en/a.md", en0+"\n"+para+strings.Replace(code, "console.log('hello')", "console.info('hello')", 1))
+			translator(r, "info")
+		}, true, []string{"added content applied rewritten @fr: greeting", "added verbatim copy verbatim-old"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Write("docs/en/a.md", en0, "docs/fr/a.md", fr0)
+			r.Commit("add")
+			tt.steps(r)
+			p := page(t, analyze(t, r.Dir), "fr/a.md")
+			want := make([]string, len(tt.want))
+			for i, w := range tt.want {
+				if at := strings.Index(w, "@"); at >= 0 {
+					w = w[:at] + r.Hash[w[at+1:]]
+				}
+				want[i] = w
+			}
+			checkStates(t, p, tt.stale, want...)
+		})
+	}
+}
+
+// translator commits as someone who made none of the English commits.
+func translator(r *gittest.Repo, subject string) {
+	as := r.As
+	r.As = gittest.Identity{Author: "T", AuthorEmail: "t@example.com", Committer: "T", CommitterEmail: "t@example.com", Zone: "+0000"}
+	r.Commit(subject)
+	r.As = as
+}

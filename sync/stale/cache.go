@@ -110,7 +110,8 @@ func (k *keyWriter) sum() string {
 }
 
 // cacheKey returns the key of t's result: everything the analysis reads
-// about the translation and its source page, or "" when t's result is not
+// about the translation and its source page, and the site's rule for
+// commits that need no translation (profile.Rules.IgnoreKey), or "" when t's result is not
 // to be cached (a recorded baseline outside the history, a shallow clone).
 func (x *hist) cacheKey(t *trace) string {
 	it := t.it
@@ -118,7 +119,7 @@ func (x *hist) cacheKey(t *trace) string {
 		return ""
 	}
 	k := newKey()
-	k.str(cacheFormat, buildStamp(), t.tr, t.src, it.lang, x.g.Site.SourceLang, x.o.BaselineKey)
+	k.str(cacheFormat, buildStamp(), t.tr, t.src, it.lang, x.g.Site.SourceLang, x.o.BaselineKey, x.g.Site.IgnoreKey)
 	k.num(len(t.trLog), len(t.srcLog), int(x.o.StaleOn), boolNum(x.o.Verify))
 	if r := it.rec; r != nil {
 		c := x.h.Commit(r.value)
@@ -230,14 +231,14 @@ func (a *analysis) fileSum(path string, f *site.File, b []byte) string {
 
 // runKey returns the key of the whole run: everything any result depends
 // on when the history is the one HEAD names: the build, HEAD and the
-// shallow state, the options, and each translation's pairing, record and
-// files' contents. It is "" when results are not to be cached.
+// shallow state, the options, the rule for commits that need no
+// translation, and each translation's pairing, record and files' contents. It is "" when results are not to be cached.
 func (a *analysis) runKey(repo *history.Repo, prefix string) string {
 	if repo.Shallow || repo.Head == "" || buildStamp() == "" {
 		return ""
 	}
 	k := newKey()
-	k.str(cacheFormat, buildStamp(), repo.Head, prefix, a.g.Site.SourceLang, a.o.BaselineKey)
+	k.str(cacheFormat, buildStamp(), repo.Head, prefix, a.g.Site.SourceLang, a.o.BaselineKey, a.g.Site.IgnoreKey)
 	k.num(len(a.items), int(a.o.StaleOn), boolNum(a.o.Verify))
 	for _, it := range a.items {
 		k.str(it.page.Path, it.page.SourcePath, it.lang)

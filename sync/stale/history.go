@@ -36,6 +36,9 @@ type hist struct {
 	lineages map[[2]string]*lineage
 	// normed holds normBody of the past versions of source pages, by blob.
 	normed map[history.ObjectID]string
+	// ign is the site's rule for commits that need no translation, nil
+	// when it has none (see ignore.go).
+	ign *ignoring
 }
 
 // trace is the history of one item.
@@ -122,6 +125,11 @@ func (x *hist) run() error {
 	ts = x.useCache(ts)
 	if err := x.checkRecords(ts); err != nil {
 		return err
+	}
+	if len(ts) > 0 {
+		if err := x.readIgnoring(); err != nil {
+			return err
+		}
 	}
 	// First the baselines and the changes since, then, for the traces
 	// whose changes the texts leave open, the history of both files.
@@ -289,7 +297,8 @@ func (x *hist) bad(t *trace, reason string) {
 
 // plan returns the blobs that deciding t needs: the source page at its
 // baseline, the recorded one or else the commit that created the
-// translation (see creation).
+// translation (see creation), and, when commits since need no
+// translation, the page after each of them (ignoreSpecs).
 func (x *hist) plan(t *trace) []history.ObjectID {
 	if len(t.trLog) == 0 || len(t.srcLog) == 0 {
 		return nil
@@ -300,7 +309,7 @@ func (x *hist) plan(t *trace) []history.ObjectID {
 	if t.base == nil {
 		return nil
 	}
-	return []history.ObjectID{x.sourceSpec(t, t.base)}
+	return append([]history.ObjectID{x.sourceSpec(t, t.base)}, x.ignoreSpecs(t)...)
 }
 
 func created(e history.FileEvent) bool { return e.Status == 'A' || e.Status == 'C' }
@@ -370,6 +379,10 @@ func (x *hist) decide(t *trace) {
 	}
 	it.page.Baseline, it.page.BaselineSource = t.base.Hash, t.source
 	it.old = old
+	if x.ign != nil {
+		it.loadSource()
+		it.ign = x.ignoreSteps(t)
+	}
 	for _, e := range t.srcLog {
 		if x.index[e.Commit.Hash] < x.index[t.base.Hash] {
 			it.page.SourceCommitsSince++
@@ -478,6 +491,9 @@ func (x *hist) judgeOpen(t *trace) {
 	lin := x.lineage(t)
 	var vs []trVersion
 	for _, e := range x.since(t, t.trLog[:min(len(t.trLog), maxCandidates)]) {
+		if x.ign.ignores(e.Commit, e.Path) {
+			continue // no evidence that the translation was brought up to date
+		}
 		before, _ := t.blob(e.OldBlob)
 		after, _ := t.blob(afterSpec(e))
 		vs = append(vs, trVersion{commit: e.Commit.Hash, author: e.Commit.Author, at: x.index[e.Commit.Hash], before: normBody(before), after: normBody(after)})
@@ -508,17 +524,22 @@ func (x *hist) lineage(t *trace) *lineage {
 	versions := [][]byte{it.old}
 	var commits []string
 	prev := it.old
+	ignored := map[string]bool{}
 	for _, e := range x.since(t, t.srcLog) {
 		b, ok := t.blob(afterSpec(e))
 		if !ok || bytes.Equal(b, prev) {
 			continue
 		}
 		versions, commits, prev = append(versions, b), append(commits, e.Commit.Hash), b
+		if x.ign.ignores(e.Commit, e.Path) {
+			ignored[e.Commit.Hash] = true
+		}
 	}
 	if !bytes.Equal(prev, it.src) {
 		versions, commits = append(versions, it.src), append(commits, "")
 	}
 	l = newLineage(versions, commits, x.step)
+	l.ignored = ignored
 	x.mu.Lock()
 	x.lineages[key] = l
 	x.mu.Unlock()

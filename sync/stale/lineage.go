@@ -13,6 +13,9 @@ type lineage struct {
 	// the working tree.
 	commits []string
 	steps   []lineStep // steps[k] leads from version k to version k+1
+	// ignored holds the commits that need no translation (see
+	// ignore.go): their changes are none a translation must follow.
+	ignored map[string]bool
 }
 
 // lineStep is what one commit did to the blocks of the page.
@@ -83,14 +86,15 @@ func pointerIndex(bs []blocks.Block) map[*blocks.Block]int {
 
 // touchedAt returns the version (1 and up) whose commit first changed
 // block i of the first version at class least or more, or, when no step
-// did, the first that changed it at all; 0 when none did.
+// did, the first that changed it at all; 0 when none did. Commits that
+// need no translation change nothing here.
 func (l *lineage) touchedAt(i int, least change.Class) int {
 	first := 0
 	for k, s := range l.steps {
 		if i < 0 {
 			break
 		}
-		if cl := s.touched[i]; cl >= 0 {
+		if cl := s.touched[i]; cl >= 0 && !l.ignored[l.commit(k+1)] {
 			if cl >= least {
 				return k + 1
 			}
@@ -108,6 +112,20 @@ func (l *lineage) touchedAt(i int, least change.Class) int {
 func (l *lineage) addedAt(j int) int {
 	for k := len(l.steps) - 1; k >= 0; k-- {
 		if j = l.steps[k].back[j]; j < 0 {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// changedAt returns the version (1 and up) whose commit last changed
+// block j of the last version at class least or more, or added it; 0
+// when it was there from the first unchanged. Commits that need no
+// translation change nothing here.
+func (l *lineage) changedAt(j int, least change.Class) int {
+	for k := len(l.steps) - 1; k >= 0; k-- {
+		s := l.steps[k]
+		if j = s.back[j]; j < 0 || (s.touched[j] >= least && !l.ignored[l.commit(k+1)]) {
 			return k + 1
 		}
 	}

@@ -40,6 +40,9 @@ func Build(in Input) *Page {
 		case st.State == StateApplied:
 			p.Applied++
 			continue
+		case st.State == StateIgnored:
+			p.Ignored++
+			continue
 		case c.Class == change.Cosmetic || st.State == StateCosmetic:
 			p.Hidden++
 			continue

@@ -236,8 +236,9 @@ func TestAmbiguous(t *testing.T) {
 }
 
 // TestBuildStates: with the staleness analysis's states, changes the
-// translation already has and those below --stale-on are hidden unless
-// AllChanges, and changes a sync can copy are counted and marked.
+// translation already has, those below --stale-on and those only commits
+// needing no translation made are hidden unless AllChanges, and changes a
+// sync can copy are counted and marked.
 func TestBuildStates(t *testing.T) {
 	in := input(false)
 	// The first lines of the changes: content 7, code 11, typo 17, math
@@ -246,7 +247,7 @@ func TestBuildStates(t *testing.T) {
 		{OldLine: 7, Line: 7, State: "applied", Evidence: "rewritten", Commit: "5555555eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"},
 		{OldLine: 11, Line: 11, State: "copy", Evidence: "verbatim-old"},
 		{OldLine: 17, Line: 17, State: "cosmetic"},
-		{OldLine: 19, Line: 19, State: "outdated"},
+		{OldLine: 19, Line: 19, State: "ignored", Evidence: "ignored-commit", Commit: "6666666fffffffffffffffffffffffffffffffff"},
 		{OldLine: 21, Line: 21, State: "cosmetic"},
 	}
 	tests := []struct {
@@ -254,9 +255,10 @@ func TestBuildStates(t *testing.T) {
 		all                     bool
 		states                  string
 		hidden, applied, copies int
+		ignored                 int
 	}{
-		{"default", false, "copy outdated", 2, 1, 1},
-		{"all changes", true, "applied copy cosmetic outdated cosmetic", 0, 0, 1},
+		{"default", false, "copy", 2, 1, 1, 1},
+		{"all changes", true, "applied copy cosmetic ignored cosmetic", 0, 0, 1, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -266,9 +268,9 @@ func TestBuildStates(t *testing.T) {
 			for _, c := range p.Changes {
 				got = append(got, c.State)
 			}
-			if strings.Join(got, " ") != tt.states || p.Hidden != tt.hidden || p.Applied != tt.applied || p.Copy != tt.copies {
-				t.Errorf("states %q, hidden %d, applied %d, copy %d; want %q, %d, %d, %d",
-					got, p.Hidden, p.Applied, p.Copy, tt.states, tt.hidden, tt.applied, tt.copies)
+			if strings.Join(got, " ") != tt.states || p.Hidden != tt.hidden || p.Applied != tt.applied || p.Copy != tt.copies || p.Ignored != tt.ignored {
+				t.Errorf("states %q, hidden %d, applied %d, copy %d, ignored %d; want %q, %d, %d, %d, %d",
+					got, p.Hidden, p.Applied, p.Copy, p.Ignored, tt.states, tt.hidden, tt.applied, tt.copies, tt.ignored)
 			}
 		})
 	}

@@ -43,7 +43,8 @@ type Input struct {
 // source at the baseline and at Line now (0 for none).
 type BlockState struct {
 	OldLine, Line int
-	// State is applied, copy, outdated, new, removed or cosmetic;
+	// State is applied, copy, outdated, new, removed, cosmetic or
+	// ignored;
 	// Evidence and Commit say what showed it.
 	State, Evidence, Commit string
 }
@@ -54,6 +55,10 @@ const (
 	StateApplied  = "applied"
 	StateCosmetic = "cosmetic"
 	StateCopy     = "copy"
+	// StateIgnored: only commits that need no translation made the
+	// change (Lunaria's ignoreKeywords and directives); EvidenceCommit
+	// names the last of them.
+	StateIgnored = "ignored"
 )
 
 // Baseline is the source revision a translation corresponds to.
@@ -84,6 +89,9 @@ type Page struct {
 	// Applied counts the changes left out because the translation
 	// already reflects them (state applied).
 	Applied int `json:"applied"`
+	// Ignored counts the changes left out because only commits that need
+	// no translation made them (state ignored).
+	Ignored int `json:"ignored"`
 	// Copy counts the changes a sync can make without a translator:
 	// only verbatim material changed (state copy).
 	Copy int `json:"copy"`

@@ -81,6 +81,9 @@ func summaryLine(p Printer, pg *Page) string {
 	if pg.Hidden > 0 {
 		s += " · " + p.N("diff.hidden", pg.Hidden, nil)
 	}
+	if pg.Ignored > 0 {
+		s += " · " + p.N("diff.ignored", pg.Ignored, nil)
+	}
 	if pg.Unsure > 0 {
 		s += " · " + p.N("diff.unsure-count", pg.Unsure, nil)
 	}

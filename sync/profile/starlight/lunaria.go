@@ -1,6 +1,8 @@
 package starlight
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -35,25 +37,31 @@ type lunariaFile struct {
 // @tracker-minor and @tracker-major spellings are the older names.
 var directive = regexp.MustCompile(`(@lunaria-track|@lunaria-ignore|@tracker-major|@tracker-minor):([^\n]+)?`)
 
+// directiveGrep finds, as git log --grep -E reads it, the commit messages
+// that may hold a directive: the only ones whose bodies the rule reads.
+const directiveGrep = `@(lunaria-track|lunaria-ignore|tracker-major|tracker-minor):`
+
 // readLunaria returns the IgnoreCommit rule of the Lunaria configuration at
-// root, nil when there is none.
-func readLunaria(root string) (func(subject, body, rel string) bool, error) {
+// root and a hash of the file it was read from; nil when there is none.
+func readLunaria(root string) (func(subject, body, rel string) bool, string, error) {
 	b, err := os.ReadFile(filepath.Join(root, LunariaConfig))
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
+		return nil, "", nil
 	}
 	if err != nil {
-		return nil, &profile.ConfigError{File: LunariaConfig, Err: err}
+		return nil, "", &profile.ConfigError{File: LunariaConfig, Err: err}
 	}
 	var f lunariaFile
 	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, &profile.ConfigError{File: LunariaConfig, Line: jsonLine(b, err), Err: err}
+		return nil, "", &profile.ConfigError{File: LunariaConfig, Line: jsonLine(b, err), Err: err}
 	}
 	keywords := DefaultIgnoreKeywords
 	if f.IgnoreKeywords != nil {
 		keywords = *f.IgnoreKeywords
 	}
-	return IgnoreRule(keywords, f.Repository.RootDir)
+	rule, err := IgnoreRule(keywords, f.Repository.RootDir)
+	sum := sha256.Sum256(b)
+	return rule, LunariaConfig + ":" + hex.EncodeToString(sum[:]), err
 }
 
 // IgnoreRule returns Lunaria's rule for commits that need no translation:

@@ -73,11 +73,13 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	r.SourceLang, r.Languages, r.Layout = l.source, l.languages(), l
 	r.Skip = l.skip
 	r.UIStrings = profile.FindTables(root, I18nDir, l.tableNames(cfg))
-	ignore, err := readLunaria(root)
+	ignore, key, err := readLunaria(root)
 	if err != nil {
 		return nil, err
 	}
-	r.IgnoreCommit = ignore
+	if ignore != nil {
+		r.IgnoreCommit, r.IgnoreKey, r.IgnoreBodies = ignore, key, directiveGrep
+	}
 	return r, nil
 }
 
