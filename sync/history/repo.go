@@ -64,7 +64,7 @@ func Open(dir string) (*Repo, error) {
 		out, err = r.runIn(dir, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow", "--git-common-dir")
 	}
 	if err != nil {
-		if strings.Contains(err.Error(), "not a git repository") {
+		if strings.Contains(err.Error(), "not a git repository") && !hasGitDir(dir) {
 			return nil, fmt.Errorf("%w: %q is not inside a git work tree (hint: run langref inside a clone of the site)", ErrNoGit, dir)
 		}
 		return nil, fmt.Errorf("open git repository at %q: %w", dir, err)
@@ -92,6 +92,26 @@ func Open(dir string) (*Repo, error) {
 		}
 	}
 	return r, nil
+}
+
+// hasGitDir reports whether dir or a folder above it holds .git: git then
+// refused a repository that is there (on another file system, or
+// unreadable) rather than found none.
+func hasGitDir(dir string) bool {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return true
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return false
+		}
+		dir = up
+	}
 }
 
 // readBoundary loads the list of shallow boundary commits from the file git
@@ -182,7 +202,13 @@ func (r *Repo) runIn(dir string, args ...string) ([]byte, error) {
 // gitError describes a failed git command with what it printed on stderr
 // (which often says how to fix the problem), on one line.
 func gitError(sub string, err error, stderr []byte) error {
-	msg := strings.Join(strings.Split(string(bytes.TrimSpace(stderr)), "\n"), "; ")
+	var lines []string
+	for _, l := range strings.Split(string(stderr), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	msg := strings.Join(lines, "; ")
 	if msg == "" {
 		return fmt.Errorf("git %s: %w", sub, err)
 	}
@@ -232,6 +258,43 @@ func (r *Repo) batch(mode string, inputs []string, read func(*bufio.Reader) erro
 		return gitError("cat-file", waitErr, stderr.Bytes())
 	case writeErr != nil:
 		return fmt.Errorf("git cat-file %s: %w", mode, writeErr)
+	}
+	return nil
+}
+
+// lines runs git at the top of the work tree and hands each line of its
+// output to each, without the line break, until each returns false: then
+// it stops reading and ends git, whose exit is no error.
+func (r *Repo) lines(each func(string) bool, args ...string) error {
+	cmd := r.command(r.Root, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return fmt.Errorf("git %s: %w", args[0], err)
+	}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("git %s: %w", args[0], err)
+	}
+	sc := bufio.NewScanner(stdout)
+	stopped := false
+	for sc.Scan() {
+		if !each(sc.Text()) {
+			stopped = true
+			break
+		}
+	}
+	if stopped {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		return nil
+	}
+	readErr := sc.Err()
+	if err := cmd.Wait(); err != nil {
+		return gitError(args[0], err, stderr.Bytes())
+	}
+	if readErr != nil {
+		return fmt.Errorf("git %s: %w", args[0], readErr)
 	}
 	return nil
 }
