@@ -69,6 +69,7 @@ func (e *env) newPages(c *cli.Context) error {
 	if err := e.inLangTree(s, r, o.Lang); err != nil {
 		return err
 	}
+	e.historyWarning(r.HistoryErr)
 	if len(r.Pages) == 0 && len(r.Nav) == 0 {
 		fmt.Fprintln(e.stdout, e.p.T("new.nothing", map[string]any{"Lang": o.Lang}))
 		return nil

@@ -54,6 +54,10 @@ type Result struct {
 	// Completed lists the stubs already there whose missing navigation
 	// entries the plan adds (a former run was interrupted).
 	Completed []string
+	// HistoryErr, when not nil, says why git could not give the source
+	// pages' commits (it refuses the repository, say): the stubs record
+	// content hashes ("sha256:…") instead.
+	HistoryErr error
 }
 
 // Errors the caller maps to messages and exit codes.
@@ -99,7 +103,8 @@ func checkLang(s *site.Site, lang string) error {
 }
 
 func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error {
-	base := baselines(s, sources)
+	base, err := baselines(s, sources)
+	r.HistoryErr = err
 	so := stub.Options{Lang: o.Lang, Date: o.Today.Format(dateLayout(s, o.Lang)),
 		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang)}
 	for _, src := range sources {

@@ -27,6 +27,24 @@ import (
 // errors.Is and carry on without history.
 var ErrNoGit = errors.New("no git history")
 
+// RefusedError reports that git refused to read a repository that is
+// there: one another user owns ("dubious ownership"), an unreadable .git,
+// a repository across a file system boundary. Err carries git's own words.
+type RefusedError struct {
+	Dir string
+	Err error
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("git refuses the repository at %q: %v", e.Dir, e.Err)
+}
+
+func (e *RefusedError) Unwrap() error { return e.Err }
+
+// Dubious reports whether git refused the repository because another user
+// owns it (safe.directory).
+func (e *RefusedError) Dubious() bool { return strings.Contains(e.Err.Error(), "dubious ownership") }
+
 // Repo is a git work tree, seen from the commit that HEAD named when it was
 // opened.
 type Repo struct {
@@ -47,7 +65,8 @@ type Repo struct {
 }
 
 // Open finds the git repository that contains dir. The error wraps ErrNoGit
-// when git is not installed or dir is not inside a work tree.
+// when git is not installed or dir is not inside a work tree, and is a
+// *RefusedError when git refuses the repository that is there.
 func Open(dir string) (*Repo, error) {
 	git, err := exec.LookPath("git")
 	if err != nil {
@@ -66,6 +85,10 @@ func Open(dir string) (*Repo, error) {
 	if err != nil {
 		if strings.Contains(err.Error(), "not a git repository") && !hasGitDir(dir) {
 			return nil, fmt.Errorf("%w: %q is not inside a git work tree (hint: run langref inside a clone of the site)", ErrNoGit, dir)
+		}
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return nil, &RefusedError{Dir: dir, Err: err}
 		}
 		return nil, fmt.Errorf("open git repository at %q: %w", dir, err)
 	}
