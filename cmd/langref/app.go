@@ -97,7 +97,9 @@ func (e *env) exitCode(err error) int {
 	if ce != nil {
 		fmt.Fprintf(e.stderr, "langref: %s: %s\n", e.p.T("hint"), e.p.T("hint.config", map[string]any{"File": ce.File}))
 	}
-	e.refusedHint(err) // w-pins
+	if e.refusedHint(err) && ee == nil { // w-pins: git refused the repository
+		code = exitFindings
+	}
 	return code
 }
 

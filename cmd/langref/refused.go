@@ -8,17 +8,18 @@ import (
 )
 
 // refusedHint says, under an error, how to get past git's refusal of the
-// repository, when git refused it.
-func (e *env) refusedHint(err error) {
+// repository, and reports whether git refused it.
+func (e *env) refusedHint(err error) bool {
 	var refused *history.RefusedError
 	if !errors.As(err, &refused) {
-		return
+		return false
 	}
 	id := "git.hint.refused"
 	if refused.Dubious() {
 		id = "git.hint.refused-dubious"
 	}
 	fmt.Fprintf(e.stderr, "langref: %s: %s\n", e.p.T("hint"), e.p.T(id))
+	return true
 }
 
 // historyWarning says on stderr, even with -q, that git failed where new
