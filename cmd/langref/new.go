@@ -30,6 +30,7 @@ func (e *env) newCommand() *cli.Command {
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: e.p.T("new.flag.dry-run")},
 			&cli.BoolFlag{Name: "force", Usage: e.p.T("new.flag.force")},
 			&cli.StringFlag{Name: "date", Usage: e.p.T("new.flag.date")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: e.p.T("flag.format", map[string]any{"Formats": "text, json"})},
 		},
 		Action: e.newPages,
 	}
@@ -70,6 +71,9 @@ func (e *env) newPages(c *cli.Context) error {
 		return err
 	}
 	e.historyWarning(r.HistoryErr)
+	if c.String("format") == "json" {
+		return e.newJSON(s, r, o, c.Bool("dry-run"))
+	}
 	if len(r.Pages) == 0 && len(r.Nav) == 0 {
 		fmt.Fprintln(e.stdout, e.p.T("new.nothing", map[string]any{"Lang": o.Lang}))
 		return nil
@@ -89,6 +93,9 @@ func (e *env) newPages(c *cli.Context) error {
 func (e *env) newOptions(c *cli.Context, s *site.Site) (create.Options, error) {
 	o := create.Options{Lang: c.String("lang"), Missing: c.Bool("missing"), Force: c.Bool("force"),
 		Style: stub.Style(c.String("style")), Today: time.Now()}
+	if f := c.String("format"); f != "text" && f != "json" {
+		return o, usageErr(errors.New(e.p.T("error.format", map[string]any{"Format": f, "Formats": "text, json"})))
+	}
 	if o.Style != stub.Comments && o.Style != stub.Plain {
 		return o, usageErr(errors.New(e.p.T("new.error.style", map[string]any{"Style": o.Style})))
 	}

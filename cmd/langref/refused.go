@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/langref/langref/sync/create"
 	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/sync/plan"
+	"github.com/langref/langref/sync/site"
 )
 
 // refusedHint says, under an error, how to get past git's refusal of the
@@ -30,4 +33,25 @@ func (e *env) historyWarning(err error) {
 	}
 	fmt.Fprintf(e.stderr, "langref: %s: %s\n", e.p.T("warning"), e.p.T("new.warning.no-history", map[string]any{"Detail": err.Error()}))
 	e.refusedHint(err)
+}
+
+// newJSON applies new's plan unless dryRun, and prints it as JSON.
+func (e *env) newJSON(s *site.Site, r *create.Result, o create.Options, dryRun bool) error {
+	if !dryRun {
+		if _, err := r.Plan.Apply(plan.Options{Force: o.Force}); err != nil {
+			return e.newError(s, err)
+		}
+	}
+	doc := newJSONDoc{Lang: o.Lang, DryRun: dryRun, Pages: []newPageJSON{}, Nav: []string{}}
+	for _, pg := range r.Pages {
+		doc.Pages = append(doc.Pages, newPageJSON{Page: s.RepoPath(pg.Path), Source: s.RepoPath(pg.Source),
+			Blocks: pg.Blocks, Remembered: pg.Remembered, Baseline: pg.Baseline})
+	}
+	for _, p := range r.Nav {
+		doc.Nav = append(doc.Nav, s.RepoPath(p))
+	}
+	if r.HistoryErr != nil {
+		doc.HistoryError = r.HistoryErr.Error()
+	}
+	return e.json(doc)
 }

@@ -114,3 +114,28 @@ func (w *work) syncJSONOf(pages []synced, skipped []string, dryRun bool) syncJSO
 func (w *work) pin(page, source, old string) pinJSON {
 	return pinJSON{Page: w.s.RepoPath(page), Source: w.s.RepoPath(source), Lang: w.lang, Key: w.s.BaselineKey, Old: old, New: old}
 }
+
+// newJSONDoc is `langref new --format json`: the stubs new wrote, or
+// would write with --dry-run.
+type newJSONDoc struct {
+	Lang   string        `json:"lang"`
+	DryRun bool          `json:"dry_run"`
+	Pages  []newPageJSON `json:"pages"`
+	// Nav lists the pages added to the language's navigation.
+	Nav []string `json:"nav"`
+	// HistoryError says why git could not give the source pages' commits
+	// (it refuses the repository, say), so that the baselines recorded
+	// are content hashes; "" when git gave them or there is no git.
+	HistoryError string `json:"history_error"`
+}
+
+// newPageJSON is one stub.
+type newPageJSON struct {
+	Page       string `json:"page"`
+	Source     string `json:"source"`
+	Blocks     int    `json:"blocks"`
+	Remembered int    `json:"remembered"`
+	// Baseline is the source commit recorded, or "sha256:" and a content
+	// hash.
+	Baseline string `json:"baseline"`
+}
