@@ -38,8 +38,12 @@ type hist struct {
 	// normed holds normBody of the past versions of source pages, by blob.
 	normed map[history.ObjectID]string
 	// resolved holds the recorded baselines that are no commit of h by
-	// their hash, resolved (resolveRecords).
+	// their hash, resolved (resolveRecords); records the commit of h each
+	// recorded value stands for, nil for the unusable ones, and reasons
+	// why those are.
 	resolved map[string]history.Baseline
+	records  map[string]*history.Commit
+	reasons  map[string]string
 }
 
 // trace is the history of one item.
@@ -252,11 +256,18 @@ func (x *hist) newTrace(it *item) *trace {
 // site at or before it. It runs at most two git processes for all of them
 // (history.BaselineCommits), none when every value is a site commit.
 func (x *hist) resolveRecords() error {
+	x.records, x.reasons = map[string]*history.Commit{}, map[string]string{}
 	var unknown []string
-	seen := map[string]bool{}
 	for _, it := range x.items {
-		if r := it.rec; r != nil && !seen[r.value] && x.h.Commit(r.value) == nil {
-			seen[r.value] = true
+		r := it.rec
+		if r == nil {
+			continue
+		}
+		if _, seen := x.records[r.value]; seen {
+			continue
+		}
+		x.records[r.value] = x.h.Commit(r.value)
+		if x.records[r.value] == nil {
 			unknown = append(unknown, r.value)
 		}
 	}
@@ -268,6 +279,9 @@ func (x *hist) resolveRecords() error {
 		return fmt.Errorf("resolve the recorded baselines: %w", err)
 	}
 	x.resolved = b
+	for _, v := range unknown {
+		x.records[v], x.reasons[v] = x.resolve(v)
+	}
 	return nil
 }
 
@@ -275,10 +289,17 @@ func (x *hist) resolveRecords() error {
 // those of the commit r records, or nil and the reason r is unusable
 // (BadBaseline.Reason).
 func (x *hist) recordCommit(r *record) (*history.Commit, string) {
-	if c := x.h.Commit(r.value); c != nil {
+	if c := x.records[r.value]; c != nil {
 		return c, ""
 	}
-	b, ok := x.resolved[r.value]
+	return nil, x.reasons[r.value]
+}
+
+// resolve returns the commit of the site's history that value, which
+// BaselineCommits resolved, stands for, or nil and the reason it is
+// unusable.
+func (x *hist) resolve(value string) (*history.Commit, string) {
+	b, ok := x.resolved[value]
 	switch {
 	case !ok || errors.Is(b.Err, history.ErrUnknownRev):
 		return nil, "not-commit"
