@@ -4,8 +4,9 @@
 //
 // Every operation runs a fixed number of git processes, however many files
 // or revisions it is asked about: Open runs two, Load one (git log), Blobs
-// one (git cat-file --batch) and ResolveCommits one (git cat-file
-// --batch-check).
+// one (git cat-file --batch), ResolveCommits one (git cat-file
+// --batch-check) and BaselineCommits two at most (the same, and one git
+// rev-list from HEAD).
 //
 // Paths are always slash-separated and relative to the repository root, as
 // git prints them.
