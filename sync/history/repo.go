@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -118,16 +119,18 @@ func Open(dir string) (*Repo, error) {
 	return r, nil
 }
 
-// hasGitDir reports whether dir or a folder above it holds .git: git then
-// refused a repository that is there (on another file system, or
-// unreadable) rather than found none.
+// hasGitDir reports whether dir or a folder above it holds a repository
+// (a .git folder with HEAD, unreadable perhaps, or a .git file naming one):
+// git then refused a repository that is there (on another file system,
+// unreadable, pointing nowhere) rather than found none. An empty .git
+// folder is no repository, to git either.
 func hasGitDir(dir string) bool {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return false
 	}
 	for {
-		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+		if isGitDir(filepath.Join(dir, ".git")) {
 			return true
 		}
 		up := filepath.Dir(dir)
@@ -136,6 +139,26 @@ func hasGitDir(dir string) bool {
 		}
 		dir = up
 	}
+}
+
+// isGitDir reports whether path looks like a repository's .git, as git
+// tells one (is_git_directory): a folder with HEAD, objects and refs, or
+// that cannot be looked into; or a "gitdir:" file.
+func isGitDir(path string) bool {
+	fi, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return false
+	case fi.IsDir():
+		for _, name := range []string{"HEAD", "objects", "refs"} {
+			if _, err := os.Lstat(filepath.Join(path, name)); errors.Is(err, fs.ErrNotExist) {
+				return false
+			}
+		}
+		return true
+	}
+	b, err := os.ReadFile(path)
+	return err != nil || bytes.HasPrefix(b, []byte("gitdir:"))
 }
 
 // readBoundary loads the list of shallow boundary commits from the file git

@@ -156,4 +156,14 @@ func TestOpenRefused(t *testing.T) {
 	if _, err := Open(t.TempDir()); !errors.Is(err, ErrNoGit) {
 		t.Errorf("a folder without .git: err = %v, want ErrNoGit", err)
 	}
+	empty := t.TempDir()
+	if err := os.Mkdir(filepath.Join(empty, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(empty, ".git", "HEAD"), []byte("ref: refs/heads/main\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(empty); !errors.Is(err, ErrNoGit) {
+		t.Errorf("a .git folder with HEAD alone, no repository to git either: err = %v, want ErrNoGit", err)
+	}
 }
