@@ -103,6 +103,9 @@ func (e *env) exitCode(err error) int {
 	if ce != nil {
 		fmt.Fprintf(e.stderr, "langref: %s: %s\n", e.p.T("hint"), e.p.T("hint.config", map[string]any{"File": ce.File}))
 	}
+	if e.refusedHint(err) && ee == nil { // w-pins: git refused the repository
+		code = exitFindings
+	}
 	return code
 }
 

@@ -30,6 +30,7 @@ func (e *env) markCommand() *cli.Command {
 			&cli.BoolFlag{Name: "all", Usage: e.p.T("mark.flag.all")},
 			&cli.BoolFlag{Name: "force", Usage: e.p.T("mark.flag.force")},
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: e.p.T("mark.flag.dry-run")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: e.p.T("flag.format", map[string]any{"Formats": "text, json"})},
 		},
 		Action: e.mark,
 	}
@@ -198,12 +199,15 @@ func (e *env) baseline(w *work, rev string) (string, error) {
 
 // markOptions are the flags of `langref mark`.
 type markOptions struct {
-	lang, rev         string
+	lang, rev, format string
 	all, force, dryRn bool
 }
 
 func (e *env) mark(c *cli.Context) error {
-	o := markOptions{lang: c.String("lang"), rev: c.String("rev"), all: c.Bool("all"), force: c.Bool("force"), dryRn: c.Bool("dry-run")}
+	o := markOptions{lang: c.String("lang"), rev: c.String("rev"), format: c.String("format"), all: c.Bool("all"), force: c.Bool("force"), dryRn: c.Bool("dry-run")}
+	if o.format != "text" && o.format != "json" {
+		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": o.format, "Formats": "text, json"})))
+	}
 	if (c.NArg() == 0) != o.all {
 		return usageErr(errors.New(e.p.T("mark.error.pages")))
 	}
@@ -230,6 +234,14 @@ func (e *env) mark(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if o.format == "json" {
+		if !o.dryRn {
+			if _, err := p.Apply(plan.Options{}); err != nil {
+				return e.writeError(w.s, err)
+			}
+		}
+		return e.json(markJSON{Lang: o.lang, Key: w.s.BaselineKey, Commit: commit, DryRun: o.dryRn, Pages: done})
+	}
 	if o.dryRn {
 		return p.Diff(e.stdout, repoPrefix(w.s))
 	}
@@ -237,7 +249,7 @@ func (e *env) mark(c *cli.Context) error {
 		return e.writeError(w.s, err)
 	}
 	for _, m := range done {
-		fmt.Fprintln(e.stdout, m)
+		fmt.Fprintln(e.stdout, e.p.T("mark.marked", map[string]any{"Path": m.Page, "Source": m.Source, "Commit": short(m.New), "Key": m.Key}))
 	}
 	if len(p.Writes) == 0 {
 		fmt.Fprintln(e.stdout, e.p.T("mark.nothing", map[string]any{"Lang": o.lang}))
@@ -246,11 +258,12 @@ func (e *env) mark(c *cli.Context) error {
 }
 
 // markPlan writes the baseline key into each translation that may be
-// marked, and returns the plan and what to report once it is written; with
-// pages named, one that may not be marked stops the whole command.
-func (e *env) markPlan(w *work, cells []*graph.Cell, states []pageState, commit string, o markOptions) (*plan.Plan, []string, error) {
+// marked, and returns the plan and the pages it changes; with pages named,
+// one that may not be marked stops the whole command.
+func (e *env) markPlan(w *work, cells []*graph.Cell, states []pageState, commit string, o markOptions) (*plan.Plan, []pinJSON, error) {
 	p := &plan.Plan{Root: w.s.Root}
-	var report, refusals []string
+	report := []pinJSON{}
+	var refusals []string
 	for i, c := range cells {
 		st := states[i]
 		if !o.force {
@@ -275,8 +288,9 @@ func (e *env) markPlan(w *work, cells []*graph.Cell, states []pageState, commit 
 		if err := p.Add(c.Page.Path(), st.tr, out); err != nil {
 			return nil, nil, err
 		}
-		report = append(report, e.p.T("mark.marked", map[string]any{"Path": w.s.RepoPath(c.Page.Path()),
-			"Source": w.s.RepoPath(c.Entry.Source.Path()), "Commit": short(commit), "Key": w.s.BaselineKey}))
+		pj := w.pin(c.Page.Path(), c.Entry.Source.Path(), stale.RecordedBaseline(c.Page.File.Doc, w.s.BaselineKey))
+		pj.New = commit
+		report = append(report, pj)
 	}
 	if len(refusals) > 0 {
 		msg := strings.Join(refusals, "\n") + "\nlangref: " + e.p.T("hint") + ": " + e.p.T("mark.hint.pending", map[string]any{"Lang": o.lang})

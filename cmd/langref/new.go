@@ -32,6 +32,7 @@ func (e *env) newCommand() *cli.Command {
 			&cli.StringFlag{Name: "date", Usage: e.p.T("new.flag.date")},
 			&cli.BoolFlag{Name: "new-language", Usage: e.p.T("new.flag.new-language")},
 			&cli.BoolFlag{Name: "no-nav", Usage: e.p.T("new.flag.no-nav")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: e.p.T("flag.format", map[string]any{"Formats": "text, json"})},
 		},
 		Action: e.newPages,
 	}
@@ -71,6 +72,10 @@ func (e *env) newPages(c *cli.Context) error {
 	if err := e.inLangTree(s, r, o.Lang); err != nil {
 		return err
 	}
+	e.historyWarning(r.HistoryErr)
+	if c.String("format") == "json" {
+		return e.newJSON(s, r, o, c.Bool("dry-run"))
+	}
 	if len(r.Pages) == 0 && len(r.Nav) == 0 {
 		fmt.Fprintln(e.stdout, e.p.T("new.nothing", map[string]any{"Lang": o.Lang}))
 		return nil
@@ -92,6 +97,9 @@ func (e *env) newPages(c *cli.Context) error {
 func (e *env) newOptions(c *cli.Context, s *site.Site) (create.Options, error) {
 	o := create.Options{Lang: c.String("lang"), Missing: c.Bool("missing"), Force: c.Bool("force"),
 		Style: stub.Style(c.String("style")), Today: time.Now(), NewLanguage: c.Bool("new-language"), NoNav: c.Bool("no-nav")}
+	if f := c.String("format"); f != "text" && f != "json" {
+		return o, usageErr(errors.New(e.p.T("error.format", map[string]any{"Format": f, "Formats": "text, json"})))
+	}
 	if o.Style != stub.Comments && o.Style != stub.Plain {
 		return o, usageErr(errors.New(e.p.T("new.error.style", map[string]any{"Style": o.Style})))
 	}

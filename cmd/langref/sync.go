@@ -22,6 +22,7 @@ func (e *env) syncCommand() *cli.Command {
 			&cli.StringFlag{Name: "lang", Aliases: []string{"l"}, Required: true, Usage: e.p.T("sync.flag.lang")},
 			&cli.BoolFlag{Name: "mark", Usage: e.p.T("sync.flag.mark")},
 			&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: e.p.T("sync.flag.dry-run")},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: e.p.T("flag.format", map[string]any{"Formats": "text, json"})},
 		},
 		Action: e.sync,
 	}
@@ -39,10 +40,29 @@ type synced struct {
 	// pinned is the baseline found in the history that sync recorded in
 	// the page, or "".
 	pinned string
+	// commit is what sync --mark records in the pages it marks; changed
+	// is true when sync writes the page.
+	commit  string
+	changed bool
+}
+
+// newValue is the baseline the page records once sync wrote it, old
+// before.
+func (sp synced) newValue(old string) string {
+	switch {
+	case sp.marked:
+		return sp.commit
+	case sp.pinned != "":
+		return sp.pinned
+	}
+	return old
 }
 
 func (e *env) sync(c *cli.Context) error {
-	lang := c.String("lang")
+	lang, format := c.String("lang"), c.String("format")
+	if format != "text" && format != "json" {
+		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": format, "Formats": "text, json"})))
+	}
 	w, err := e.openWork(c, lang)
 	if err != nil {
 		return err
@@ -67,6 +87,18 @@ func (e *env) sync(c *cli.Context) error {
 	p, pages, skipped, err := e.syncPlan(w, cells, states, commit)
 	if err != nil {
 		return err
+	}
+	if format == "json" {
+		var paths []string
+		for _, c := range skipped {
+			paths = append(paths, w.s.RepoPath(c.Page.Path()))
+		}
+		if !c.Bool("dry-run") {
+			if _, err := p.Apply(plan.Options{}); err != nil {
+				return e.writeError(w.s, err)
+			}
+		}
+		return e.json(w.syncJSONOf(pages, paths, c.Bool("dry-run")))
 	}
 	if c.Bool("dry-run") {
 		return p.Diff(e.stdout, repoPrefix(w.s))
@@ -95,10 +127,11 @@ func (e *env) syncPlan(w *work, cells []*graph.Cell, states []pageState, commit 
 			continue
 		}
 		r := refresh.PlanPageOnly(st.oldSource, st.source, st.tr, needsWork(st.page))
-		sp := synced{cell: c, r: r}
+		sp := synced{cell: c, r: r, commit: commit}
 		out := w.pinBaseline(st, r.Body, commit, &sp)
+		sp.changed = !bytes.Equal(out, st.tr)
 		pages = append(pages, sp)
-		if !bytes.Equal(out, st.tr) {
+		if sp.changed {
 			if err := p.Add(c.Page.Path(), st.tr, out); err != nil {
 				return nil, nil, nil, err
 			}

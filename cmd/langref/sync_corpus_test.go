@@ -212,6 +212,9 @@ func checkMarkCorpus(t *testing.T, repo, root string) {
 	if len(now) != len(stale)-1 {
 		t.Errorf("%d stale pages after mark --force, want %d", len(now), len(stale)-1)
 	}
+	if !slices.Contains(statusPaths(t, root, "fr", "translated"), stale[0]) {
+		t.Errorf("%s is not translated after mark --force", stale[0])
+	}
 	t.Logf("marked %d pages, each with one line; %d stale pages left", len(lines), len(now))
 }
 

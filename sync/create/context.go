@@ -3,6 +3,7 @@ package create
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"strings"
 
 	"github.com/langref/langref/sync/frontmatter"
@@ -78,37 +79,46 @@ func memory(s *site.Site, lang string) *stub.Memory {
 
 // baselines returns, for each source page, the commit that last changed it
 // (one git log for the site), or "sha256:" and its content hash when there
-// is no history or the file differs from its last commit.
-func baselines(s *site.Site, sources []*graph.Page) map[string]string {
+// is no history or the file differs from its last commit. The error says
+// why the history could not be read when git is there but fails (it
+// refuses the repository, say): the hashes then stand in for commits.
+func baselines(s *site.Site, sources []*graph.Page) (map[string]string, error) {
 	out := map[string]string{}
 	for _, p := range sources {
 		sum := sha256.Sum256(p.File.Src)
 		out[p.Path()] = "sha256:" + hex.EncodeToString(sum[:])
 	}
 	if len(sources) == 0 {
-		return out
+		return out, nil
 	}
-	commits := lastCommits(s, sources)
+	commits, err := lastCommits(s, sources)
 	for path, c := range commits {
 		out[path] = c
 	}
-	return out
+	return out, err
 }
 
 // lastCommits finds the last commit of each source page whose committed
-// contents are what is on disk.
-func lastCommits(s *site.Site, sources []*graph.Page) map[string]string {
+// contents are what is on disk. Without git or a repository it finds none
+// and no error.
+func lastCommits(s *site.Site, sources []*graph.Page) (map[string]string, error) {
 	repo, err := history.Open(s.Root)
-	if err != nil || repo.Head == "" {
-		return nil
+	if errors.Is(err, history.ErrNoGit) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if repo.Head == "" {
+		return nil, nil
 	}
 	spec, err := repo.Rel(s.Root)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	h, err := repo.Load(spec)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	var rels []string
 	for _, p := range sources {
@@ -125,7 +135,7 @@ func lastCommits(s *site.Site, sources []*graph.Page) map[string]string {
 	}
 	blobs, _, err := repo.Blobs(specs)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	out := map[string]string{}
 	for _, p := range sources {
@@ -134,5 +144,5 @@ func lastCommits(s *site.Site, sources []*graph.Page) map[string]string {
 			out[p.Path()] = c
 		}
 	}
-	return out
+	return out, nil
 }

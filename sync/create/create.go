@@ -68,6 +68,10 @@ type Result struct {
 	// NavLeft lists, with Options.NoNav, the pages the language's
 	// navigation would have got.
 	NavLeft []string
+	// HistoryErr, when not nil, says why git could not give the source
+	// pages' commits (it refuses the repository, say): the stubs record
+	// content hashes ("sha256:…") instead.
+	HistoryErr error
 }
 
 // Errors the caller maps to messages and exit codes.
@@ -120,7 +124,8 @@ func checkLang(s *site.Site, lang string) error {
 }
 
 func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error {
-	base := baselines(s, sources)
+	base, err := baselines(s, sources)
+	r.HistoryErr = err
 	so := stub.Options{Lang: o.Lang, Date: o.Today.Format(dateLayout(s, o.Lang)),
 		BaselineKey: s.BaselineKey, Style: o.Style, Memory: memory(s, o.Lang),
 		SourceOnly: s.SourceOnlyKeys, FoldCase: s.FoldCase,

@@ -5,7 +5,8 @@
 // Every operation runs a fixed number of git processes, however many files
 // or revisions it is asked about: Open runs two, Load one (git log), Blobs
 // one (git cat-file --batch), ResolveCommits one (git cat-file
-// --batch-check) and Bodies one (git log --grep).
+// --batch-check), Bodies one (git log --grep) and BaselineCommits two at
+// most (the same, and one git rev-list from HEAD).
 //
 // Paths are always slash-separated and relative to the repository root, as
 // git prints them.
@@ -16,6 +17,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,6 +28,24 @@ import (
 // directory is not inside a git work tree. Callers can test for it with
 // errors.Is and carry on without history.
 var ErrNoGit = errors.New("no git history")
+
+// RefusedError reports that git refused to read a repository that is
+// there: one another user owns ("dubious ownership"), an unreadable .git,
+// a repository across a file system boundary. Err carries git's own words.
+type RefusedError struct {
+	Dir string
+	Err error
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("git refuses the repository at %q: %v", e.Dir, e.Err)
+}
+
+func (e *RefusedError) Unwrap() error { return e.Err }
+
+// Dubious reports whether git refused the repository because another user
+// owns it (safe.directory).
+func (e *RefusedError) Dubious() bool { return strings.Contains(e.Err.Error(), "dubious ownership") }
 
 // Repo is a git work tree, seen from the commit that HEAD named when it was
 // opened.
@@ -47,7 +67,8 @@ type Repo struct {
 }
 
 // Open finds the git repository that contains dir. The error wraps ErrNoGit
-// when git is not installed or dir is not inside a work tree.
+// when git is not installed or dir is not inside a work tree, and is a
+// *RefusedError when git refuses the repository that is there.
 func Open(dir string) (*Repo, error) {
 	git, err := exec.LookPath("git")
 	if err != nil {
@@ -64,8 +85,12 @@ func Open(dir string) (*Repo, error) {
 		out, err = r.runIn(dir, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--git-path", "shallow", "--git-common-dir")
 	}
 	if err != nil {
-		if strings.Contains(err.Error(), "not a git repository") {
+		if strings.Contains(err.Error(), "not a git repository") && !hasGitDir(dir) {
 			return nil, fmt.Errorf("%w: %q is not inside a git work tree (hint: run langref inside a clone of the site)", ErrNoGit, dir)
+		}
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return nil, &RefusedError{Dir: dir, Err: err}
 		}
 		return nil, fmt.Errorf("open git repository at %q: %w", dir, err)
 	}
@@ -92,6 +117,48 @@ func Open(dir string) (*Repo, error) {
 		}
 	}
 	return r, nil
+}
+
+// hasGitDir reports whether dir or a folder above it holds a repository
+// (a .git folder with HEAD, unreadable perhaps, or a .git file naming one):
+// git then refused a repository that is there (on another file system,
+// unreadable, pointing nowhere) rather than found none. An empty .git
+// folder is no repository, to git either.
+func hasGitDir(dir string) bool {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for {
+		if isGitDir(filepath.Join(dir, ".git")) {
+			return true
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return false
+		}
+		dir = up
+	}
+}
+
+// isGitDir reports whether path looks like a repository's .git, as git
+// tells one (is_git_directory): a folder with HEAD, objects and refs, or
+// that cannot be looked into; or a "gitdir:" file.
+func isGitDir(path string) bool {
+	fi, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return false
+	case fi.IsDir():
+		for _, name := range []string{"HEAD", "objects", "refs"} {
+			if _, err := os.Lstat(filepath.Join(path, name)); errors.Is(err, fs.ErrNotExist) {
+				return false
+			}
+		}
+		return true
+	}
+	b, err := os.ReadFile(path)
+	return err != nil || bytes.HasPrefix(b, []byte("gitdir:"))
 }
 
 // readBoundary loads the list of shallow boundary commits from the file git
@@ -182,7 +249,13 @@ func (r *Repo) runIn(dir string, args ...string) ([]byte, error) {
 // gitError describes a failed git command with what it printed on stderr
 // (which often says how to fix the problem), on one line.
 func gitError(sub string, err error, stderr []byte) error {
-	msg := strings.Join(strings.Split(string(bytes.TrimSpace(stderr)), "\n"), "; ")
+	var lines []string
+	for _, l := range strings.Split(string(stderr), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	msg := strings.Join(lines, "; ")
 	if msg == "" {
 		return fmt.Errorf("git %s: %w", sub, err)
 	}
@@ -232,6 +305,43 @@ func (r *Repo) batch(mode string, inputs []string, read func(*bufio.Reader) erro
 		return gitError("cat-file", waitErr, stderr.Bytes())
 	case writeErr != nil:
 		return fmt.Errorf("git cat-file %s: %w", mode, writeErr)
+	}
+	return nil
+}
+
+// lines runs git at the top of the work tree and hands each line of its
+// output to each, without the line break, until each returns false: then
+// it stops reading and ends git, whose exit is no error.
+func (r *Repo) lines(each func(string) bool, args ...string) error {
+	cmd := r.command(r.Root, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return fmt.Errorf("git %s: %w", args[0], err)
+	}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("git %s: %w", args[0], err)
+	}
+	sc := bufio.NewScanner(stdout)
+	stopped := false
+	for sc.Scan() {
+		if !each(sc.Text()) {
+			stopped = true
+			break
+		}
+	}
+	if stopped {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		return nil
+	}
+	readErr := sc.Err()
+	if err := cmd.Wait(); err != nil {
+		return gitError(args[0], err, stderr.Bytes())
+	}
+	if readErr != nil {
+		return fmt.Errorf("git %s: %w", args[0], readErr)
 	}
 	return nil
 }

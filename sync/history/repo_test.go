@@ -2,6 +2,7 @@ package history
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -96,5 +97,73 @@ func TestRel(t *testing.T) {
 				t.Errorf("Rel(%q) = %q, %v; want %q (fails: %v)", tt.path, got, err, tt.want, tt.fails)
 			}
 		})
+	}
+}
+
+// TestOpenRefused checks that git's refusal of a repository that is there
+// is reported in git's own words, never taken for the absence of history:
+// a repository another user owns (git's own test switch
+// GIT_TEST_ASSUME_DIFFERENT_OWNER makes git see one; as root, a chown too),
+// and a .git that points nowhere.
+func TestOpenRefused(t *testing.T) {
+	r := newTestRepo(t)
+	r.Write("docs/en/a.md", "a\n")
+	r.Commit("add")
+	broken := t.TempDir()
+	if err := os.WriteFile(filepath.Join(broken, ".git"), []byte("gitdir: "+filepath.Join(broken, "gone")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		dir     string
+		env     string
+		dubious bool
+		says    string
+	}{
+		{"owned by another user (simulated)", r.Dir, "GIT_TEST_ASSUME_DIFFERENT_OWNER=1", true, "detected dubious ownership"},
+		{"a .git that points nowhere", broken, "", false, "not a git repository"},
+	}
+	if os.Geteuid() == 0 {
+		other := newTestRepo(t)
+		other.Write("a.md", "a\n")
+		other.Commit("add")
+		if err := os.Chown(other.Dir, 12345, 12345); err != nil {
+			t.Fatal(err)
+		}
+		tests = append(tests, struct {
+			name    string
+			dir     string
+			env     string
+			dubious bool
+			says    string
+		}{"owned by another user", other.Dir, "", true, "detected dubious ownership"})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if k, v, ok := strings.Cut(tt.env, "="); ok {
+				t.Setenv(k, v)
+			}
+			_, err := Open(tt.dir)
+			var refused *RefusedError
+			if !errors.As(err, &refused) || errors.Is(err, ErrNoGit) {
+				t.Fatalf("err = %v, want a RefusedError", err)
+			}
+			if refused.Dubious() != tt.dubious || !strings.Contains(err.Error(), tt.says) {
+				t.Errorf("err = %v (dubious %v), want git's words %q", err, refused.Dubious(), tt.says)
+			}
+		})
+	}
+	if _, err := Open(t.TempDir()); !errors.Is(err, ErrNoGit) {
+		t.Errorf("a folder without .git: err = %v, want ErrNoGit", err)
+	}
+	empty := t.TempDir()
+	if err := os.Mkdir(filepath.Join(empty, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(empty, ".git", "HEAD"), []byte("ref: refs/heads/main\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(empty); !errors.Is(err, ErrNoGit) {
+		t.Errorf("a .git folder with HEAD alone, no repository to git either: err = %v, want ErrNoGit", err)
 	}
 }

@@ -122,7 +122,7 @@ func (x *hist) cacheKey(t *trace) string {
 	k.str(cacheFormat, buildStamp(), t.tr, t.src, it.lang, x.g.Site.SourceLang, x.o.BaselineKey, x.g.Site.IgnoreKey)
 	k.num(len(t.trLog), len(t.srcLog), int(x.o.StaleOn), boolNum(x.o.Verify))
 	if r := it.rec; r != nil {
-		c := x.h.Commit(r.value)
+		c, _ := x.recordCommit(r)
 		if c == nil {
 			return ""
 		}
@@ -245,11 +245,25 @@ func (a *analysis) runKey(repo *history.Repo, prefix string) string {
 		a.addSum(k, it.page.Path, it.trFile, it.tr)
 		a.addSum(k, it.page.SourcePath, it.srcFile, it.src)
 		if r := it.rec; r != nil {
+			if !hexName(r.value) {
+				return "" // a tag or branch may move while HEAD stays
+			}
 			k.str("record", r.key, r.value)
 			k.num(r.line, r.col)
 		}
 	}
 	return k.sum()
+}
+
+// hexName reports whether a recorded value is a commit hash, full or
+// abbreviated, which names the same commit whatever the refs say.
+func hexName(v string) bool {
+	for _, c := range v {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return len(v) >= 4
 }
 
 // openCache reads the cache of the repository, once.

@@ -1,12 +1,15 @@
 package stale
 
 import (
+	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/langref/langref/internal/gittest"
 	"github.com/langref/langref/internal/testcorpus"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
@@ -107,4 +110,74 @@ func gitOut(t *testing.T, dir string, args ...string) string {
 		t.Fatalf("git %s: %v", strings.Join(args, " "), err)
 	}
 	return string(b)
+}
+
+// TestPinsCorpus records, in every French and Chinese page of DLSP20, a
+// baseline as other sites do: French pages the hash of a commit on top of
+// HEAD that changed no page (OpenTelemetry pins the main branch's HEAD),
+// Chinese pages a tag. Every one is a good baseline, judged from the
+// site's last commit, so no page is stale; all are resolved with one git
+// cat-file --batch-check and one git rev-list.
+func TestPinsCorpus(t *testing.T) {
+	dir := testcorpus.Clone(t)
+	site0 := strings.TrimSpace(gitOut(t, dir, "rev-parse", "HEAD"))
+	gittest.Run(t, dir, 1, "commit", "-q", "--allow-empty", "-m", "changes no page")
+	pin := strings.TrimSpace(gitOut(t, dir, "rev-parse", "HEAD"))
+	gittest.Run(t, dir, 1, "tag", "v-pin", site0)
+	values := map[string]string{"fr": pin, "zh": "v-pin"}
+	for lang, value := range values {
+		files, _ := filepath.Glob(filepath.Join(dir, "docs", lang, "*", "*.md"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.HasPrefix(b, []byte("---\n")) {
+				b = append([]byte("---\nsource-commit: "+value+"\n"), b[4:]...)
+				if err := os.WriteFile(f, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	log := countGit(t)
+	s, err := site.LoadLean(filepath.Join(dir, "docs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := graph.Build(s)
+	o := DefaultOptions(g)
+	o.NoCache = true
+	res, err := Analyze(g, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recorded := map[string]int{}
+	for path, p := range res.Pages {
+		lang, _, _ := strings.Cut(path, "/")
+		if values[lang] == "" {
+			continue
+		}
+		if p.BadBaseline != nil {
+			t.Errorf("%s: %+v", path, p.BadBaseline)
+		}
+		if p.BaselineSource == Recorded {
+			recorded[lang]++
+			if p.Baseline != site0 || p.Stale {
+				t.Errorf("%s: baseline %.7s, stale %v; want %.7s, not stale", path, p.Baseline, p.Stale, site0)
+			}
+		}
+	}
+	if recorded["fr"] < 50 || recorded["zh"] < 50 {
+		t.Errorf("recorded baselines: %v, want 50 or more per language", recorded)
+	}
+	b, _ := os.ReadFile(log)
+	calls := string(b)
+	if n := strings.Count(calls, "cat-file --batch-check"); n != 1 {
+		t.Errorf("%d git cat-file --batch-check, want 1", n)
+	}
+	if n := strings.Count(calls, " rev-list "); n != 1 {
+		t.Errorf("%d git rev-list, want 1", n)
+	}
+	t.Logf("%v recorded baselines; %d git processes:\n%s", recorded, strings.Count(calls, "\n"), calls)
 }

@@ -3,6 +3,7 @@ package stale
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path"
 	"runtime"
 	"slices"
@@ -39,6 +40,13 @@ type hist struct {
 	// ign is the site's rule for commits that need no translation, nil
 	// when it has none (see ignore.go).
 	ign *ignoring
+	// resolved holds the recorded baselines that are no commit of h by
+	// their hash, resolved (resolveRecords); records the commit of h each
+	// recorded value stands for, nil for the unusable ones, and reasons
+	// why those are.
+	resolved map[string]history.Baseline
+	records  map[string]*history.Commit
+	reasons  map[string]string
 }
 
 // trace is the history of one item.
@@ -117,15 +125,16 @@ func (a *analysis) allContent(note string) {
 }
 
 func (x *hist) run() error {
+	if err := x.resolveRecords(); err != nil {
+		return err
+	}
 	x.follow()
 	ts := make([]*trace, len(x.items))
 	for i, it := range x.items {
 		ts[i] = x.newTrace(it)
 	}
 	ts = x.useCache(ts)
-	if err := x.checkRecords(ts); err != nil {
-		return err
-	}
+	x.checkRecords(ts)
 	if len(ts) > 0 {
 		if err := x.readIgnoring(); err != nil {
 			return err
@@ -220,7 +229,9 @@ func (x *hist) follow() {
 		src := x.repoPath(it.page.SourcePath)
 		paths = append(paths, x.repoPath(it.page.Path), src)
 		if r := it.rec; r != nil {
-			at = append(at, history.At{Path: src, Rev: r.value})
+			if c, _ := x.recordCommit(r); c != nil {
+				at = append(at, history.At{Path: src, Rev: c.Hash})
+			}
 		}
 	}
 	if logs := x.pre.followedLogs(); logs != nil && len(at) == 0 {
@@ -246,49 +257,103 @@ func (x *hist) newTrace(it *item) *trace {
 	return t
 }
 
-// checkRecords validates recorded baselines; revisions that are not
-// commits of the site's history are resolved with one git process, to tell
-// a typo from a commit outside the history.
-func (x *hist) checkRecords(ts []*trace) error {
+// resolveRecords resolves the recorded baselines that are not commits of
+// the site's history by their hash: tags, branch names, relative
+// revisions, and commits of HEAD's history that changed no file of the
+// site (a pin on the main branch's HEAD), each to the newest commit of the
+// site at or before it. It runs at most two git processes for all of them
+// (history.BaselineCommits), none when every value is a site commit.
+func (x *hist) resolveRecords() error {
+	x.records, x.reasons = map[string]*history.Commit{}, map[string]string{}
 	var unknown []string
+	for _, it := range x.items {
+		r := it.rec
+		if r == nil {
+			continue
+		}
+		if _, seen := x.records[r.value]; seen {
+			continue
+		}
+		x.records[r.value] = x.h.Commit(r.value)
+		if x.records[r.value] == nil {
+			unknown = append(unknown, r.value)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	b, err := x.repo.BaselineCommits(x.h, unknown)
+	if err != nil {
+		return fmt.Errorf("resolve the recorded baselines: %w", err)
+	}
+	x.resolved = b
+	for _, v := range unknown {
+		x.records[v], x.reasons[v] = x.resolve(v)
+	}
+	return nil
+}
+
+// recordCommit returns the commit of the site's history whose files are
+// those of the commit r records, or nil and the reason r is unusable
+// (BadBaseline.Reason).
+func (x *hist) recordCommit(r *record) (*history.Commit, string) {
+	if c := x.records[r.value]; c != nil {
+		return c, ""
+	}
+	return nil, x.reasons[r.value]
+}
+
+// resolve returns the commit of the site's history that value, which
+// BaselineCommits resolved, stands for, or nil and the reason it is
+// unusable.
+func (x *hist) resolve(value string) (*history.Commit, string) {
+	b, ok := x.resolved[value]
+	switch {
+	case !ok || errors.Is(b.Err, history.ErrUnknownRev):
+		return nil, "not-commit"
+	case errors.Is(b.Err, history.ErrNotAncestor):
+		return nil, "not-in-history"
+	case errors.Is(b.Err, history.ErrBeforeHistory) && x.repo.Shallow:
+		return nil, "not-in-history" // the commits before it may be cut off
+	case b.Err != nil:
+		return nil, "source-absent"
+	}
+	return x.h.Commit(b.Site), ""
+}
+
+// checkRecords validates recorded baselines, resolved by resolveRecords.
+func (x *hist) checkRecords(ts []*trace) {
 	for _, t := range ts {
 		r := t.it.rec
 		if r == nil {
 			continue
 		}
-		c := x.h.Commit(r.value)
+		c, reason := x.recordCommit(r)
 		switch {
 		case c == nil:
-			unknown = append(unknown, r.value)
+			x.bad(t, reason)
 		case x.logs.PathAt(t.src, c.Hash) == "":
 			x.bad(t, "source-absent")
 		default:
 			t.base, t.source = c, Recorded
 		}
 	}
-	if len(unknown) == 0 {
-		return nil
+}
+
+// names reports whether a recorded value names commit: a hint never
+// suggests the value it finds fault with.
+func (x *hist) names(value, commit string) bool {
+	if strings.HasPrefix(commit, value) {
+		return true
 	}
-	hashes, err := x.repo.ResolveCommits(unknown)
-	if err != nil {
-		return err
-	}
-	for _, t := range ts {
-		if r := t.it.rec; r != nil && t.base == nil && t.it.page.BadBaseline == nil {
-			reason := "not-commit"
-			if _, ok := hashes[r.value]; ok {
-				reason = "not-in-history"
-			}
-			x.bad(t, reason)
-		}
-	}
-	return nil
+	b, ok := x.resolved[value]
+	return ok && b.Commit == commit
 }
 
 func (x *hist) bad(t *trace, reason string) {
 	r := t.it.rec
 	b := &BadBaseline{Reason: reason, Key: r.key, Value: r.value, Line: r.line, Col: r.col}
-	if len(t.srcLog) > 0 {
+	if len(t.srcLog) > 0 && !x.names(r.value, t.srcLog[0].Commit.Hash) {
 		b.Suggest = t.srcLog[0].Commit.Hash
 	}
 	t.it.page.BadBaseline = b

@@ -182,15 +182,19 @@ type Change struct {
 
 // BadBaseline describes an unusable recorded baseline.
 type BadBaseline struct {
-	// Reason is "not-commit" (names no commit), "not-in-history" (a commit
-	// that did not change the site as HEAD sees it) or "source-absent" (the
-	// source page did not exist in that commit).
+	// Reason is "not-commit" (git resolves it to no commit),
+	// "not-in-history" (a commit, but not one in the history of HEAD) or
+	// "source-absent" (the source page did not exist in that commit). Any
+	// revision git resolves to a commit of HEAD's history is a baseline: a
+	// hash, full or abbreviated, of any commit (one that changed no page
+	// too), a tag, a branch, HEAD~1.
 	Reason string
 	// Key is the front matter key, Value its value.
 	Key, Value string
 	// Line and Col locate the key.
 	Line, Col int
-	// Suggest is the source page's last commit, a good value to record.
+	// Suggest is the source page's last commit, a good value to record;
+	// "" when the value names it already.
 	Suggest string
 }
 

@@ -227,16 +227,72 @@ func TestRecordedBaseline(t *testing.T) {
 	}
 }
 
-func TestRecordedBaselineOutsideHistory(t *testing.T) {
+// TestRecordedRevisions checks that a recorded baseline may be anything
+// git resolves to a commit in HEAD's history: a commit that touched no
+// page of the site (a pin on the main branch's HEAD, as OpenTelemetry
+// records), a tag, a branch, a relative revision or an abbreviated hash;
+// staleness is computed from the site as that commit has it. Values that
+// name no commit, or one outside HEAD's history or older than the site,
+// are bad baselines whose hint never suggests the value itself.
+func TestRecordedRevisions(t *testing.T) {
+	more := strings.Replace(en, "falling.\n", "falling.\n\nMomentum adds a fraction of the previous step.\n", 1)
 	r := newRepo(t)
+	r.Write("README", "before the pages\n")
+	r.Commit("readme")
 	r.Write("docs/en/a.md", en, "docs/fr/a.md", fr)
 	r.Commit("add")
+	r.Write("docs/en/a.md", more)
+	c2 := r.Commit("more")
 	r.Write("README", "not the site\n")
-	other := r.Commit("outside")
-	r.Write("docs/fr/a.md", withKey(fr, "source-commit", other))
-	p := page(t, analyze(t, r.Dir), "fr/a.md")
-	if b := p.BadBaseline; b == nil || b.Reason != "not-in-history" {
-		t.Errorf("BadBaseline = %+v, want not-in-history", b)
+	outside := r.Commit("outside")
+	r.Git("tag", "v2")
+	r.Git("branch", "stable")
+	r.Git("checkout", "-q", "-b", "side")
+	r.Write("docs/en/a.md", "---\nlang-ref: a\n---\nside\n")
+	side := r.Commit("side")
+	r.Git("checkout", "-q", "main")
+	r.Write("docs/en/a.md", strings.Replace(more, "x^2", "x^3", 1))
+	r.Commit("formula")
+	r.Write("LICENSE", "outside again\n")
+	r.Commit("license")
+	at := want{source: Recorded, base: c2, since: 1, class: change.Verbatim, stale: true}
+	for _, tt := range []struct {
+		name, value string
+		want        want
+		reason      string
+	}{
+		{"a commit that changed no page", outside, at, ""},
+		{"its abbreviated hash", outside[:9], at, ""},
+		{"a tag", "v2", at, ""},
+		{"a branch", "stable", at, ""},
+		{"a relative revision", "HEAD~2", at, ""},
+		{"HEAD, which changed no page", "HEAD", want{source: Recorded, class: change.Cosmetic}, ""},
+		{"no commit", "deadbeef", want{}, "not-commit"},
+		{"too far back", "HEAD~9", want{}, "not-commit"},
+		{"a commit outside HEAD's history", side, want{}, "not-in-history"},
+		{"a branch outside HEAD's history", "side", want{}, "not-in-history"},
+		{"a commit older than the site", "HEAD~5", want{}, "source-absent"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r.Write("docs/fr/a.md", withKey(fr, "source-commit", tt.value))
+			p := page(t, analyze(t, r.Dir), "fr/a.md")
+			if tt.reason == "" {
+				tt.want.check(t, p)
+				if p.BadBaseline != nil {
+					t.Errorf("BadBaseline = %+v", p.BadBaseline)
+				}
+				return
+			}
+			want{source: History, since: 2, class: change.Content, stale: true, notes: NoteBadRecord}.check(t, p)
+			b := p.BadBaseline
+			if b == nil || b.Reason != tt.reason || b.Value != tt.value {
+				t.Fatalf("BadBaseline = %+v, want %s", b, tt.reason)
+			}
+			named, _ := exec.Command("git", "-C", r.Dir, "rev-parse", "-q", "--verify", tt.value+"^{commit}").Output()
+			if b.Suggest == "" || b.Suggest == strings.TrimSpace(string(named)) {
+				t.Errorf("Suggest = %q, the value names %q", b.Suggest, named)
+			}
+		})
 	}
 }
 
@@ -307,6 +363,24 @@ func TestGitProcesses(t *testing.T) {
 	// Open: 1 (one rev-parse, HEAD included); Load: 1; ResolveCommits: 1; Blobs: 1.
 	if calls := strings.Split(strings.TrimSpace(string(b)), "\n"); len(calls) != 4 {
 		t.Errorf("%d git processes, want 4:\n%s", len(calls), b)
+	}
+	// Pins on commits that changed no page, one per page: one more, the
+	// walk from HEAD that finds the site's commit of each.
+	for i := range 8 {
+		k := fmt.Sprint(i)
+		r.Write("README", k)
+		pin := r.Commit("outside " + k)
+		r.Write("docs/fr/"+k+".md", withKey(strings.Replace(fr, "lang-ref: a", "lang-ref: "+k, 1), "source-commit", pin))
+	}
+	os.Remove(log)
+	for _, p := range analyze(t, r.Dir).Pages {
+		if p.BaselineSource != Recorded {
+			t.Errorf("%s: baseline from %s, want recorded: %+v", p.Path, p.BaselineSource, p.BadBaseline)
+		}
+	}
+	b, _ = os.ReadFile(log)
+	if calls := strings.Split(strings.TrimSpace(string(b)), "\n"); len(calls) != 5 {
+		t.Errorf("%d git processes, want 5:\n%s", len(calls), b)
 	}
 }
 
