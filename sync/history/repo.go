@@ -4,8 +4,8 @@
 //
 // Every operation runs a fixed number of git processes, however many files
 // or revisions it is asked about: Open runs two, Load one (git log), Blobs
-// one (git cat-file --batch) and ResolveCommits one (git cat-file
-// --batch-check).
+// one (git cat-file --batch), StreamBlobs one (git cat-file --batch, asked
+// as the caller goes) and ResolveCommits one (git cat-file --batch-check).
 //
 // Paths are always slash-separated and relative to the repository root, as
 // git prints them.
