@@ -29,6 +29,11 @@
 #   KEEP_SITES=1   leave the generated sites in SITES_DIR
 #   SKIP_SCALE=1   only the DLSP20 part
 #   SKIP_DLSP20=1  only the scale part
+#   HUGE=1         also the 200,000-file site with 50,000 commits of issue 15
+#                  (never by default: generating it takes tens of minutes
+#                  and some 3 GB in SITES_DIR); HUGE_FILES and HUGE_COMMITS
+#                  change its size, HUGE_SITE=DIR measures a site gensite
+#                  made already (kept with KEEP_SITES=1) instead
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
@@ -46,7 +51,7 @@ tmp=$(mktemp -d)
 sites=${SITES_DIR:-$tmp/sites}
 cleanup() {
 	rm -rf "$tmp"
-	[[ -n ${SITES_DIR:-} && ${KEEP_SITES:-} != 1 ]] && rm -rf "$sites"/site-*x
+	[[ -n ${SITES_DIR:-} && ${KEEP_SITES:-} != 1 ]] && rm -rf "$sites"/site-*x "$sites"/site-huge
 	return 0
 }
 trap cleanup EXIT
@@ -159,6 +164,33 @@ scaling() {
 	awk -v p=$((BASE_PAGES * 4)) '$2 >= p { printf "%d pages: first run %.2f s, later %.2f s (target < 10); %.0f MiB (target < 1024)\n", $2, $6, $9, ($8 > $11 ? $8 : $11) / 1024 }' "$tmp/scale.txt"
 }
 
+# huge measures langref status on the 200,000-file site: the time and
+# peak memory of a first run (no cached results) and of a later one, with
+# /usr/bin/time -v.
+huge() {
+	local dir=${HUGE_SITE:-$sites/site-huge}
+	echo
+	echo "== huge: langref status on a bench/gensite site of ${HUGE_FILES:-200000} files and ${HUGE_COMMITS:-50000} commits"
+	if [[ -z ${HUGE_SITE:-} ]]; then
+		mkdir -p "$sites"
+		rm -rf "$dir"
+		"$tmp/gensite" -files "${HUGE_FILES:-200000}" -langs "$BASE_LANGS" -commits "${HUGE_COMMITS:-50000}" -seed 7 -out "$dir" 2>&1 | sed 's/^/  /'
+	fi
+	echo "  $(git -C "$dir" ls-files | wc -l) files, $(git -C "$dir" rev-list --count HEAD) commits"
+	(cd "$dir" && "$langref" status --format json >/dev/null) # warm the page cache
+	local run
+	for run in first later; do
+		[[ $run == first ]] && rm -rf "$dir/.git/langref"
+		(cd "$dir" && /usr/bin/time -v -o "$tmp/huge-$run.txt" "$langref" status --format json >/dev/null)
+		awk -F': ' -v run="$run" '
+			/Elapsed \(wall clock\)/ { wall = $2 }
+			/User time/ { user = $2 } /System time/ { sys = $2 }
+			/Maximum resident/ { rss = $2 }
+			END { printf "%-6s run: %s wall, %.2f s user + %.2f s sys, %.0f MiB peak\n", run, wall, user, sys, rss / 1024 }' "$tmp/huge-$run.txt"
+	done
+	[[ -n ${HUGE_SITE:-} || ${KEEP_SITES:-} == 1 ]] || rm -rf "$dir"
+}
+
 command -v jq >/dev/null || {
 	echo "stale.sh: error: jq is not installed" >&2
 	echo "stale.sh: hint: apt-get install -y jq" >&2
@@ -166,3 +198,4 @@ command -v jq >/dev/null || {
 }
 [[ ${SKIP_DLSP20:-} == 1 ]] || dlsp20
 [[ ${SKIP_SCALE:-} == 1 ]] || scaling
+[[ ${HUGE:-} != 1 ]] || huge

@@ -2,6 +2,7 @@
 // history, for langref's scale benchmarks (bench/stale.sh):
 //
 //	go run ./bench/gensite -pages 20000 -langs 10 -commits 20000 -out /tmp/site
+//	go run ./bench/gensite -files 200000 -commits 50000 -out /tmp/huge # 200,000 files
 //
 // The site lives in DIR/docs, laid out like the DLSP20 corpus: English pages
 // under en/ with lang-ref, translations under <lang>/ with lang, lang-ref,
@@ -27,9 +28,23 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
 
+// pagesFor returns the English pages of a site of about files pages and
+// translations in langs languages: each page has its translations
+// (coverage), and a chapter's index page is translated wherever one of
+// its sections is.
+func pagesFor(files, langs int) int {
+	per := 1.0
+	for l := range langs {
+		c := coverage(l, langs)
+		per += c + (1-c)/chapterSize
+	}
+	return max(1, int(float64(files)/per+0.5))
+}
+
 // options are gensite's flags.
 type options struct {
 	pages, langs, commits int
+	files                 int // when set, the pages are chosen for this many files
 	seed                  int64
 	out, nav, truth       string
 	force, repack         bool
@@ -62,6 +77,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs := flag.NewFlagSet("gensite", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.IntVar(&o.pages, "pages", 1000, "English (source) pages")
+	fs.IntVar(&o.files, "files", 0, "pages and translations in all (about): sets -pages from -langs")
 	fs.IntVar(&o.langs, "langs", 10, fmt.Sprintf("translation languages, at most %d", len(languages)))
 	fs.IntVar(&o.commits, "commits", 1000, "commits of history")
 	fs.Int64Var(&o.seed, "seed", 1, "random seed: the same flags and seed give the same site")
@@ -73,6 +89,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
+	if o.files > 0 && o.langs >= 1 && o.langs <= len(languages) {
+		o.pages = pagesFor(o.files, o.langs)
+	}
 	return o, o.validate()
 }
 
@@ -80,6 +99,8 @@ func (o options) validate() error {
 	switch {
 	case o.out == "":
 		return errors.New("-out is required")
+	case o.files < 0:
+		return errors.New("-files must not be negative")
 	case o.pages < 1:
 		return errors.New("-pages must be at least 1")
 	case o.langs < 1 || o.langs > len(languages):

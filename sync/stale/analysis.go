@@ -12,6 +12,7 @@ import (
 
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/graph"
+	"github.com/langref/langref/sync/history"
 	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/translate/blocks"
 	"github.com/langref/langref/translate/change"
@@ -31,6 +32,12 @@ type analysis struct {
 	steps    map[pairKey]lineStep      // two versions of a source page → what changed
 	users    map[*site.File]int        // items yet to finish, by file they read
 	pairsOf  map[*site.File][]pairKey  // comparisons made, by source page
+	// lineages follows each source page since a baseline, by page and
+	// baseline commit, for all the translations that share them; normed
+	// holds normBody of the past versions of source pages, by page and
+	// blob.
+	lineages map[*site.File]map[string]*lineage
+	normed   map[*site.File]map[history.ObjectID]string
 	// With Options.Release: the contents read again from disk, by file,
 	// while items need them; the hashes of the files' contents, taken
 	// before they were dropped, for cache keys; the first read error.
@@ -85,7 +92,8 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}}, sums: map[string]string{},
 		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{},
 		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{},
-		kept: map[pairKey]*keptSource{}, steps: map[pairKey]lineStep{}}
+		kept: map[pairKey]*keptSource{}, steps: map[pairKey]lineStep{},
+		lineages: map[*site.File]map[string]*lineage{}, normed: map[*site.File]map[history.ObjectID]string{}}
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
@@ -184,8 +192,9 @@ func (a *analysis) compare(old, src []byte) ([]Change, pairKey) {
 }
 
 // keptSource returns the reference of kept text for translations of the
-// source page src from old, made once. It is safe for concurrent use.
-func (a *analysis) keptSource(old, src []byte) *keptSource {
+// source page src from old, made once, and its key. It is safe for
+// concurrent use.
+func (a *analysis) keptSource(old, src []byte) (*keptSource, pairKey) {
 	k := pairKey{contentKey(old), contentKey(src)}
 	a.mu.Lock()
 	ks, ok := a.kept[k]
@@ -196,12 +205,13 @@ func (a *analysis) keptSource(old, src []byte) *keptSource {
 		a.kept[k] = ks
 		a.mu.Unlock()
 	}
-	return ks
+	return ks, k
 }
 
 // step returns what changed from one version of a source page to the
-// next, comparing each distinct pair once. It is safe for concurrent use.
-func (a *analysis) step(old, new []byte) lineStep {
+// next, comparing each distinct pair once, and the pair's key. It is safe
+// for concurrent use.
+func (a *analysis) step(old, new []byte) (lineStep, pairKey) {
 	k := pairKey{contentKey(old), contentKey(new)}
 	a.mu.Lock()
 	s, ok := a.steps[k]
@@ -212,7 +222,7 @@ func (a *analysis) step(old, new []byte) lineStep {
 		a.steps[k] = s
 		a.mu.Unlock()
 	}
-	return s
+	return s, k
 }
 
 // pairKey names a pair of file contents by the contents themselves (see
@@ -392,7 +402,9 @@ func (it *item) keptChanges() {
 	if !bytes.Contains(it.tr, []byte("<!--")) {
 		return
 	}
-	it.kept = keptChanges(it.tr, it.a.keptSource(it.old, it.src))
+	ks, k := it.a.keptSource(it.old, it.src)
+	it.pairs = append(it.pairs, k)
+	it.kept = keptChanges(it.tr, ks)
 }
 
 // addKept adds the kept changes the history confirmed to the item's
@@ -599,10 +611,16 @@ func (a *analysis) drop(f *site.File) {
 	}
 	for _, k := range a.pairsOf[f] {
 		delete(a.compared, k)
-		delete(a.parsed, k.old)
-		delete(a.bodyAt, k.old)
+		delete(a.kept, k)
+		delete(a.steps, k)
+		for _, c := range []string{k.old, k.new} {
+			delete(a.parsed, c)
+			delete(a.bodyAt, c)
+		}
 	}
 	delete(a.pairsOf, f)
+	delete(a.lineages, f)
+	delete(a.normed, f)
 	delete(a.parsed, string(src))
 	delete(a.bodyAt, string(src))
 	f.Src = nil

@@ -2,6 +2,7 @@ package stale
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -377,4 +378,41 @@ func translator(r *gittest.Repo, subject string) {
 	r.As = gittest.Identity{Author: "T", AuthorEmail: "t@example.com", Committer: "T", CommitterEmail: "t@example.com", Zone: "+0000"}
 	r.Commit(subject)
 	r.As = as
+}
+
+// TestOneBlobProcess: the blobs of both stages (the English at each
+// baseline, then the history of the translations whose changes the texts
+// leave open) come from one git cat-file --batch, however many pages.
+func TestOneBlobProcess(t *testing.T) {
+	const (
+		en0 = "---\nlang-ref: a\n---\n# Training\n\nWe follow the gradient downhill until the loss stops falling.\n"
+		fr0 = "---\nlang: fr\nlang-ref: a\n---\n# Entraînement\n\nNous suivons le gradient vers le bas jusqu'à ce que la perte cesse de baisser.\n"
+	)
+	r := newRepo(t)
+	keys := []string{"a", "b", "c"}
+	for _, k := range keys {
+		r.Write("docs/en/"+k+".md", strings.Replace(en0, "lang-ref: a", "lang-ref: "+k, 1),
+			"docs/fr/"+k+".md", strings.Replace(fr0, "lang-ref: a", "lang-ref: "+k, 1))
+	}
+	r.Commit("add")
+	for _, k := range keys {
+		r.Write("docs/en/"+k+".md", strings.Replace(strings.Replace(en0, "lang-ref: a", "lang-ref: "+k, 1),
+			"until the loss stops falling", "with a learning rate that shrinks over time", 1))
+	}
+	r.Commit("rewrite")
+	r.Write("docs/fr/b.md", strings.Replace(strings.Replace(fr0, "lang-ref: a", "lang-ref: b", 1),
+		"jusqu'à ce que la perte cesse de baisser", "avec un pas d'apprentissage qui décroît", 1))
+	sync := r.Commit("[FR] sync b")
+	log := countGit(t)
+	res := analyze(t, r.Dir)
+	checkStates(t, page(t, res, "fr/a.md"), true, "modified content outdated")
+	checkStates(t, page(t, res, "fr/b.md"), false, "modified content applied rewritten "+sync)
+	checkStates(t, page(t, res, "fr/c.md"), true, "modified content outdated")
+	b, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), "cat-file --batch\n"); n != 1 {
+		t.Errorf("%d git cat-file --batch processes, want 1:\n%s", n, b)
+	}
 }

@@ -32,11 +32,6 @@ type hist struct {
 	// srcKeys holds the cache key of each source page's log, by its
 	// repository path (sourceLogKey).
 	srcKeys map[string]string
-	// lineages follows each source page since a baseline, by repository
-	// path and baseline commit, for all the translations that share them.
-	lineages map[[2]string]*lineage
-	// normed holds normBody of the past versions of source pages, by blob.
-	normed map[history.ObjectID]string
 	// ign is the site's rule for commits that need no translation, nil
 	// when it has none (see ignore.go).
 	ign *ignoring
@@ -58,8 +53,9 @@ type trace struct {
 	srcCommit map[string]bool
 	base      *history.Commit
 	source    Source
-	blobs     []blob // the blobs plan asked for, while deciding
+	blobs     []blob // the blobs of the current stage (see pipeline)
 	pending   int    // how many of them are still to be read
+	deciding  bool   // in the first stage of pipeline
 }
 
 // blob is a file's contents read by git cat-file.
@@ -108,8 +104,7 @@ func (a *analysis) history() error {
 		return err
 	}
 	x := &hist{analysis: a, repo: repo, pre: pre, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
-		srcCommits: map[string]map[string]bool{}, srcKeys: map[string]string{},
-		lineages: map[[2]string]*lineage{}, normed: map[history.ObjectID]string{}}
+		srcCommits: map[string]map[string]bool{}, srcKeys: map[string]string{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
 		x.index[c.Hash] = i
@@ -140,82 +135,136 @@ func (x *hist) run() error {
 			return err
 		}
 	}
-	// First the baselines and the changes since, then, for the traces
-	// whose changes the texts leave open, the history of both files.
-	var mu gosync.Mutex
-	var open []*trace
-	err := x.fetch(ts, x.plan, func(t *trace) {
-		x.decide(t)
-		t.it.settle()
-		if j := t.it.j; (j != nil && len(j.open) > 0) || len(t.it.kept) > 0 {
-			mu.Lock()
-			open = append(open, t)
-			mu.Unlock()
-			return
-		}
-		t.it.finish(x.o.StaleOn)
-	})
-	if err != nil {
-		return err
-	}
-	return x.fetch(open, x.evidencePlan, func(t *trace) {
-		x.evidence(t)
-		t.it.finish(x.o.StaleOn)
-	})
+	return x.pipeline(ts)
 }
 
-// fetch reads the blobs that plan asks for each trace, with one git
-// process, and hands each trace to work, on all processors, as soon as its
-// blobs are in, so that only the blobs of the traces in progress are held.
-func (x *hist) fetch(ts []*trace, plan func(*trace) []history.ObjectID, work func(*trace)) error {
+// maxInFlight bounds the traces between their first blob asked for and
+// their result, per processor: only their blobs, pages and comparisons
+// are held.
+const maxInFlight = 32
+
+// pipeline settles each trace in two stages, as its blobs come in from
+// one git cat-file process: first its baseline and the changes since (the
+// blobs of plan), then, for the traces whose changes the texts leave
+// open, the history of both files (the blobs of evidencePlan), asked for
+// as soon as the first stage is done. A bounded number of traces are in
+// flight, in the order given, so that the translations of a source page
+// are settled together and what they share is dropped once they are
+// done (Options.Release).
+func (x *hist) pipeline(ts []*trace) error {
 	if len(ts) == 0 {
 		return nil
 	}
-	queue := make(chan *trace, 64)
-	var wg gosync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for t := range queue {
-				work(t)
-				t.blobs = nil
+	procs := runtime.GOMAXPROCS(0)
+	p := &pipe{x: x, queue: make(chan *trace, 2*procs), slots: make(chan struct{}, maxInFlight*procs),
+		waiting: map[history.ObjectID][]*trace{}}
+	p.blobs = x.repo.StreamBlobs(p.got)
+	var workers gosync.WaitGroup
+	for range procs {
+		workers.Go(func() {
+			for t := range p.queue {
+				p.work(t)
 			}
-		}()
+		})
 	}
-	waiting := map[history.ObjectID][]*trace{}
-	var specs []string
+	p.done.Add(len(ts))
 	for _, t := range ts {
-		for _, id := range plan(t) {
-			w := waiting[id]
-			if slices.Contains(w, t) {
-				continue
-			}
-			if len(w) == 0 {
-				specs = append(specs, id.String())
-			}
-			waiting[id] = append(w, t)
-			t.pending++
-		}
-		if t.pending == 0 {
-			queue <- t
+		p.slots <- struct{}{}
+		if !p.ask(t, x.plan(t)) {
+			p.queue <- t
 		}
 	}
-	err := x.repo.EachBlob(specs, func(spec string, data []byte, ok bool) {
-		id, _ := history.ParseObjectID(spec) // "" (no blob) is the zero id
-		for _, t := range waiting[id] {
-			if ok {
-				t.blobs = append(t.blobs, blob{id, data})
-			}
-			if t.pending--; t.pending == 0 {
-				queue <- t
-			}
-		}
-		delete(waiting, id)
-	})
-	close(queue)
-	wg.Wait()
+	p.done.Wait()
+	err := p.blobs.Close()
+	close(p.queue)
+	workers.Wait()
 	return err
+}
+
+// pipe is one run of pipeline.
+type pipe struct {
+	x     *hist
+	blobs *history.BlobStream
+	queue chan *trace   // traces whose blobs are in
+	slots chan struct{} // a token per trace in flight
+	done  gosync.WaitGroup
+
+	mu      gosync.Mutex
+	waiting map[history.ObjectID][]*trace // the traces each blob asked for is for
+}
+
+// ask asks for the blobs ids of t, and reports whether there are any: t
+// then goes to the queue once they are all in. It never waits.
+func (p *pipe) ask(t *trace, ids []history.ObjectID) bool {
+	t.blobs, t.pending = nil, 0
+	var fresh []history.ObjectID
+	p.mu.Lock()
+	for i, id := range ids {
+		if id.IsZero() || slices.Contains(ids[:i], id) {
+			continue // names no blob, or asked already
+		}
+		w, ok := p.waiting[id]
+		if !ok {
+			fresh = append(fresh, id)
+		}
+		p.waiting[id] = append(w, t)
+		t.pending++
+	}
+	p.mu.Unlock()
+	if len(fresh) > 0 {
+		p.blobs.Ask(fresh...)
+	}
+	return t.pending > 0
+}
+
+// got hands the blob id to the traces waiting for it, and each trace
+// whose blobs are all in to the workers.
+func (p *pipe) got(id history.ObjectID, data []byte, ok bool) {
+	p.mu.Lock()
+	ts := p.waiting[id]
+	delete(p.waiting, id)
+	var ready []*trace
+	for _, t := range ts {
+		if ok {
+			t.blobs = append(t.blobs, blob{id, data})
+		}
+		if t.pending--; t.pending == 0 {
+			ready = append(ready, t)
+		}
+	}
+	p.mu.Unlock()
+	for _, t := range ready {
+		p.queue <- t
+	}
+}
+
+// work runs the stage of t whose blobs are in.
+func (p *pipe) work(t *trace) {
+	x := p.x
+	if !t.deciding {
+		x.evidence(t)
+		p.finish(t)
+		return
+	}
+	t.deciding = false
+	x.decide(t)
+	t.it.settle()
+	if j := t.it.j; (j == nil || len(j.open) == 0) && len(t.it.kept) == 0 {
+		p.finish(t)
+		return
+	}
+	if !p.ask(t, x.evidencePlan(t)) {
+		x.evidence(t)
+		p.finish(t)
+	}
+}
+
+// finish settles t's result and lets the next trace in.
+func (p *pipe) finish(t *trace) {
+	t.blobs = nil
+	t.it.finish(p.x.o.StaleOn)
+	<-p.slots
+	p.done.Done()
 }
 
 func (x *hist) repoPath(rel string) string { return path.Join(x.prefix, rel) }
@@ -244,7 +293,7 @@ func (x *hist) follow() {
 func (x *hist) fileLog(path string) []history.FileEvent { return x.logs.FileLog(path) }
 
 func (x *hist) newTrace(it *item) *trace {
-	t := &trace{it: it, tr: x.repoPath(it.page.Path), src: x.repoPath(it.page.SourcePath)}
+	t := &trace{it: it, tr: x.repoPath(it.page.Path), src: x.repoPath(it.page.SourcePath), deciding: true}
 	t.trLog, t.srcLog = x.fileLog(t.tr), x.fileLog(t.src)
 	t.srcCommit = x.srcCommits[t.src]
 	if t.srcCommit == nil {
@@ -529,22 +578,26 @@ func (x *hist) evidence(t *trace) {
 	var past []string
 	for _, e := range x.before(t) {
 		if b, ok := t.blob(afterSpec(e)); ok {
-			past = append(past, x.normBlob(e.Blob, b))
+			past = append(past, x.normBlob(t, e.Blob, b))
 		}
 	}
-	t.it.addKept(confirmKept(t.it.kept, past, normSpace(string(t.it.tr)), x.o.StaleOn))
+	t.it.addKept(confirmKept(t.it.kept, past, normBytes(t.it.tr), x.o.StaleOn))
 }
 
-// normBlob returns normBody of the blob id, whose contents are b, once
-// for all the translations of a source page.
-func (x *hist) normBlob(id history.ObjectID, b []byte) string {
+// normBlob returns normBody of the blob id of t's source page, whose
+// contents are b, once for all the translations of the page.
+func (x *hist) normBlob(t *trace, id history.ObjectID, b []byte) string {
+	f := t.it.srcFile
 	x.mu.Lock()
-	s, ok := x.normed[id]
+	s, ok := x.normed[f][id]
 	x.mu.Unlock()
 	if !ok {
 		s = normBody(b)
 		x.mu.Lock()
-		x.normed[id] = s
+		if x.normed[f] == nil {
+			x.normed[f] = map[history.ObjectID]string{}
+		}
+		x.normed[f][id] = s
 		x.mu.Unlock()
 	}
 	return s
@@ -554,17 +607,31 @@ func (x *hist) normBlob(id history.ObjectID, b []byte) string {
 func (x *hist) judgeOpen(t *trace) {
 	it := t.it
 	lin := x.lineage(t)
+	// A version is the one before the next commit, as often as not: each
+	// distinct blob is normalised once.
+	normed := map[history.ObjectID]string{}
+	norm := func(id history.ObjectID) string {
+		s, ok := normed[id]
+		if !ok {
+			b, _ := t.blob(id)
+			s = normBody(b)
+			normed[id] = s
+		}
+		return s
+	}
 	var vs []trVersion
 	for _, e := range x.since(t, t.trLog[:min(len(t.trLog), maxCandidates)]) {
 		if x.ign.ignores(e.Commit, e.Path) {
 			continue // no evidence that the translation was brought up to date
 		}
-		before, _ := t.blob(e.OldBlob)
-		after, _ := t.blob(afterSpec(e))
-		vs = append(vs, trVersion{commit: e.Commit.Hash, author: e.Commit.Author, at: x.index[e.Commit.Hash], before: normBody(before), after: normBody(after)})
+		vs = append(vs, trVersion{commit: e.Commit.Hash, author: e.Commit.Author, at: x.index[e.Commit.Hash], before: norm(e.OldBlob), after: norm(afterSpec(e))})
 	}
-	last, _ := t.blob(afterSpec(t.trLog[0]))
-	it.j.judgeHistory(lin, vs, normBody(last), normBody(it.tr), func(c string) (int, bool) {
+	last := afterSpec(t.trLog[0])
+	cur := norm(last)
+	if b, _ := t.blob(last); !bytes.Equal(b, it.tr) {
+		cur = normBody(it.tr)
+	}
+	it.j.judgeHistory(lin, vs, norm(last), cur, func(c string) (int, bool) {
 		i, ok := x.index[c]
 		return i, ok && c != ""
 	}, func(c string) string {
@@ -578,14 +645,14 @@ func (x *hist) judgeOpen(t *trace) {
 // lineage follows t's source page from its baseline to now, once for all
 // the translations that share both.
 func (x *hist) lineage(t *trace) *lineage {
-	key := [2]string{t.src, t.base.Hash}
+	it := t.it
+	f, base := it.srcFile, t.base.Hash
 	x.mu.Lock()
-	l, ok := x.lineages[key]
+	l, ok := x.lineages[f][base]
 	x.mu.Unlock()
 	if ok {
 		return l
 	}
-	it := t.it
 	versions := [][]byte{it.old}
 	var commits []string
 	prev := it.old
@@ -603,10 +670,17 @@ func (x *hist) lineage(t *trace) *lineage {
 	if !bytes.Equal(prev, it.src) {
 		versions, commits = append(versions, it.src), append(commits, "")
 	}
-	l = newLineage(versions, commits, x.step)
+	l = newLineage(versions, commits, func(old, new []byte) lineStep {
+		s, k := x.step(old, new)
+		it.pairs = append(it.pairs, k)
+		return s
+	})
 	l.ignored = ignored
 	x.mu.Lock()
-	x.lineages[key] = l
+	if x.lineages[f] == nil {
+		x.lineages[f] = map[string]*lineage{}
+	}
+	x.lineages[f][base] = l
 	x.mu.Unlock()
 	return l
 }
@@ -615,5 +689,5 @@ func (x *hist) lineage(t *trace) *lineage {
 // space collapsed, for finding blocks in it whatever their wrapping.
 func normBody(src []byte) string {
 	b, _ := splitBody(src)
-	return normSpace(string(b))
+	return normBytes(b)
 }

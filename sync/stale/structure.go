@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/langref/langref/internal/par"
 	"github.com/langref/langref/sync/graph"
@@ -227,31 +228,66 @@ func hasNonASCIILetter(s string) bool {
 
 // normSpace collapses each run of white space in s into one space and
 // trims both ends, as strings.Join(strings.Fields(s), " ") does, in one
-// pass.
+// pass that copies each word whole.
 func normSpace(s string) string {
-	var b strings.Builder
-	space, started := false, false
-	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+	var b []byte
+	for i := skipSpace(s, 0); i < len(s); i = skipSpace(s, i) {
+		j := skipWord(s, i)
+		if b == nil {
+			b = make([]byte, 0, len(s)-i)
+		} else {
+			b = append(b, ' ')
 		}
-		if unicode.IsSpace(r) {
-			space, i = started, i+n
-			continue
-		}
-		if !started {
-			b.Grow(len(s) - i)
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteString(s[i : i+n]) // the bytes as they are, valid UTF-8 or not
-		started, i = true, i+n
+		b = append(b, s[i:j]...) // the bytes as they are, valid UTF-8 or not
+		i = j
 	}
-	return b.String()
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b)) // b is never written again
 }
+
+// normBytes is normSpace of the bytes src, which it does not copy first.
+func normBytes(src []byte) string { return normSpace(contentKey(src)) }
+
+// skipSpace returns the index of the first byte of s at or after i that
+// does not start a white space rune.
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		n, space := spaceAt(s, i)
+		if !space {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// skipWord returns the index of the first byte of s at or after i that
+// starts a white space rune.
+func skipWord(s string, i int) int {
+	for i < len(s) {
+		n, space := spaceAt(s, i)
+		if space {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// spaceAt returns the length of the rune at s[i] and whether it is white
+// space (unicode.IsSpace); an invalid byte is a rune of one byte.
+func spaceAt(s string, i int) (int, bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, asciiSpace[c]
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n, unicode.IsSpace(r)
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports as space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // linkRe finds link targets in markdown and HTML: ](target), <url>,
 // href="target" and src="target".
