@@ -540,6 +540,7 @@ func (s *Site) detectLanguages() {
 				}
 			}
 		}
+		s.unreadableLanguages(set)
 	}
 	if s.Layout != nil {
 		for _, f := range s.Files {
@@ -549,6 +550,34 @@ func (s *Site) detectLanguages() {
 		}
 	}
 	s.Languages = sortedKeys(set)
+}
+
+// unreadableLanguages adds to set the top-level folders named by a
+// language code that hold an unreadable file (see File.Unreadable) at the
+// path mirroring a page of the source language: a language whose only
+// translation is broken is still a language of the site, with that page
+// broken, not a folder of static files.
+func (s *Site) unreadableLanguages(set map[string]bool) {
+	for _, f := range s.Files {
+		dir, rest, ok := strings.Cut(f.Path, "/")
+		if !ok || set[dir] || !IsLangCode(dir) || !f.Unreadable() {
+			continue
+		}
+		if s.isSourcePage(s.SourceLang+"/"+rest) || s.isSourcePage(rest) {
+			set[dir] = true
+		}
+	}
+}
+
+// isSourcePage reports whether rel is a usable page of the source
+// language, by its lang (or none).
+func (s *Site) isSourcePage(rel string) bool {
+	f := s.byPath[rel]
+	if f == nil || f.Doc == nil || !f.Doc.Usable() {
+		return false
+	}
+	v, ok := f.Doc.Get(s.LangKey)
+	return !ok || v.Value.Text == s.SourceLang
 }
 
 // HasLang reports whether lang is one of the site's languages.
