@@ -26,7 +26,8 @@ docs-check:
 # Fuzz the parsers and writers of untrusted input, FUZZTIME each (the
 # normal test run only replays their seeds).
 FUZZTIME ?= 30s
-FUZZ = ./sync/navedit:FuzzInsertCorpus ./translate/blocks:FuzzParseCorpus ./sync/plan:FuzzApply
+FUZZ = ./sync/navedit:FuzzInsertCorpus ./translate/blocks:FuzzParseCorpus ./sync/plan:FuzzApply \
+	./sync/frontmatter:FuzzParseCorpus ./translate/align:FuzzAlign ./translate/stub:FuzzMake
 fuzz:
 	@for t in $(FUZZ); do \
 		echo "== $$t"; \
