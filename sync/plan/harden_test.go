@@ -75,6 +75,28 @@ func TestApplyRefusesNonRegularFiles(t *testing.T) {
 	}
 }
 
+// TestApplyRefusesToCreateOverAFolder (found by FuzzApply): a file to
+// create where a folder is is refused, even with Force (a folder is never
+// moved aside), naming the file; the plan's other writes are not made.
+func TestApplyRefusesToCreateOverAFolder(t *testing.T) {
+	for _, force := range []bool{false, true} {
+		root := t.TempDir()
+		testfs.WritePairs(t, root, "00/0", "0")
+		p := &plan.Plan{Root: root, Writes: []plan.Write{{Path: "00/0", Old: []byte("0"), New: []byte("1")}, {Path: "00", New: []byte("new")}}}
+		_, err := p.Apply(plan.Options{Force: force})
+		var we *plan.WriteError
+		if !errors.As(err, &we) || we.Path != "00" || !errors.Is(err, plan.ErrNotRegular) {
+			t.Errorf("force %v: err = %v", force, err)
+		}
+		if b, _ := os.ReadFile(filepath.Join(root, "00", "0")); string(b) != "0" {
+			t.Errorf("force %v: 00/0 = %q, want it untouched", force, b)
+		}
+		if _, err := os.Stat(filepath.Join(root, "00~")); err == nil {
+			t.Errorf("force %v: the folder was moved aside", force)
+		}
+	}
+}
+
 // TestWriteErrorsNameTheFile: a folder langref cannot write to gives an
 // error naming the file, not the temporary file.
 func TestWriteErrorsNameTheFile(t *testing.T) {
