@@ -139,7 +139,9 @@ func changedOnly(ps []*diff.Page) []*diff.Page {
 func (e *env) diffCells(g *graph.Graph, b *baseliner, o diffOptions) ([]*graph.Cell, string, error) {
 	if !o.stale {
 		c, err := e.findCell(g, o.page, o.lang)
-		if err == nil && b.since == "" && staleCells != nil {
+		// A page over diff.LineModeBytes is diffed line by line, without
+		// the staleness analysis, which would parse it into blocks.
+		if err == nil && b.since == "" && staleCells != nil && !lineMode(c) {
 			staleCells(g, b, []*graph.Cell{c})
 		}
 		return []*graph.Cell{c}, "", err
@@ -197,4 +199,10 @@ func entryHasPath(g *graph.Graph, en *graph.Entry, path string) bool {
 		}
 	}
 	return false
+}
+
+// lineMode reports whether the diff of c is line by line: its source page
+// or its translation is over diff.LineModeBytes.
+func lineMode(c *graph.Cell) bool {
+	return diff.LineMode(c.Entry.Source.File.Size(), c.Page.File.Size())
 }

@@ -60,6 +60,15 @@ type File struct {
 	size int
 }
 
+// Size returns the length of f's contents as read, whether it keeps them
+// (Src) or not (a lean site's pages); 0 for plain files.
+func (f *File) Size() int {
+	if f.Src != nil {
+		return len(f.Src)
+	}
+	return f.size
+}
+
 // Plain reports whether f is a file without front matter paired by path.
 func (f *File) Plain() bool { return f.Doc == nil }
 
