@@ -42,6 +42,13 @@ type synced struct {
 }
 
 func (e *env) sync(c *cli.Context) error {
+	if !c.Bool("dry-run") { // as new: runs take turns, and an interrupted one is cleaned up
+		release, err := e.lockWrites(c)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	lang := c.String("lang")
 	w, err := e.openWork(c, lang)
 	if err != nil {
