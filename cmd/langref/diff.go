@@ -101,6 +101,9 @@ func (e *env) diffReport(g *graph.Graph, o diffOptions, pre *stale.Prefetch) (*d
 		}
 		return nil, err
 	}
+	if repo.Head == "" { // git init, nothing committed: no baseline to compare with
+		return nil, fmt.Errorf("%s\n%s: %s", e.p.T("diff.error.no-commits"), e.p.T("hint"), e.p.T("diff.hint.no-commits"))
+	}
 	h, _, err := pre.History()
 	if err != nil {
 		return nil, err
