@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -115,6 +116,35 @@ func TestWriteErrorsNameTheFile(t *testing.T) {
 	}
 	if got := err.Error(); got != "writing fr/a.md: permission denied" {
 		t.Errorf("message %q", got)
+	}
+}
+
+// TestWriteErrorsNameTheFileWhenFull: a write that fails halfway (the
+// file size limit, as a full disk would) names the file written, not the
+// temporary file, and leaves no temporary file; it runs as root too,
+// unlike TestWriteErrorsNameTheFile. The limit is the process's for the
+// length of the test (no test of this package runs in parallel).
+func TestWriteErrorsNameTheFileWhenFull(t *testing.T) {
+	var old syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+		t.Skip(err)
+	}
+	root := t.TempDir()
+	p := &plan.Plan{Root: root, Writes: []plan.Write{{Path: "fr/a.md", New: bytes.Repeat([]byte("x"), 10000)}}}
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: 4096, Max: old.Max}); err != nil {
+		t.Skip(err)
+	}
+	_, err := p.Apply(plan.Options{})
+	syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old)
+	var we *plan.WriteError
+	if !errors.As(err, &we) || we.Path != "fr/a.md" || !errors.Is(err, syscall.EFBIG) {
+		t.Fatalf("err = %v", err)
+	}
+	if got := err.Error(); got != "writing fr/a.md: file too large" {
+		t.Errorf("message %q", got)
+	}
+	if ents, _ := os.ReadDir(filepath.Join(root, "fr")); len(ents) != 0 {
+		t.Errorf("left in fr/: %v", ents)
 	}
 }
 
