@@ -1,7 +1,7 @@
 # langref: `make` builds, `make test` runs what CI runs, `make bench` measures.
 GO ?= go
 
-.PHONY: all build test vet fmt bench docs docs-check fuzz
+.PHONY: all build test race vet fmt bench docs docs-check fuzz
 
 all: build
 
@@ -11,6 +11,11 @@ build:
 test:
 	$(GO) vet ./...
 	$(GO) test -timeout 30m ./...
+
+# The race detector; -short leaves out the corpus, site-build and browser
+# tests (the `test` run has them).
+race:
+	$(GO) test -race -short -timeout 30m ./...
 
 fmt:
 	gofmt -l -w .
@@ -32,7 +37,8 @@ docs-check:
 # Fuzz the parsers and writers of untrusted input, FUZZTIME each (the
 # normal test run only replays their seeds).
 FUZZTIME ?= 30s
-FUZZ = ./sync/navedit:FuzzInsertCorpus ./translate/blocks:FuzzParseCorpus ./sync/plan:FuzzApply
+FUZZ = ./sync/navedit:FuzzInsertCorpus ./translate/blocks:FuzzParseCorpus ./sync/plan:FuzzApply \
+	./sync/frontmatter:FuzzParseCorpus ./translate/align:FuzzAlign ./translate/stub:FuzzMake
 fuzz:
 	@for t in $(FUZZ); do \
 		echo "== $$t"; \

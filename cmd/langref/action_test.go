@@ -168,6 +168,7 @@ func condition(t *testing.T, s string, in map[string]string) bool {
 // annotations of each severity, the rest counted), gates French coverage
 // and writes the Markdown report to the step summary.
 func TestAction(t *testing.T) {
+	slow(t)
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash is not installed")
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -24,5 +25,6 @@ func writeBytes(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	b, err := strconv.Unquote(`"` + args[1] + `"`)
 	ts.Check(err)
+	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b), 0o644))
 }

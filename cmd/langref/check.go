@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/langref/langref/cmd/langref/printers"
 	"github.com/langref/langref/locales"
@@ -218,11 +220,21 @@ func (e *env) note(msg string) {
 	}
 }
 
+// quotePath quotes a path holding a control character (a newline, a
+// tab) as git quotes such names ("fr/a\nb.md"), so that every finding
+// stays on one line; other paths are left as they are.
+func quotePath(p string) string {
+	if strings.IndexFunc(p, unicode.IsControl) < 0 {
+		return p
+	}
+	return strconv.Quote(p)
+}
+
 var severityColor = map[string]string{"error": red, "warning": yellow, "info": blue}
 
 func (e *env) findingsText(r checkReport) {
 	for _, f := range r.Findings {
-		loc := fmt.Sprintf("%s:%d:%d", e.show(f.Path), f.Line, f.Column)
+		loc := fmt.Sprintf("%s:%d:%d", quotePath(e.show(f.Path)), f.Line, f.Column)
 		sev := e.out.paint(severityColor[f.Severity], e.p.T("severity."+f.Severity))
 		fmt.Fprintf(e.stdout, "%s: %s: %s %s\n", e.out.paint(bold, loc), sev, f.Message, e.out.paint(dim, "["+f.Rule+"]"))
 		if f.Hint != "" {

@@ -101,6 +101,9 @@ func (e *env) diffReport(g *graph.Graph, o diffOptions, pre *stale.Prefetch) (*d
 		}
 		return nil, err
 	}
+	if repo.Head == "" { // git init, nothing committed: no baseline to compare with
+		return nil, fmt.Errorf("%s\n%s: %s", e.p.T("diff.error.no-commits"), e.p.T("hint"), e.p.T("diff.hint.no-commits"))
+	}
 	h, _, err := pre.History()
 	if err != nil {
 		return nil, err
@@ -139,7 +142,9 @@ func changedOnly(ps []*diff.Page) []*diff.Page {
 func (e *env) diffCells(g *graph.Graph, b *baseliner, o diffOptions) ([]*graph.Cell, string, error) {
 	if !o.stale {
 		c, err := e.findCell(g, o.page, o.lang)
-		if err == nil && b.since == "" && staleCells != nil {
+		// A page over diff.LineModeBytes is diffed line by line, without
+		// the staleness analysis, which would parse it into blocks.
+		if err == nil && b.since == "" && staleCells != nil && !lineMode(c) {
 			staleCells(g, b, []*graph.Cell{c})
 		}
 		return []*graph.Cell{c}, "", err
@@ -197,4 +202,10 @@ func entryHasPath(g *graph.Graph, en *graph.Entry, path string) bool {
 		}
 	}
 	return false
+}
+
+// lineMode reports whether the diff of c is line by line: its source page
+// or its translation is over diff.LineModeBytes.
+func lineMode(c *graph.Cell) bool {
+	return diff.LineMode(c.Entry.Source.File.Size(), c.Page.File.Size())
 }

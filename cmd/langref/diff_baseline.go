@@ -53,7 +53,7 @@ func (b *baseliner) pages(cells []*graph.Cell, o diffOptions) ([]*diff.Page, err
 			return nil, err
 		}
 		plans = append(plans, pl)
-		specs = append(specs, pl.specs...)
+		specs = append(specs, pl.fetch()...)
 	}
 	blobs, _, err := b.repo.Blobs(specs)
 	if err != nil {
@@ -87,7 +87,11 @@ func (b *baseliner) plan(c *graph.Cell, o diffOptions) (*diffPlan, error) {
 		return nil, err
 	}
 	// The pages as loaded; a lean site (site.LoadLean) reads them again.
-	tr, err := s.Contents(c.Page.File)
+	// A line diff reads no translation (see diff.LineModeBytes).
+	var tr []byte
+	if !lineMode(c) {
+		tr, err = s.Contents(c.Page.File)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +102,7 @@ func (b *baseliner) plan(c *graph.Cell, o diffOptions) (*diffPlan, error) {
 	src := s.RepoPath(c.Entry.Source.Path())
 	pl := &diffPlan{cell: c, current: cur, in: diff.Input{Lang: c.Lang, Key: c.Entry.Key, SourcePath: src,
 		TranslationPath: s.RepoPath(c.Page.Path()), Baseline: base, Translation: tr, AllChanges: o.all,
-		States: b.states[c.Page.Path()]}}
+		States: b.states[c.Page.Path()], LineMode: lineMode(c)}}
 	at := b.h.PathAt(src, base.Rev)
 	if at == "" {
 		at = src
@@ -110,6 +114,16 @@ func (b *baseliner) plan(c *graph.Cell, o diffOptions) (*diffPlan, error) {
 		pl.specs = append(pl.specs, ev.Commit.Hash+":"+ev.Path)
 	}
 	return pl, nil
+}
+
+// fetch returns the blobs the plan reads: every version, or for a line
+// diff (see diff.LineModeBytes) the first and the last, the commits
+// between listed but not read.
+func (pl *diffPlan) fetch() []string {
+	if pl.in.LineMode && len(pl.specs) > 2 {
+		return []string{pl.specs[0], pl.specs[len(pl.specs)-1]}
+	}
+	return pl.specs
 }
 
 // since_ returns the source file's commits after rev, oldest first. A

@@ -15,6 +15,7 @@ import (
 // lecture gained a sentence about beta after the Chinese translation; the
 // diff names the sentence and the Chinese line it belongs to.
 func TestDiffCorpusNewSentence(t *testing.T) {
+	slow(t)
 	dir := testcorpus.Clone(t)
 	var out, errb bytes.Buffer
 	args := []string{"--root", filepath.Join(dir, "docs"), "diff", "--lang", "zh", "--format", "json", "en/week07/07-1.md"}

@@ -27,6 +27,7 @@ func runIn(t *testing.T, dir string, args ...string) (string, string, int) {
 // --root, status finds docs/ and prints the same summary; with --lang, the
 // paths are relative to the folder it runs in.
 func TestDiscoverCorpus(t *testing.T) {
+	slow(t)
 	repo := testcorpus.Shared(t) // read only
 	want, _, code := runIn(t, repo, "status")
 	if code != 0 || !strings.HasPrefix(want, "lang\tsource_pages\t") || !strings.Contains(want, "\nfr\t60\t") {
@@ -60,6 +61,7 @@ func TestDiscoverCorpus(t *testing.T) {
 // diff --stale and report agree, every format says the clone is shallow,
 // and --require-history refuses to answer.
 func TestShallowCorpus(t *testing.T) {
+	slow(t)
 	full := testcorpus.Shared(t) // cloned from, never changed
 	dir := filepath.Join(t.TempDir(), "shallow")
 	if out, err := exec.Command("git", "clone", "-q", "--depth", "1", "-c", "gc.auto=0", "-c", "maintenance.auto=false", "file://"+filepath.ToSlash(full), dir).CombinedOutput(); err != nil {
@@ -133,6 +135,7 @@ func TestShallowCorpus(t *testing.T) {
 // TestPartialCorpus: a blobless clone of DLSP20 (git clone
 // --filter=blob:none) says so in the JSON and on stderr, with the fix.
 func TestPartialCorpus(t *testing.T) {
+	slow(t)
 	full := testcorpus.Shared(t) // cloned from, never changed
 	dir := filepath.Join(t.TempDir(), "partial")
 	// The filter needs uploadpack.allowFilter on the side that serves it.

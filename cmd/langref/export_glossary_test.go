@@ -31,6 +31,7 @@ const glossaryLayout = `<html><body>
 // shows the banner in its language and no other page does. The export's
 // keys are the language and .File.Path, as the partial looks them up.
 func TestExportHugoGlossaryBanner(t *testing.T) {
+	slow(t)
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
 		t.Skip("hugo not found (apt-get install hugo; .ci/run installs it)")

@@ -46,6 +46,7 @@ weight = 3
 // shows the banner in its language, with its changed section marked, and
 // the current one does not.
 func TestExportHugoBanner(t *testing.T) {
+	slow(t)
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
 		t.Skip("hugo not found (apt-get install hugo; .ci/run installs it)")
@@ -101,6 +102,7 @@ func TestExportHugoBanner(t *testing.T) {
 // TestExportHugoGraceAndWords: a grace period longer than the change's
 // age hides the banner; the site's own words replace langref's.
 func TestExportHugoGraceAndWords(t *testing.T) {
+	slow(t)
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
 		t.Skip("hugo not found (apt-get install hugo; .ci/run installs it)")

@@ -31,6 +31,7 @@ const jekyllLayout = `<!DOCTYPE html>
 // exactly when `status` says it is stale, and the changed sections link
 // to headings Jekyll made.
 func TestExportJekyllBanner(t *testing.T) {
+	slow(t)
 	jekyll, err := exec.LookPath("jekyll")
 	if err != nil {
 		t.Skip("jekyll not found (apt-get install jekyll; .ci/run installs it)")

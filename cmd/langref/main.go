@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 )
@@ -14,6 +15,7 @@ func main() {
 	stop := startProfile(os.Getenv("LANGREF_CPUPROFILE"))
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()
+	writeAllocProfile(os.Getenv("LANGREF_MEMPROFILE"))
 	os.Exit(code)
 }
 
@@ -58,5 +60,23 @@ func startProfile(path string) (stop func()) {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+	}
+}
+
+// writeAllocProfile writes the run's allocations to path, for developers
+// (LANGREF_MEMPROFILE=mem.out langref diff ...; go tool pprof
+// -sample_index=alloc_space mem.out). An empty path writes nothing.
+func writeAllocProfile(path string) {
+	if path == "" {
+		return
+	}
+	runtime.GC() // the profile holds the allocations up to the last collection
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		f.Close()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "langref: LANGREF_MEMPROFILE:", err)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/sync/check"
 	"github.com/langref/langref/sync/create"
 	"github.com/langref/langref/sync/graph"
@@ -44,18 +43,11 @@ func (e *env) newCommand() *cli.Command {
 // removes what an interrupted run left behind.
 func (e *env) newPages(c *cli.Context) error {
 	if !c.Bool("dry-run") {
-		root, err := filepath.Abs(siteRoot(c))
+		release, err := e.lockWrites(c)
 		if err != nil {
-			return usageErr(err)
-		}
-		release, err := plan.Lock(cachefile.LockFile(root))
-		if err != nil {
-			return &exitError{code: exitFindings, err: errors.New(e.p.T("new.error.lock", map[string]any{"Detail": err.Error()}))}
+			return err
 		}
 		defer release()
-		if _, err := plan.CleanTemps(root); err != nil {
-			return &exitError{code: exitFindings, err: err}
-		}
 	}
 	s, err := e.loadSite(c)
 	if err != nil {

@@ -31,6 +31,7 @@ const dlsp20MissingVi = 54
 // do on a second run. With jekyll on PATH, the site also builds with every
 // stub as a page.
 func TestNewCorpusMissing(t *testing.T) {
+	slow(t)
 	root := filepath.Join(testcorpus.Clone(t), "docs")
 	before := load(t, root)
 	cfgBefore := readFile(t, filepath.Join(root, before.ConfigFile))

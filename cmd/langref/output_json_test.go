@@ -28,6 +28,7 @@ var streamed = []struct {
 // TestStreamedJSONCorpus: on DLSP20, status and check print what
 // json.Encoder prints for their reports.
 func TestStreamedJSONCorpus(t *testing.T) {
+	slow(t)
 	root := filepath.Join(testcorpus.Clone(t), "docs")
 	for _, c := range streamed {
 		t.Run(c.args[0], func(t *testing.T) {

@@ -32,6 +32,7 @@ func langrefOK(t *testing.T, args ...string) []byte {
 // TestReportMatchesStatus: on the DLSP20 corpus, every number of the
 // report is the number `status --format json` gives.
 func TestReportMatchesStatus(t *testing.T) {
+	slow(t)
 	root := filepath.Join(testcorpus.Clone(t), "docs")
 	var st, rep map[string]any
 	if err := json.Unmarshal(langrefOK(t, "--root", root, "status", "--format", "json"), &st); err != nil {
@@ -182,6 +183,7 @@ func badgesMatch(t *testing.T, root string, langs []any) {
 // runs without errors, and a screenshot is taken.
 // LANGREF_UPDATE_SCREENSHOT=1 saves DLSP20's to docs/report-dlsp20.png.
 func TestReportInBrowser(t *testing.T) {
+	slow(t)
 	b := browser.New(t)
 	t.Run("small site", func(t *testing.T) {
 		root := testfs.Dir(t, map[string]string{

@@ -63,6 +63,13 @@ func (e *env) sync(c *cli.Context) error {
 	if format != "text" && format != "json" {
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": format, "Formats": "text, json"})))
 	}
+	if !c.Bool("dry-run") { // as new: runs take turns, and an interrupted one is cleaned up
+		release, err := e.lockWrites(c)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	w, err := e.openWork(c, lang)
 	if err != nil {
 		return err

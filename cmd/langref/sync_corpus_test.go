@@ -26,6 +26,7 @@ var syncTotal = regexp.MustCompile(`(\d+) stale pages? synced: (\d+) verbatim fi
 // byte, pages that are not stale are left alone, and a second run changes
 // nothing.
 func TestSyncCorpus(t *testing.T) {
+	slow(t)
 	repo := testcorpus.Clone(t)
 	root := filepath.Join(repo, "docs")
 	for _, lang := range []string{"fr", "zh"} {

@@ -366,27 +366,32 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		d := Parse(src)
-		if body, line := SplitBody(src); !bytes.Equal(body, d.Body) || len(body) != len(d.Body) || line != d.BodyLine {
-			t.Errorf("SplitBody = %q, %d; Parse has %q, %d", body, line, d.Body, d.BodyLine)
+	f.Fuzz(checkParse)
+}
+
+// checkParse checks what Parse says of src against itself and SplitBody:
+// the body is a suffix of the file, lines are lines of the file.
+func checkParse(t *testing.T, src []byte) {
+	t.Helper()
+	d := Parse(src)
+	if body, line := SplitBody(src); !bytes.Equal(body, d.Body) || len(body) != len(d.Body) || line != d.BodyLine {
+		t.Errorf("SplitBody = %q, %d; Parse has %q, %d", body, line, d.Body, d.BodyLine)
+	}
+	lines := bytes.Count(src, []byte("\n")) + 1
+	if p := d.Problem; p != nil && (p.Line < 1 || p.Line > lines) {
+		t.Errorf("Problem %s on line %d of a file of %d lines", p.Kind, p.Line, lines)
+	}
+	if !bytes.HasSuffix(src, d.Body) {
+		t.Errorf("Body %q is not a suffix of the file", d.Body)
+	}
+	for _, fl := range d.Fields {
+		if fl.Line < 1 || fl.Line > lines {
+			t.Errorf("field %s on line %d of a file of %d lines", fl.Key, fl.Line, lines)
 		}
-		lines := bytes.Count(src, []byte("\n")) + 1
-		if p := d.Problem; p != nil && (p.Line < 1 || p.Line > lines) {
-			t.Errorf("Problem %s on line %d of a file of %d lines", p.Kind, p.Line, lines)
-		}
-		if !bytes.HasSuffix(src, d.Body) {
-			t.Errorf("Body %q is not a suffix of the file", d.Body)
-		}
-		for _, fl := range d.Fields {
-			if fl.Line < 1 || fl.Line > lines {
-				t.Errorf("field %s on line %d of a file of %d lines", fl.Key, fl.Line, lines)
-			}
-		}
-		if d.Page && d.Close > 0 && d.BodyLine != d.Close+1 {
-			t.Errorf("BodyLine = %d, Close = %d", d.BodyLine, d.Close)
-		}
-	})
+	}
+	if d.Page && d.Close > 0 && d.BodyLine != d.Close+1 {
+		t.Errorf("BodyLine = %d, Close = %d", d.BodyLine, d.Close)
+	}
 }
 
 // TestSimpleFields lists what the reader of simple front matter takes

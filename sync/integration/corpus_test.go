@@ -51,6 +51,7 @@ func load(t *testing.T) (*site.Site, *graph.Graph) {
 // files Jekyll 4.3.1 renders as pages, with the lang and lang-ref values
 // Jekyll's Ruby YAML reader gives them (see bench/jekyll-pages.sh).
 func TestPagesMatchJekyll(t *testing.T) {
+	slow(t)
 	s, _ := load(t)
 	want := readLines(t, filepath.Join("testdata", "dlsp20-jekyll-pages.tsv"))
 	var got []string
@@ -78,6 +79,7 @@ func value(d *frontmatter.Doc, key string) string {
 // TestMeantPagesAreReported checks that every file that meant to be a page
 // but that Jekyll copies as a static file is reported at the right line.
 func TestMeantPagesAreReported(t *testing.T) {
+	slow(t)
 	want := map[string]struct {
 		kind frontmatter.ProblemKind
 		line int
@@ -119,6 +121,7 @@ func TestMeantPagesAreReported(t *testing.T) {
 // each: rule severity path:line:col, paths relative to the repository as
 // `langref check` prints them.
 func TestFindings(t *testing.T) {
+	slow(t)
 	s, g := load(t)
 	var b strings.Builder
 	for _, f := range check.Run(g) {
@@ -130,6 +133,7 @@ func TestFindings(t *testing.T) {
 // TestStatusLanguages compares the per-language counts of the status
 // report, staleness included.
 func TestStatusLanguages(t *testing.T) {
+	slow(t)
 	_, g := load(t)
 	st, err := stale.Analyze(g, stale.DefaultOptions(g))
 	if err != nil {

@@ -32,6 +32,7 @@ type hugoOracle struct {
 // pages the files Hugo 0.111 builds, in the languages Hugo gives them, and
 // pairs them as Hugo's .Translations does.
 func TestHugoPagesMatchHugo(t *testing.T) {
+	slow(t)
 	if _, err := exec.LookPath("hugo"); err != nil {
 		t.Skip("hugo not found: the Hugo profile's oracle needs it (apt-get install hugo)")
 	}

@@ -17,6 +17,7 @@ import (
 // results: on a cold cache, a warm one, with another StaleOn, after a
 // translation changed, and with a corrupt cache file.
 func TestStaleCache(t *testing.T) {
+	slow(t)
 	dir := testcorpus.Clone(t)
 	root := filepath.Join(dir, "docs")
 	cacheFile := filepath.Join(dir, ".git", "langref", "stale-v4.bin")
@@ -82,6 +83,7 @@ func TestStaleCache(t *testing.T) {
 // give the results Analyze gets by reading and following them itself,
 // and that a prefetch of another folder is not used.
 func TestPrefetch(t *testing.T) {
+	slow(t)
 	dir := testcorpus.Clone(t)
 	root := filepath.Join(dir, "docs")
 	analyze := func(pre *stale.Prefetch, followAll bool) *stale.Result {

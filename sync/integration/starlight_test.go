@@ -17,6 +17,7 @@ import (
 // components/, which are folders of English pages), and pages pair by
 // their path less the extension. The facts below were read from the files.
 func TestStarlightCorpus(t *testing.T) {
+	slow(t)
 	root := filepath.Join(testcorpus.CloneBundle(t, testcorpus.Starlight), "docs")
 	s, err := site.Load(root)
 	if err != nil {

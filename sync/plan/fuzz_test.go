@@ -13,7 +13,8 @@ import (
 // FuzzApply applies one rewrite and one new file, with paths and
 // contents grown from the DLSP20 corpus's _config.yml (when the corpus is
 // here). Properties: a path CheckPath refuses is refused by Apply too,
-// and nothing is written; otherwise the file holds the new bytes, the
+// and nothing is written; a file to create where a folder is is refused
+// with nothing written; otherwise the file holds the new bytes, the
 // new file exists, and no temporary file is left.
 func FuzzApply(f *testing.F) {
 	if _, err := testcorpus.Find(); err == nil && !testcorpus.FuzzWorker() {
@@ -51,11 +52,20 @@ func FuzzApply(f *testing.F) {
 			return
 		}
 		if err != nil {
+			// created is a folder rel made: refused, as a file that is
+			// there (ExistsError) or no regular file (never moved aside,
+			// even with Force), and nothing written.
 			var exists *plan.ExistsError
-			if errors.As(err, &exists) {
-				return // created is a folder rel made
+			if !errors.As(err, &exists) && !errors.Is(err, plan.ErrNotRegular) {
+				t.Fatalf("Apply: %v", err)
 			}
-			t.Fatalf("Apply: %v", err)
+			if fi, serr := os.Stat(filepath.Join(root, filepath.FromSlash(created))); serr != nil || !fi.IsDir() {
+				t.Fatalf("Apply refused %q, which is no folder: %v", created, err)
+			}
+			if got := read(t, filepath.Join(root, filepath.FromSlash(rel))); got != string(old) {
+				t.Fatalf("a refused plan rewrote %s: %q", rel, got)
+			}
+			return
 		}
 		if got := read(t, filepath.Join(root, filepath.FromSlash(rel))); got != string(new) {
 			t.Fatalf("%s = %q, want %q", rel, got, new)

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -75,6 +76,28 @@ func TestApplyRefusesNonRegularFiles(t *testing.T) {
 	}
 }
 
+// TestApplyRefusesToCreateOverAFolder (found by FuzzApply): a file to
+// create where a folder is is refused, even with Force (a folder is never
+// moved aside), naming the file; the plan's other writes are not made.
+func TestApplyRefusesToCreateOverAFolder(t *testing.T) {
+	for _, force := range []bool{false, true} {
+		root := t.TempDir()
+		testfs.WritePairs(t, root, "00/0", "0")
+		p := &plan.Plan{Root: root, Writes: []plan.Write{{Path: "00/0", Old: []byte("0"), New: []byte("1")}, {Path: "00", New: []byte("new")}}}
+		_, err := p.Apply(plan.Options{Force: force})
+		var we *plan.WriteError
+		if !errors.As(err, &we) || we.Path != "00" || !errors.Is(err, plan.ErrNotRegular) {
+			t.Errorf("force %v: err = %v", force, err)
+		}
+		if b, _ := os.ReadFile(filepath.Join(root, "00", "0")); string(b) != "0" {
+			t.Errorf("force %v: 00/0 = %q, want it untouched", force, b)
+		}
+		if _, err := os.Stat(filepath.Join(root, "00~")); err == nil {
+			t.Errorf("force %v: the folder was moved aside", force)
+		}
+	}
+}
+
 // TestWriteErrorsNameTheFile: a folder langref cannot write to gives an
 // error naming the file, not the temporary file.
 func TestWriteErrorsNameTheFile(t *testing.T) {
@@ -93,6 +116,35 @@ func TestWriteErrorsNameTheFile(t *testing.T) {
 	}
 	if got := err.Error(); got != "writing fr/a.md: permission denied" {
 		t.Errorf("message %q", got)
+	}
+}
+
+// TestWriteErrorsNameTheFileWhenFull: a write that fails halfway (the
+// file size limit, as a full disk would) names the file written, not the
+// temporary file, and leaves no temporary file; it runs as root too,
+// unlike TestWriteErrorsNameTheFile. The limit is the process's for the
+// length of the test (no test of this package runs in parallel).
+func TestWriteErrorsNameTheFileWhenFull(t *testing.T) {
+	var old syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+		t.Skip(err)
+	}
+	root := t.TempDir()
+	p := &plan.Plan{Root: root, Writes: []plan.Write{{Path: "fr/a.md", New: bytes.Repeat([]byte("x"), 10000)}}}
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: 4096, Max: old.Max}); err != nil {
+		t.Skip(err)
+	}
+	_, err := p.Apply(plan.Options{})
+	syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old)
+	var we *plan.WriteError
+	if !errors.As(err, &we) || we.Path != "fr/a.md" || !errors.Is(err, syscall.EFBIG) {
+		t.Fatalf("err = %v", err)
+	}
+	if got := err.Error(); got != "writing fr/a.md: file too large" {
+		t.Errorf("message %q", got)
+	}
+	if ents, _ := os.ReadDir(filepath.Join(root, "fr")); len(ents) != 0 {
+		t.Errorf("left in fr/: %v", ents)
 	}
 }
 

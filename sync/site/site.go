@@ -61,6 +61,15 @@ type File struct {
 	size int
 }
 
+// Size returns the length of f's contents as read, whether it keeps them
+// (Src) or not (a lean site's pages); 0 for plain files.
+func (f *File) Size() int {
+	if f.Src != nil {
+		return len(f.Src)
+	}
+	return f.size
+}
+
 // Plain reports whether f is a file without front matter paired by path.
 func (f *File) Plain() bool { return f.Doc == nil }
 
@@ -591,6 +600,7 @@ func (s *Site) detectLanguages() {
 				}
 			}
 		}
+		s.unreadableLanguages(set)
 	}
 	if s.Layout != nil {
 		for _, f := range s.Files {
@@ -600,6 +610,34 @@ func (s *Site) detectLanguages() {
 		}
 	}
 	s.Languages = sortedKeys(set)
+}
+
+// unreadableLanguages adds to set the top-level folders named by a
+// language code that hold an unreadable file (see File.Unreadable) at the
+// path mirroring a page of the source language: a language whose only
+// translation is broken is still a language of the site, with that page
+// broken, not a folder of static files.
+func (s *Site) unreadableLanguages(set map[string]bool) {
+	for _, f := range s.Files {
+		dir, rest, ok := strings.Cut(f.Path, "/")
+		if !ok || set[dir] || !IsLangCode(dir) || !f.Unreadable() {
+			continue
+		}
+		if s.isSourcePage(s.SourceLang+"/"+rest) || s.isSourcePage(rest) {
+			set[dir] = true
+		}
+	}
+}
+
+// isSourcePage reports whether rel is a usable page of the source
+// language, by its lang (or none).
+func (s *Site) isSourcePage(rel string) bool {
+	f := s.byPath[rel]
+	if f == nil || f.Doc == nil || !f.Doc.Usable() {
+		return false
+	}
+	v, ok := f.Doc.Get(s.LangKey)
+	return !ok || v.Value.Text == s.SourceLang
 }
 
 // HasLang reports whether lang is one of the site's languages.

@@ -171,6 +171,29 @@ func TestDetectLanguages(t *testing.T) {
 			want: []string{"en", "fr"},
 		},
 		{
+			name: "a folder whose only page is unreadable, at a source page's path",
+			files: map[string]string{
+				"en/a.md": "---\nlang-ref: a\n---\n",
+				"en/b.md": "---\nlang-ref: b\n---\n",
+				"fr/a.md": "\xff\xfe-\x00-\x00-\x00",
+				"de/b.md": "",
+				"ja/a.md": "---\nlang-ref: a\x00\n",
+				"ko/a.md": "caf\xe9\n",
+				"ru/b.md": "---\rlang-ref: b\r---\r",
+			},
+			want: []string{"de", "en", "fr", "ja", "ko", "ru"},
+		},
+		{
+			name: "an unreadable file that mirrors no source page makes no language",
+			files: map[string]string{
+				"en/a.md":  "---\nlang-ref: a\n---\n",
+				"fr/zz.md": "",
+				"img/b.md": "\x00\x01",
+				"de/a.md":  "# readable, no front matter\n",
+			},
+			want: []string{"en"},
+		},
+		{
 			name: ".langref.yml languages win",
 			files: map[string]string{
 				".langref.yml": "languages: [en, ja]\n",

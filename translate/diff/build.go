@@ -31,6 +31,10 @@ func Build(in Input) *Page {
 	for _, v := range in.Versions[1:] {
 		p.Commits = append(p.Commits, Commit{Rev: v.Rev, Title: v.Title})
 	}
+	if in.LineMode || LineMode(max(len(first.Src), len(last.Src)), len(in.Translation)) {
+		buildLines(p, first.Src, last.Src)
+		return p
+	}
 	b := newBuilder(in)
 	states := stateIndex(in.States)
 	for _, c := range change.CompareBlocks(b.old, b.new) {

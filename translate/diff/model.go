@@ -36,6 +36,10 @@ type Input struct {
 	// States, when known, say where the translation stands on each
 	// change (see sync/stale), by the change's lines.
 	States []BlockState
+	// LineMode asks for a line diff (see LineModeBytes), for callers that
+	// leave out Translation, or all but the first and last Versions, of a
+	// page over the bound.
+	LineMode bool
 }
 
 // BlockState is where a translation stands on one source change, as the
@@ -97,6 +101,10 @@ type Page struct {
 	Copy int `json:"copy"`
 	// Unsure counts the changes whose place in the translation is unsure.
 	Unsure int `json:"unsure"`
+	// LineMode is true when the page is over LineModeBytes and its
+	// changes are runs of lines (block "lines", class content, place
+	// "unplaced"), not blocks.
+	LineMode bool `json:"line_mode,omitempty"`
 
 	old, new []byte // source at the baseline and now, for the patch
 }

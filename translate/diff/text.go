@@ -87,6 +87,9 @@ func summaryLine(p Printer, pg *Page) string {
 	if pg.Unsure > 0 {
 		s += " · " + p.N("diff.unsure-count", pg.Unsure, nil)
 	}
+	if pg.LineMode {
+		s += " · " + p.T("diff.line-mode", map[string]any{"Limit": LineModeBytes >> 20})
+	}
 	return s
 }
 
@@ -185,6 +188,9 @@ func stateText(p Printer, c Change) string {
 
 // placeText says where the change belongs in the translation.
 func placeText(p Printer, pl Place) string {
+	if pl.Where == "unplaced" {
+		return p.T("diff.place.unplaced")
+	}
 	if pl.Lines == nil {
 		return p.T("diff.place.none")
 	}
