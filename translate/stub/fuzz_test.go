@@ -32,7 +32,7 @@ func FuzzMake(f *testing.F) {
 	f.Add([]byte("---\nlang-ref: b\n---\nA paragraph with a --> closer in it here.\n\n{% include x.html %}\n"), false)
 	f.Add([]byte("no front matter\n"), true)
 	f.Fuzz(func(t *testing.T, src []byte, comments bool) {
-		o := Options{Lang: "fr", Date: "1 Jan 2020", Style: Plain}
+		o := Options{Lang: "fr", LangKey: "lang", Date: "1 Jan 2020", Style: Plain}
 		if comments {
 			o.Style = Comments
 		}
