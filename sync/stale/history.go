@@ -210,11 +210,14 @@ func (p *pipe) ask(t *trace, ids []history.ObjectID) bool {
 		p.waiting[id] = append(w, t)
 		t.pending++
 	}
+	// Read under the lock: once a blob is in, got may count t down (and
+	// hand it to the workers) before Ask returns.
+	asked := t.pending > 0
 	p.mu.Unlock()
 	if len(fresh) > 0 {
 		p.blobs.Ask(fresh...)
 	}
-	return t.pending > 0
+	return asked
 }
 
 // got hands the blob id to the traces waiting for it, and each trace
