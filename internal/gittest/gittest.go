@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -102,4 +103,22 @@ func (r *Repo) Commit(subject string) string {
 	h := r.Git("rev-parse", "HEAD")
 	r.Hash[subject] = h
 	return h
+}
+
+// LogCalls puts a git on PATH that appends each of its command lines to
+// the file it returns, then runs the real git: tests count the git
+// processes the code under test starts. It skips t without git.
+func LogCalls(t testing.TB) (log string) {
+	t.Helper()
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
+	script := "#!/bin/sh\necho \"$*\" >> " + log + "\nexec " + real + " \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	return log
 }

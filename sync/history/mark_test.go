@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/langref/langref/internal/gittest"
 )
 
 func TestBaselineCommit(t *testing.T) {
@@ -172,16 +172,7 @@ func TestBaselineCommitsProcesses(t *testing.T) {
 // function that reads and clears the log.
 func countCalls(t *testing.T) func() []string {
 	t.Helper()
-	real, err := exec.LookPath("git")
-	if err != nil {
-		t.Skip("git is not installed")
-	}
-	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
-	script := "#!/bin/sh\necho \"$*\" >> " + log + "\nexec " + real + " \"$@\"\n"
-	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	log := gittest.LogCalls(t)
 	return func() []string {
 		b, _ := os.ReadFile(log)
 		os.Remove(log)

@@ -455,19 +455,6 @@ func mustRun(run func(bool) (*Result, []string)) *Result {
 	return res
 }
 
-// countGit puts a git on PATH that logs each of its command lines to the
-// file it returns, then runs the real git.
-func countGit(t *testing.T) (log string) {
-	t.Helper()
-	real, err := exec.LookPath("git")
-	if err != nil {
-		t.Skip("git is not installed")
-	}
-	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "calls")
-	script := "#!/bin/sh\necho \"$*\" >> " + log + "\nexec " + real + " \"$@\"\n"
-	if err := os.WriteFile(filepath.Join(bin, "git"), []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
-	return log
-}
+// countGit logs the git processes started from now on to the file it
+// returns (gittest.LogCalls).
+func countGit(t *testing.T) string { return gittest.LogCalls(t) }
