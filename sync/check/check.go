@@ -123,7 +123,7 @@ type run struct {
 
 func (r *run) add(rule, variant, path string, line, col int, data map[string]any) {
 	sev := Rules[rule]
-	if rule == MissingRef && variant == "source" {
+	if rule == MissingRef && variant == "source" || rule == NavMissingFile && variant == "untranslated" {
 		sev = Warning
 	}
 	if o, ok := r.s.Severity[rule]; ok {

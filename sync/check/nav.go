@@ -19,7 +19,7 @@ func (r *run) navigation() {
 			continue
 		}
 		for _, it := range nav.Items {
-			r.navItem(lang, nav.In(r.s.ConfigFile), it)
+			r.navItem(lang, it.In(nav, r.s.ConfigFile), it)
 		}
 	}
 	for _, lang := range r.g.Langs {
@@ -36,6 +36,14 @@ func (r *run) navItem(lang, file string, it site.NavItem) {
 	}
 	f := r.s.Lookup(it.Path)
 	switch {
+	case f == nil && it.Shared && lang != r.s.SourceLang:
+		// One entry for every language: the source language's reports
+		// a wrong path; here the page is untranslated, or also missing.
+		src := r.s.Lookup(r.s.Mirror(it.Path, r.s.SourceLang))
+		if src != nil && (src.Plain() || src.Doc.Page) {
+			r.add(NavMissingFile, "untranslated", file, it.Line, it.Col, map[string]any{"Path": it.Path, "Lang": lang, "SourcePath": src.Path})
+		}
+		return
 	case f == nil || (!f.Plain() && !f.Doc.Page):
 		variant := ""
 		if f != nil || r.existsOnDisk(it.Path) {
@@ -77,15 +85,26 @@ func (r *run) pathsIn(lang string) []string {
 }
 
 // unlisted reports translations missing from their language's navigation
-// whose source page the source navigation lists.
+// whose source page the source navigation lists; with named menus
+// (Hugo's), from each menu that lists the source page.
 func (r *run) unlisted(lang string) {
 	srcNav, nav := r.s.Nav[r.s.SourceLang], r.s.Nav[lang]
 	if srcNav == nil || nav == nil && r.s.NavShared {
 		return
 	}
+	var srcMenus map[string][]site.NavItem // path → its first entry in each menu
+	var listed map[[2]string]bool          // (menu, path) lang's navigation lists
 	for _, e := range r.g.Entries {
 		c := r.g.Cell(e, lang)
-		if c == nil || c.State != graph.Translated || e.IsFile() || srcNav.Index(e.Source.Path()) < 0 || nav.Index(c.Page.Path()) >= 0 {
+		if c == nil || c.State != graph.Translated || e.IsFile() {
+			continue
+		}
+		i := srcNav.Index(e.Source.Path())
+		if i < 0 {
+			continue
+		}
+		menus := srcNav.Items[i].Menu != ""
+		if !menus && nav.Index(c.Page.Path()) >= 0 {
 			continue
 		}
 		data := map[string]any{"Path": c.Page.Path(), "Lang": lang, "SourcePath": e.Source.Path()}
@@ -98,6 +117,45 @@ func (r *run) unlisted(lang string) {
 			r.add(NavUnlisted, "shared", nav.In(r.s.ConfigFile), nav.Line, 1, data)
 			continue
 		}
-		r.add(NavUnlisted, "", nav.In(r.s.ConfigFile), nav.Line, 1, data)
+		if !menus {
+			r.add(NavUnlisted, "", nav.In(r.s.ConfigFile), nav.Line, 1, data)
+			continue
+		}
+		if srcMenus == nil {
+			srcMenus, listed = menuIndex(srcNav), map[[2]string]bool{}
+			for _, it := range nav.Items {
+				listed[[2]string{it.Menu, it.Path}] = true
+			}
+		}
+		for _, src := range srcMenus[e.Source.Path()] {
+			if listed[[2]string{src.Menu, c.Page.Path()}] {
+				continue
+			}
+			d := map[string]any{"Path": c.Page.Path(), "Lang": lang, "SourcePath": e.Source.Path(), "Menu": src.Menu}
+			if src.File != "" && src.File == e.Source.Path() {
+				// The source page declares the entry: so does its translation.
+				d["File"] = c.Page.Path()
+				r.add(NavUnlisted, "menu-page", c.Page.Path(), 1, 1, d)
+				continue
+			}
+			d["File"] = nav.In(r.s.ConfigFile)
+			r.add(NavUnlisted, "menu", nav.In(r.s.ConfigFile), nav.Line, 1, d)
+		}
 	}
+}
+
+// menuIndex returns, for each path of nav, its first entry in each menu,
+// in navigation order.
+func menuIndex(nav *site.Nav) map[string][]site.NavItem {
+	out := map[string][]site.NavItem{}
+	for _, it := range nav.Items {
+		seen := false
+		for _, o := range out[it.Path] {
+			seen = seen || o.Menu == it.Menu
+		}
+		if !seen {
+			out[it.Path] = append(out[it.Path], it)
+		}
+	}
+	return out
 }

@@ -7,6 +7,7 @@ package profile
 
 import (
 	"fmt"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -90,6 +91,12 @@ type Rules struct {
 	// new bytes and the paths it added (none when lang has no navigation
 	// of its own). nil: new edits no navigation but Jekyll's blocks.
 	NavInsert func(src []byte, lang string, paths []string) ([]byte, []string, error)
+	// PageNav, when set, adds to the navigation the entries pages declare
+	// in their own front matter (Hugo's menu:): it is given Nav, read
+	// from the configuration, and every page that is kept (path relative
+	// to the root, front matter), and returns the navigation of each
+	// language. nil: the configuration holds all the navigation.
+	PageNav func(nav map[string]*Nav, pages iter.Seq2[string, *frontmatter.Doc]) map[string]*Nav
 	// ConfigDups are keys set more than once in one mapping of the
 	// configuration file.
 	ConfigDups []DupKey
@@ -186,6 +193,27 @@ type NavItem struct {
 	Path      string // as written, relative to the site root
 	Line, Col int    // position of the path value in the configuration
 	Parent    string // the chapter's path, for sections
+	// Menu names the menu the entry is in, for generators whose
+	// navigation is several named menus (Hugo's main, footer); "" for
+	// the one navigation of the others.
+	Menu string
+	// File is the file the entry is written in, relative to the root,
+	// when it is not the navigation's (a page's own front matter).
+	File string
+	// Shared is true when one entry, written once, serves every language
+	// without a navigation of its own, each linking its own page (Hugo's
+	// top-level menus): lang's entry is missing its page while the page
+	// is untranslated.
+	Shared bool
+}
+
+// In returns the file the entry is written in: File, else the file of
+// its navigation nav (see Nav.In).
+func (it NavItem) In(nav *Nav, config string) string {
+	if it.File != "" {
+		return it.File
+	}
+	return nav.In(config)
 }
 
 // In returns the file nav is read from: File, else the configuration

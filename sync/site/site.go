@@ -192,6 +192,15 @@ func Read(c *Config) (*Site, error) {
 		_ = c.pages.Save() // a cache is never required
 	}
 	files, left = c.dropped(files, left)
+	if c.PageNav != nil {
+		c.Nav = c.PageNav(c.Nav, func(yield func(string, *frontmatter.Doc) bool) {
+			for _, f := range files {
+				if f.Doc != nil && f.Doc.Usable() && !yield(f.Path, f.Doc) {
+					return
+				}
+			}
+		})
+	}
 	s := &Site{Config: c, Files: files, Left: left, byPath: make(map[string]*File, len(files))}
 	for _, f := range files {
 		s.byPath[f.Path] = f

@@ -77,14 +77,25 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	for _, code := range langs {
 		names[code] = code
 	}
+	menus, err := readMenus(root, c, l, langs)
+	if err != nil {
+		return nil, err
+	}
 	return &profile.Rules{
 		Generator: "hugo", Display: "Hugo", StopsOnBadFrontMatter: true, ConfigFile: c.file, SourceLang: c.defaultLang, Languages: langs,
 		TranslationKey: "translationKey", Layout: l,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML, frontmatter.TOML, frontmatter.JSON}, Optional: true},
 		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys, FoldCase: true, PageExts: contentExts,
 		Skip: w.skip, Drop: cs.drop, UIStrings: profile.FindTables(root, c.i18nDir, names),
+		Nav: menus.pageNav(map[string]*profile.Nav{}, func(func(string, *frontmatter.Doc) bool) {}), PageNav: menus.pageNav,
+		NavInsert: keepMenus,
 	}, nil
 }
+
+// keepMenus is Hugo's NavInsert: new edits no menu. A page's own menu:
+// front matter travels with it into its stub; a language's configured
+// menus are its authors' to edit (check reports the entries they lack).
+func keepMenus(src []byte, _ string, _ []string) ([]byte, []string, error) { return src, nil, nil }
 
 // walker decides, entry by entry, what Hugo reads as content.
 type walker struct {
