@@ -18,7 +18,10 @@ import (
 // the key itself or a closer ancestor cascades it; a cascade may be a
 // list, and each entry may target pages by path, kind, language and
 // environment (target:, or _target: before Hugo 0.142). The site
-// configuration's cascade reaches the home page and every page. langref
+// configuration's cascade reaches the home page and every page; a
+// language's own (languages.fr.cascade, or [fr.cascade] in
+// config/_default/languages.toml) replaces it for that language's pages,
+// as Hugo 0.111 applies them. langref
 // applies the keys that decide whether a page is published: draft and
 // build (_build).
 
@@ -32,7 +35,8 @@ type cascade struct {
 type cascades struct {
 	root   string
 	layout *layout
-	site   []cascade // the configuration's
+	site   []cascade            // the configuration's
+	langs  map[string][]cascade // each language's own, replacing site
 	mu     gosync.Mutex
 	byFile map[string][]cascade
 }
@@ -57,7 +61,11 @@ func (c *cascades) value(rel string, doc *frontmatter.Doc, key string) *yaml.Nod
 			}
 		}
 	}
-	for _, cs := range c.site {
+	site, own := c.langs[lang]
+	if !own {
+		site = c.site
+	}
+	for _, cs := range site {
 		if v, ok := cs.values[key]; ok && cs.matches(target, kind, lang) {
 			return v
 		}

@@ -2,7 +2,10 @@ package hugo
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/langref/langref/internal/testfs"
@@ -87,5 +90,68 @@ func TestGlob(t *testing.T) {
 		if got := glob(tt.pattern).MatchString(tt.s); got != tt.want {
 			t.Errorf("glob(%q) on %q = %v, want %v", tt.pattern, tt.s, got, tt.want)
 		}
+	}
+}
+
+// langCascadeSite sets draft by cascade at the top level and per
+// language: fr's own cascade (languages.fr.cascade) and de's (in
+// config/_default/languages.toml) replace the top-level one for their
+// pages.
+var langCascadeSite = map[string]string{
+	"hugo.toml": "baseURL = 'https://example.org/'\n[[cascade]]\ndraft = true\n[cascade._target]\npath = '/top/**'\n" +
+		"[languages.en]\ncontentDir = 'content/en'\nweight = 1\n[languages.fr]\ncontentDir = 'content/fr'\nweight = 2\n" +
+		"[[languages.fr.cascade]]\ndraft = true\n[languages.fr.cascade._target]\npath = '/x*'\n",
+	"config/_default/languages.toml": "[de]\ncontentDir = 'content/de'\nweight = 3\n[[de.cascade]]\ndraft = true\n",
+	"content/en/x1.md":               "---\ntitle: X\n---\n",
+	"content/en/y.md":                "---\ntitle: Y\n---\n",
+	"content/en/top/t.md":            "---\ntitle: T\n---\n",
+	"content/fr/x1.md":               "---\ntitle: X\n---\n",
+	"content/fr/y.md":                "---\ntitle: Y\n---\n",
+	"content/fr/top/t.md":            "---\ntitle: T\n---\n",
+	"content/de/y.md":                "---\ntitle: Y\n---\n",
+	"content/de/z.md":                "---\ntitle: Z\ndraft: false\n---\n",
+}
+
+// TestLanguageCascade: a language's own cascade replaces the top-level
+// one for its pages; the pages it makes drafts are those `hugo list
+// drafts` lists, when Hugo is installed.
+func TestLanguageCascade(t *testing.T) {
+	root := testfs.Dir(t, langCascadeSite)
+	r, err := Profile{}.Read(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var drafts []string
+	for rel := range langCascadeSite {
+		if !strings.HasPrefix(rel, "content/") {
+			continue
+		}
+		src, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		if r.Drop(rel, frontmatter.ParseWith(src, r.FrontMatter)) == profile.Draft {
+			drafts = append(drafts, rel)
+		}
+	}
+	slices.Sort(drafts)
+	want := []string{"content/de/y.md", "content/en/top/t.md", "content/fr/x1.md"}
+	if !slices.Equal(drafts, want) {
+		t.Errorf("drafts %q, want %q", drafts, want)
+	}
+	if _, err := exec.LookPath("hugo"); err != nil {
+		t.Skip("hugo is not installed (.ci/run installs Debian's)")
+	}
+	cmd := exec.Command("hugo", "list", "drafts", "--source", root)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("hugo list drafts: %v", err)
+	}
+	var hugo []string
+	for _, ln := range strings.Split(string(out), "\n") {
+		if p, _, _ := strings.Cut(ln, ","); strings.HasPrefix(p, "content/") {
+			hugo = append(hugo, p)
+		}
+	}
+	slices.Sort(hugo)
+	if !slices.Equal(drafts, hugo) {
+		t.Errorf("langref's drafts %q, hugo list drafts %q", drafts, hugo)
 	}
 }

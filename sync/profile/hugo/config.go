@@ -41,6 +41,7 @@ type language struct {
 	contentDir string
 	weight     int
 	disabled   bool
+	cascade    any // the language's own cascade, nil for none
 }
 
 // readConfig reads the configuration files at root and in config/_default,
@@ -202,6 +203,7 @@ func parseConfig(m map[string]any, file string) *config {
 			contentDir: cleanDir(str(lm, "contentdir", c.contentDir)),
 			weight:     number(lm, "weight"),
 			disabled:   boolean(lm, "disabled") || disabled[code],
+			cascade:    lm["cascade"],
 		})
 	}
 	if c.lang(c.defaultLang) == nil {

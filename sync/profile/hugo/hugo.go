@@ -72,7 +72,12 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	}
 	slices.Sort(langs)
 	w := &walker{root: root, layout: l, leaf: map[string]bool{}}
-	cs := &cascades{root: root, layout: l, site: siteCascade(c.cascade), byFile: map[string][]cascade{}}
+	cs := &cascades{root: root, layout: l, site: siteCascade(c.cascade), langs: map[string][]cascade{}, byFile: map[string][]cascade{}}
+	for _, lg := range c.langs {
+		if lg.cascade != nil {
+			cs.langs[lg.code] = siteCascade(lg.cascade)
+		}
+	}
 	names := map[string]string{}
 	for _, code := range langs {
 		names[code] = code
