@@ -1,6 +1,7 @@
 // Package pin records in a translation's front matter the source commit it
 // follows (its baseline), changing no other byte of the file: key order,
-// comments, quoting and line endings stay as they were.
+// comments, quoting and line endings stay as they were. YAML front matter,
+// TOML front matter (+++) and JSON front matter (Hugo's) keep their format.
 package pin
 
 import (
@@ -31,6 +32,19 @@ func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Rea
 func Set(src []byte, key, value, after string) ([]byte, error) {
 	if !keyName.MatchString(key) {
 		return nil, &Error{Line: 1, Reason: fmt.Sprintf("%q is not a key langref can write (letters, digits, _ and -, dotted for nested keys)", key)}
+	}
+	if f := formatOf(src); f != frontmatter.YAML {
+		var out []byte
+		var err error
+		if f == frontmatter.TOML {
+			out, err = setTOML(src, key, value, after)
+		} else {
+			out, err = setJSON(src, key, value)
+		}
+		if err == nil && readBackAny(out, key) != value {
+			return nil, &Error{Line: 1, Reason: fmt.Sprintf("langref cannot add %s to this front matter safely; add it by hand", key)}
+		}
+		return out, err
 	}
 	e, err := newEditor(src)
 	if err != nil {

@@ -182,3 +182,10 @@ func jsonString(s string) string {
 	_ = enc.Encode(s) // a string always encodes
 	return strings.TrimSuffix(b.String(), "\n")
 }
+
+// TOMLString quotes s as a TOML basic string, as a stub writes values
+// (mark writes the baseline into TOML front matter with it).
+func TOMLString(s string) string { return tomlString(s) }
+
+// JSONString quotes s as a JSON string, as a stub writes values.
+func JSONString(s string) string { return jsonString(s) }
