@@ -3,6 +3,7 @@ package mkdocs
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/langref/langref/sync/profile"
@@ -61,17 +62,16 @@ func (l *layout) insertNav(src []byte, lang string, paths []string) ([]byte, []s
 	if own.Style&yaml.FlowStyle != 0 {
 		return src, nil, errFlow
 	}
-	order := navEntries(nil, srcNav, 0)
 	var added []string
 	for _, p := range paths {
 		_, entry, ok := l.Match(p)
 		if !ok {
 			continue
 		}
-		next, ok := insertEntry(src, order, navEntries(nil, own, 0), own, entry)
+		next, ok := insertEntry(src, srcNav, own, entry)
 		if ok {
 			src, added = next, append(added, p)
-			if err := reparse(src, l, lang, &own); err != nil {
+			if err := reparse(src, l, lang, &own, &srcNav); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -95,67 +95,200 @@ func (l *layout) ownNav(m *yaml.Node, lang string) *yaml.Node {
 	return nil
 }
 
-func reparse(src []byte, l *layout, lang string, own **yaml.Node) error {
+func reparse(src []byte, l *layout, lang string, own, srcNav **yaml.Node) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return err
 	}
 	*own = l.ownNav(doc.Content[0], lang)
+	_, *srcNav = keyValue(doc.Content[0], "nav")
 	return nil
 }
 
-// insertEntry writes entry into the nav own (whose entries are have)
-// after the nearest entry before it in the source nav order that own
-// has, or before own's first item; ok is false when own has it already.
-func insertEntry(src []byte, order, have []navEntry, own *yaml.Node, entry string) ([]byte, bool) {
-	title := ""
-	at := -1
-	for i, e := range order {
-		if e.path == entry {
-			title, at = e.title, i
-			break
-		}
-	}
-	for _, h := range have {
+// insertEntry writes entry into the nav own in the section that matches
+// the one the source nav srcNav lists it in (a section of own matches
+// when it lists a page the source section lists, or has its title),
+// creating the sections own lacks with the source's titles; within its
+// section it goes after the nearest item before it in the source that
+// own has, else first. ok is false when own has it already.
+func insertEntry(src []byte, srcNav, own *yaml.Node, entry string) ([]byte, bool) {
+	for _, h := range navEntries(nil, own, 0) {
 		if h.path == entry {
 			return src, false
 		}
 	}
-	var after *navEntry
+	chain := locate(srcNav, entry, 0)
+	if chain == nil {
+		chain = []*yaml.Node{&yaml.Node{Kind: yaml.ScalarNode, Value: entry}}
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	seq, target := srcNav, own
+	for d, item := range chain {
+		if d < len(chain)-1 {
+			if sec := matchingSection(target, item); sec != nil {
+				seq, target = sectionSeq(item), sectionSeq(sec)
+				continue
+			}
+		}
+		text, ok := itemText(lines, seq, chain[d:])
+		if !ok {
+			return src, false
+		}
+		return insertAt(src, lines, seq, target, item, text)
+	}
+	return src, false
+}
+
+// locate returns the items of seq, a nav sequence, down to entry: the
+// section items that hold it, then its own item; nil when seq lacks it.
+func locate(seq *yaml.Node, entry string, depth int) []*yaml.Node {
+	if seq == nil || seq.Kind != yaml.SequenceNode || depth > 50 {
+		return nil
+	}
+	for _, it := range seq.Content {
+		if p, _ := pageOf(it); p == entry {
+			return []*yaml.Node{it}
+		}
+		if sub := sectionSeq(it); sub != nil {
+			if rest := locate(sub, entry, depth+1); rest != nil {
+				return append([]*yaml.Node{it}, rest...)
+			}
+		}
+	}
+	return nil
+}
+
+// pageOf returns the page path and title of a page item: - path, or
+// - Title: path.
+func pageOf(it *yaml.Node) (path, title string) {
+	switch {
+	case it.Kind == yaml.ScalarNode:
+		return it.Value, ""
+	case it.Kind == yaml.MappingNode && len(it.Content) == 2 && it.Content[1].Kind == yaml.ScalarNode:
+		return it.Content[1].Value, it.Content[0].Value
+	}
+	return "", ""
+}
+
+// sectionSeq returns the sequence of a section item (- Title: [...]),
+// or nil.
+func sectionSeq(it *yaml.Node) *yaml.Node {
+	if it.Kind == yaml.MappingNode && len(it.Content) == 2 && it.Content[1].Kind == yaml.SequenceNode {
+		return it.Content[1]
+	}
+	return nil
+}
+
+// matchingSection returns the section item of own that matches the
+// source section item sec: one listing a page sec lists, else one with
+// its title.
+func matchingSection(own, sec *yaml.Node) *yaml.Node {
+	pages := map[string]bool{}
+	for _, e := range navEntries(nil, sectionSeq(sec), 0) {
+		pages[e.path] = true
+	}
+	var byTitle *yaml.Node
+	for _, it := range own.Content {
+		sub := sectionSeq(it)
+		if sub == nil {
+			continue
+		}
+		for _, e := range navEntries(nil, sub, 0) {
+			if pages[e.path] {
+				return it
+			}
+		}
+		if byTitle == nil && it.Content[0].Value == sec.Content[0].Value {
+			byTitle = it
+		}
+	}
+	return byTitle
+}
+
+// matches reports whether item of own stands for the source item src.
+func matches(src, item *yaml.Node) bool {
+	if p, _ := pageOf(src); p != "" {
+		q, _ := pageOf(item)
+		return p == q
+	}
+	if sectionSeq(src) == nil || sectionSeq(item) == nil {
+		return false
+	}
+	return matchingSection(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}, src) != nil
+}
+
+// itemText writes the item chain[0] of the source sequence seq for
+// own: the page with its source title, or the sections down to it, each
+// nested as deep as the source nests them. The lines are relative to
+// the item's dash ("- " first); ok is false for a nav langref cannot
+// write.
+func itemText(lines [][]byte, seq *yaml.Node, chain []*yaml.Node) ([]string, bool) {
+	it := chain[0]
+	if p, title := pageOf(it); p != "" {
+		if title != "" {
+			return []string{"- " + quoteTitle(title) + ": " + p}, true
+		}
+		return []string{"- " + p}, true
+	}
+	sub := sectionSeq(it)
+	if sub == nil || len(chain) < 2 || len(sub.Content) == 0 {
+		return nil, false
+	}
+	step := len(dashIndent(lines, sub.Content[0])) - len(dashIndent(lines, it))
+	if step <= 0 {
+		step = 2
+	}
+	inner, ok := itemText(lines, sub, chain[1:])
+	if !ok {
+		return nil, false
+	}
+	out := []string{"- " + quoteTitle(it.Content[0].Value) + ":"}
+	for _, l := range inner {
+		out = append(out, strings.Repeat(" ", step)+l)
+	}
+	return out, true
+}
+
+// insertAt writes text, the lines of the source item item of seq, into
+// the own sequence target: after the nearest item before item in seq
+// that target has, else before target's first item.
+func insertAt(src []byte, lines [][]byte, seq, target, item *yaml.Node, text []string) ([]byte, bool) {
+	at := slices.Index(seq.Content, item)
+	var after *yaml.Node
 	for i := at - 1; i >= 0 && after == nil; i-- {
-		for j := range have {
-			if have[j].path == order[i].path {
-				after = &have[j]
+		for _, t := range target.Content {
+			if matches(seq.Content[i], t) {
+				after = t
 				break
 			}
 		}
 	}
-	lines := bytes.SplitAfter(src, []byte("\n"))
 	var line int // 0-based index of the line to insert before
 	var indent string
-	if after != nil {
-		line, indent = itemEnd(lines, after.seq, after.item), dashIndent(lines, after.item)
-	} else if len(own.Content) > 0 {
-		line, indent = own.Content[0].Line-1, dashIndent(lines, own.Content[0])
-	} else {
+	switch {
+	case after != nil:
+		line, indent = itemEnd(lines, target, after), dashIndent(lines, after)
+	case len(target.Content) > 0:
+		line, indent = target.Content[0].Line-1, dashIndent(lines, target.Content[0])
+	default:
 		return src, false
 	}
-	text := indent + "- " + entry + "\n"
-	if title != "" {
-		text = indent + "- " + quoteTitle(title) + ": " + entry + "\n"
-	}
+	var b strings.Builder
 	if line > 0 && !bytes.HasSuffix(lines[line-1], []byte("\n")) {
-		text = "\n" + text
+		b.WriteString("\n")
+	}
+	for _, l := range text {
+		b.WriteString(indent + l + "\n")
 	}
 	var out bytes.Buffer
 	for i, ln := range lines {
 		if i == line {
-			out.WriteString(text)
+			out.WriteString(b.String())
 		}
 		out.Write(ln)
 	}
 	if line >= len(lines) {
-		out.WriteString(text)
+		out.WriteString(b.String())
 	}
 	return out.Bytes(), true
 }
