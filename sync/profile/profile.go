@@ -74,6 +74,11 @@ type Rules struct {
 	// give it the source page's address or redirects (Jekyll's permalink,
 	// Hugo's url). .langref.yml's source_only_keys replaces them.
 	SourceOnlyKeys []string
+	// ShownKeys are the front matter keys whose values the generator
+	// shows readers (title, description): a change to one since a
+	// translation's baseline counts in its staleness like a change of a
+	// block of prose (Lunaria counts every change of the file).
+	ShownKeys []string
 	// FoldCase is true when the generator reads front matter keys without
 	// regard to case (Hugo): Title and title are one key.
 	FoldCase bool

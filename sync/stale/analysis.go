@@ -316,6 +316,7 @@ func (it *item) settle() {
 			it.changes, k = it.a.compare(it.old, it.src)
 			it.pairs = append(it.pairs, k)
 			it.ignoreChanges(it.a.o.StaleOn)
+			it.shownChanges()
 		}
 		it.judgeText()
 	}

@@ -189,6 +189,9 @@ func (it *item) ignoreChanges(staleOn change.Class) {
 	old, cur := it.a.body(it.old), it.a.body(it.src)
 	for i := range it.changes {
 		c := &it.changes[i]
+		if c.Evidence == ShownValue {
+			continue // no block: the commits are not compared by value
+		}
 		by := s.touches(blockIndex(old, c.OldLine), blockIndex(cur, c.Line))
 		real, last := change.Class(-1), ""
 		for k, cl := range by {

@@ -31,6 +31,10 @@ var configNames = []string{"docusaurus.config.js", "docusaurus.config.ts", "docu
 // Markers returns Docusaurus's configuration files.
 func (Profile) Markers() []string { return slices.Clone(configNames) }
 
+// ShownKeys are the front matter keys Docusaurus shows readers: the
+// page title, the sidebar label and the description.
+var ShownKeys = []string{"title", "sidebar_label", "description"}
+
 // KnownKeys are the front matter keys of Docusaurus's docs, blog and
 // pages plugins.
 var KnownKeys = []string{
@@ -61,7 +65,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "docusaurus", Display: "Docusaurus", StopsOnBadFrontMatter: true,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML}, Optional: true},
-		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: pageExts, NavShared: true,
+		BaselineKey: "source-commit", KnownKeys: KnownKeys, ShownKeys: ShownKeys, PageExts: pageExts, NavShared: true,
 	}
 	l := &layout{source: "en"}
 	for _, name := range configNames {

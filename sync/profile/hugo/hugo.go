@@ -34,6 +34,10 @@ func (Profile) Markers() []string {
 	return out
 }
 
+// ShownKeys are the front matter keys Hugo's themes show readers: the
+// title, the menu and link title, and the description.
+var ShownKeys = []string{"title", "linkTitle", "description"}
+
 // KnownKeys are the front matter keys Hugo defines, and those of Docsy,
 // the theme most multilingual Hugo documentation uses.
 var KnownKeys = []string{
@@ -90,7 +94,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 		Generator: "hugo", Display: "Hugo", StopsOnBadFrontMatter: true, ConfigFile: c.file, SourceLang: c.defaultLang, Languages: langs,
 		TranslationKey: "translationKey", Layout: l,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML, frontmatter.TOML, frontmatter.JSON}, Optional: true},
-		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys, FoldCase: true, PageExts: contentExts,
+		BaselineKey: "default_lang_commit", KnownKeys: KnownKeys, ShownKeys: ShownKeys, SourceOnlyKeys: SourceOnlyKeys, FoldCase: true, PageExts: contentExts,
 		Skip: w.skip, Drop: cs.drop, UIStrings: profile.FindTables(root, c.i18nDir, names),
 		Nav: menus.pageNav(map[string]*profile.Nav{}, func(func(string, *frontmatter.Doc) bool) {}), PageNav: menus.pageNav,
 		NavInsert: keepMenus,

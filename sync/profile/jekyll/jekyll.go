@@ -22,6 +22,10 @@ func (Profile) Name() string { return "jekyll" }
 // Markers returns Jekyll's configuration file.
 func (Profile) Markers() []string { return []string{"_config.yml"} }
 
+// ShownKeys are the front matter keys Jekyll themes show readers: the
+// title (page.title) and the description (jekyll-seo-tag).
+var ShownKeys = []string{"title", "description"}
+
 // KnownKeys are front matter keys of Jekyll and of common Jekyll themes
 // and plugins.
 var KnownKeys = []string{
@@ -44,7 +48,7 @@ var defaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles", "Gemf
 func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "jekyll", Display: "Jekyll", SourceLang: "en", Key: "lang-ref", LangKey: "lang",
-		FrontMatter: frontmatter.Jekyll, BaselineKey: "source-commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys,
+		FrontMatter: frontmatter.Jekyll, BaselineKey: "source-commit", KnownKeys: KnownKeys, ShownKeys: ShownKeys, SourceOnlyKeys: SourceOnlyKeys,
 		Nav:      map[string]*profile.Nav{},
 		PageExts: []string{".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm", ".textile"},
 	}

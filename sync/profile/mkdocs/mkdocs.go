@@ -26,6 +26,10 @@ func (Profile) Name() string { return "mkdocs" }
 // Markers returns MkDocs's configuration files.
 func (Profile) Markers() []string { return []string{"mkdocs.yml", "mkdocs.yaml"} }
 
+// ShownKeys are the front matter keys MkDocs shows readers: the title
+// (the page's name in the nav) and the description (meta description).
+var ShownKeys = []string{"title", "description"}
+
 // KnownKeys are the front matter keys of MkDocs and Material for MkDocs.
 var KnownKeys = []string{"title", "description", "template", "hide", "search", "status", "tags", "icon", "subtitle", "comments", "authors", "date"}
 
@@ -34,7 +38,7 @@ func (p Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "mkdocs", Display: "MkDocs",
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML}, Optional: true},
-		BaselineKey: "source-commit", KnownKeys: KnownKeys, PageExts: []string{".md"}, NavShared: true,
+		BaselineKey: "source-commit", KnownKeys: KnownKeys, ShownKeys: ShownKeys, PageExts: []string{".md"}, NavShared: true,
 	}
 	l := &layout{docs: "docs", source: "en", folder: false}
 	for _, name := range p.Markers() {

@@ -36,6 +36,11 @@ const DocsDir = "src/content/docs"
 // named by the locale's lang (zh-CN.json).
 const I18nDir = "src/content/i18n"
 
+// ShownKeys are the front matter keys Starlight shows readers: the
+// title (the page's heading), the description, and the texts of the
+// hero (title, tagline, actions) and of the banner.
+var ShownKeys = []string{"title", "description", "hero", "banner"}
+
 // KnownKeys are the front matter keys Starlight defines, and Lunaria's.
 var KnownKeys = []string{
 	"title", "description", "slug", "editUrl", "head", "tableOfContents", "template",
@@ -55,7 +60,7 @@ func (Profile) Read(root string) (*profile.Rules, error) {
 	r := &profile.Rules{
 		Generator: "starlight", Display: "Starlight", StopsOnBadFrontMatter: true, DuplicateKeysFail: true,
 		FrontMatter: frontmatter.Rules{Formats: []frontmatter.Format{frontmatter.YAML}, Optional: true},
-		BaselineKey: "source-commit", KnownKeys: KnownKeys, SourceOnlyKeys: SourceOnlyKeys, PageExts: pageExts, NavShared: true,
+		BaselineKey: "source-commit", KnownKeys: KnownKeys, ShownKeys: ShownKeys, SourceOnlyKeys: SourceOnlyKeys, PageExts: pageExts, NavShared: true,
 	}
 	var cfg astroConfig
 	var text string
