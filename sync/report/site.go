@@ -97,6 +97,9 @@ func withLangs(fs []Finding, st *status.Report) []Finding {
 func sources(g *graph.Graph) []Source {
 	s := g.Site
 	nav := s.Nav[s.SourceLang]
+	if nav != nil && len(nav.Items) > 0 && nav.Items[0].Menu != "" {
+		nav = nil // named menus (Hugo's) list a few pages: no table of contents
+	}
 	folders := nav == nil || len(nav.Items) == 0
 	var out []Source
 	for _, e := range g.Entries {
@@ -106,7 +109,7 @@ func sources(g *graph.Graph) []Source {
 		p := e.Source.Path()
 		src := Source{Key: e.Key, Path: s.RepoPath(p), Title: title(e.Source)}
 		switch {
-		case e.Section != "":
+		case e.Section != "" && nav != nil:
 			src.Chapter = s.RepoPath(e.Section)
 		case nav.Index(p) >= 0:
 			src.Chapter = src.Path
