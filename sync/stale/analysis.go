@@ -38,6 +38,9 @@ type analysis struct {
 	// blob.
 	lineages map[*site.File]map[string]*lineage
 	normed   map[*site.File]map[history.ObjectID]string
+	// originals parses the source text the translations of each source
+	// page keep in comments once for all of them, by source page.
+	originals map[*site.File]*blocks.Originals
 	// With Options.Release: the contents read again from disk, by file,
 	// while items need them; the hashes of the files' contents, taken
 	// before they were dropped, for cache keys; the first read error.
@@ -93,7 +96,8 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{},
 		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{},
 		kept: map[pairKey]*keptSource{}, steps: map[pairKey]lineStep{},
-		lineages: map[*site.File]map[string]*lineage{}, normed: map[*site.File]map[history.ObjectID]string{}}
+		lineages: map[*site.File]map[string]*lineage{}, normed: map[*site.File]map[history.ObjectID]string{},
+		originals: map[*site.File]*blocks.Originals{}}
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
@@ -223,6 +227,19 @@ func (a *analysis) step(old, new []byte) (lineStep, pairKey) {
 		a.mu.Unlock()
 	}
 	return s, k
+}
+
+// originalsOf returns the comment originals shared by the translations
+// of source page f. It is safe for concurrent use.
+func (a *analysis) originalsOf(f *site.File) *blocks.Originals {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	o := a.originals[f]
+	if o == nil {
+		o = new(blocks.Originals)
+		a.originals[f] = o
+	}
+	return o
 }
 
 // pairKey names a pair of file contents by the contents themselves (see
@@ -364,7 +381,7 @@ func (it *item) judgeText() {
 		}
 		return
 	}
-	it.j = newJudge(old, cur, tr, it.sides(), o.StaleOn)
+	it.j = newJudge(old, cur, tr, blocks.PairsWith(tr, it.a.originalsOf(it.srcFile)), it.sides(), o.StaleOn)
 	it.j.judgeText(it.changes)
 }
 
@@ -621,6 +638,7 @@ func (a *analysis) drop(f *site.File) {
 	delete(a.pairsOf, f)
 	delete(a.lineages, f)
 	delete(a.normed, f)
+	delete(a.originals, f)
 	delete(a.parsed, string(src))
 	delete(a.bodyAt, string(src))
 	f.Src = nil
