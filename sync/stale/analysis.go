@@ -132,7 +132,7 @@ func (a *analysis) body(src []byte) []blocks.Block {
 		return bs
 	}
 	body, line := a.split(src)
-	bs = blocks.Parse(body, line)
+	bs = blocks.ParseShared(body, line) // contents are never modified (contentKey)
 	a.mu.Lock()
 	a.parsed[contentKey(src)] = bs
 	a.mu.Unlock()
@@ -164,7 +164,7 @@ func splitBody(src []byte) ([]byte, int) { return frontmatter.SplitBody(src) }
 
 // parseBody returns the blocks of the body of a file with the given
 // contents, without caching them.
-func parseBody(src []byte) []blocks.Block { return blocks.Parse(splitBody(src)) }
+func parseBody(src []byte) []blocks.Block { return blocks.ParseShared(splitBody(src)) }
 
 // contentKey returns src as a map key without copying it: the contents of
 // files and blobs are never modified. Looking up a key that shares src's

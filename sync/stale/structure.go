@@ -268,6 +268,17 @@ func normBytes(src []byte) string { return normSpace(contentKey(src)) }
 // does not start a white space rune.
 func skipSpace(s string, i int) int {
 	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		if !maySpace[c] {
+			return i
+		}
 		n, space := spaceAt(s, i)
 		if !space {
 			return i
@@ -278,17 +289,26 @@ func skipSpace(s string, i int) int {
 }
 
 // skipWord returns the index of the first byte of s at or after i that
-// starts a white space rune.
+// starts a white space rune. Only a few bytes can start one, and never a
+// byte inside a rune, so it steps byte by byte.
 func skipWord(s string, i int) int {
-	for i < len(s) {
-		n, space := spaceAt(s, i)
-		if space {
-			return i
+	for ; i < len(s); i++ {
+		if c := s[i]; maySpace[c] {
+			if c < utf8.RuneSelf {
+				return i
+			}
+			if _, space := spaceAt(s, i); space {
+				return i
+			}
 		}
-		i += n
 	}
 	return i
 }
+
+// maySpace marks the bytes that can start a white space rune: ASCII
+// space, and the lead bytes of U+0085, U+00A0 (0xc2), U+1680 (0xe1),
+// U+2000 to U+205F (0xe2) and U+3000 (0xe3).
+var maySpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true, 0xc2: true, 0xe1: true, 0xe2: true, 0xe3: true}
 
 // spaceAt returns the length of the rune at s[i] and whether it is white
 // space (unicode.IsSpace); an invalid byte is a rune of one byte.
