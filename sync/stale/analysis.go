@@ -415,6 +415,9 @@ func (it *item) keptChanges() {
 	if it.page.BaselineSource == Recorded {
 		return
 	}
+	if it.tr == nil && it.a.uncommented(it.trFile) {
+		return // seen without comments while the site loaded: not read again
+	}
 	it.load()
 	if !bytes.Contains(it.tr, []byte("<!--")) {
 		return
@@ -587,6 +590,13 @@ func (it *item) loadSource() {
 	if it.src == nil {
 		it.src = it.a.reread(it.srcFile)
 	}
+}
+
+// uncommented reports whether f was seen without an HTML comment while
+// the site loaded (Prefetch.SeeContents).
+func (a *analysis) uncommented(f *site.File) bool {
+	pre := a.o.Prefetch
+	return pre != nil && pre.root == a.g.Site.Root && pre.uncommentedFile(f)
 }
 
 // reread returns the contents of f, reading the file once for all the
