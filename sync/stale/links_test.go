@@ -38,3 +38,32 @@ func FuzzLinkScanners(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkLinks compares the scanners with the expressions they replace
+// on a paragraph of the bench site's kind.
+func BenchmarkLinks(b *testing.B) {
+	s := "Sample large `f59()` recurrent on usually probability adaptive because stride many\n" +
+		"different new target. Decoder high define derivative can channel generative however\n" +
+		"curvature by softmax define in stochastic. See [the notes](https://docs9.example.org/ch1000-19/) " +
+		"and ![a figure](img/fig.png \"Figure 1\") or <https://example.org/x>.\n"
+	b.Run("findLinks", func(b *testing.B) {
+		for b.Loop() {
+			findLinks(s, func(string) {})
+		}
+	})
+	b.Run("linkRe", func(b *testing.B) {
+		for b.Loop() {
+			linkRe.FindAllStringSubmatch(s, -1)
+		}
+	})
+	b.Run("dropLinkTargets", func(b *testing.B) {
+		for b.Loop() {
+			dropLinkTargets(s)
+		}
+	})
+	b.Run("linkTarget", func(b *testing.B) {
+		for b.Loop() {
+			linkTarget.ReplaceAllString(s, "]")
+		}
+	})
+}

@@ -148,3 +148,15 @@ func BenchmarkPairsCorpus(b *testing.B) {
 }
 
 var sharedOriginals = new(Originals)
+
+// BenchmarkParseSharedCorpus is BenchmarkParseCorpus with ParseShared,
+// which does not copy the body.
+func BenchmarkParseSharedCorpus(b *testing.B) {
+	pages := corpusPages(b)
+	for b.Loop() {
+		for _, p := range pages {
+			ParseShared(p.body, p.firstLine)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+}
