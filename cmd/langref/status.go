@@ -98,7 +98,9 @@ type leanLoad struct {
 func (e *env) loadLean(c *cli.Context) (*leanLoad, error) {
 	pre := stale.PrefetchHistoryWith(siteRoot(c), e.progress())
 	scan := status.NewStubScan(pre.CacheDir)
-	s, err := e.loadLeanSite(c, site.LeanOptions{Visit: scan.Visitor(), CacheDir: pre.CacheDir})
+	v := scan.Visitor()
+	v.Contents = pre.SeeContents // translations without comments are not read again
+	s, err := e.loadLeanSite(c, site.LeanOptions{Visit: v, CacheDir: pre.CacheDir})
 	if err != nil {
 		return nil, err
 	}

@@ -129,6 +129,11 @@ type Visitor struct {
 	// SourceWants and TranslationWants say whether Source and Translation
 	// need to see a page the page cache knows.
 	SourceWants, TranslationWants func(f *File) bool
+	// Contents, when set, sees the whole contents (front matter included)
+	// of every page read, in either round, before Source or Translation
+	// does. It must not keep them; it is not called for the pages the page
+	// cache knows and no function wants.
+	Contents func(f *File, src []byte)
 }
 
 // LoadLeanVisit is LoadLean, with v seeing the pages as they are read.
@@ -155,7 +160,7 @@ func LoadLeanWith(root string, o LeanOptions) (*Site, error) {
 		return nil, err
 	}
 	c.lean = true
-	if v := o.Visit; v.Source != nil || v.Translation != nil {
+	if v := o.Visit; v.Source != nil || v.Translation != nil || v.Contents != nil {
 		c.visit = &v // else one round, as LoadLean reads
 	}
 	c.cacheDir = o.CacheDir
@@ -478,6 +483,9 @@ func (c *Config) file(rel string, src []byte, plain bool, visit func(*File, []by
 		doc.Body = nil // the only part of doc that refers to src
 		lf := &leanFile{File: File{Path: rel, Doc: doc, size: len(src)}, sum: sha256.Sum256(src)}
 		lf.Sum = &lf.sum
+		if c.visit != nil && c.visit.Contents != nil {
+			c.visit.Contents(&lf.File, src)
+		}
 		if visit != nil {
 			visit(&lf.File, body)
 		}

@@ -38,6 +38,9 @@ type analysis struct {
 	// blob.
 	lineages map[*site.File]map[string]*lineage
 	normed   map[*site.File]map[history.ObjectID]string
+	// originals parses the source text the translations of each source
+	// page keep in comments once for all of them, by source page.
+	originals map[*site.File]*blocks.Originals
 	// With Options.Release: the contents read again from disk, by file,
 	// while items need them; the hashes of the files' contents, taken
 	// before they were dropped, for cache keys; the first read error.
@@ -93,7 +96,8 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{},
 		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{},
 		kept: map[pairKey]*keptSource{}, steps: map[pairKey]lineStep{},
-		lineages: map[*site.File]map[string]*lineage{}, normed: map[*site.File]map[history.ObjectID]string{}}
+		lineages: map[*site.File]map[string]*lineage{}, normed: map[*site.File]map[history.ObjectID]string{},
+		originals: map[*site.File]*blocks.Originals{}}
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
@@ -128,7 +132,7 @@ func (a *analysis) body(src []byte) []blocks.Block {
 		return bs
 	}
 	body, line := a.split(src)
-	bs = blocks.Parse(body, line)
+	bs = blocks.ParseShared(body, line) // contents are never modified (contentKey)
 	a.mu.Lock()
 	a.parsed[contentKey(src)] = bs
 	a.mu.Unlock()
@@ -160,7 +164,7 @@ func splitBody(src []byte) ([]byte, int) { return frontmatter.SplitBody(src) }
 
 // parseBody returns the blocks of the body of a file with the given
 // contents, without caching them.
-func parseBody(src []byte) []blocks.Block { return blocks.Parse(splitBody(src)) }
+func parseBody(src []byte) []blocks.Block { return blocks.ParseShared(splitBody(src)) }
 
 // contentKey returns src as a map key without copying it: the contents of
 // files and blobs are never modified. Looking up a key that shares src's
@@ -223,6 +227,19 @@ func (a *analysis) step(old, new []byte) (lineStep, pairKey) {
 		a.mu.Unlock()
 	}
 	return s, k
+}
+
+// originalsOf returns the comment originals shared by the translations
+// of source page f. It is safe for concurrent use.
+func (a *analysis) originalsOf(f *site.File) *blocks.Originals {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	o := a.originals[f]
+	if o == nil {
+		o = new(blocks.Originals)
+		a.originals[f] = o
+	}
+	return o
 }
 
 // pairKey names a pair of file contents by the contents themselves (see
@@ -365,7 +382,7 @@ func (it *item) judgeText() {
 		}
 		return
 	}
-	it.j = newJudge(old, cur, tr, it.sides(), o.StaleOn)
+	it.j = newJudge(old, cur, tr, blocks.PairsWith(tr, it.a.originalsOf(it.srcFile)), it.sides(), o.StaleOn)
 	it.j.judgeText(it.changes)
 }
 
@@ -398,6 +415,9 @@ const minPlaceholderOf = 4
 func (it *item) keptChanges() {
 	if it.page.BaselineSource == Recorded {
 		return
+	}
+	if it.tr == nil && it.a.uncommented(it.trFile) {
+		return // seen without comments while the site loaded: not read again
 	}
 	it.load()
 	if !bytes.Contains(it.tr, []byte("<!--")) {
@@ -573,6 +593,13 @@ func (it *item) loadSource() {
 	}
 }
 
+// uncommented reports whether f was seen without an HTML comment while
+// the site loaded (Prefetch.SeeContents).
+func (a *analysis) uncommented(f *site.File) bool {
+	pre := a.o.Prefetch
+	return pre != nil && pre.root == a.g.Site.Root && pre.uncommentedFile(f)
+}
+
 // reread returns the contents of f, reading the file once for all the
 // items that need it at the same time. It is safe for concurrent use.
 func (a *analysis) reread(f *site.File) []byte {
@@ -622,6 +649,7 @@ func (a *analysis) drop(f *site.File) {
 	delete(a.pairsOf, f)
 	delete(a.lineages, f)
 	delete(a.normed, f)
+	delete(a.originals, f)
 	delete(a.parsed, string(src))
 	delete(a.bodyAt, string(src))
 	f.Src = nil

@@ -79,6 +79,7 @@ const (
 // from the history of both files (judgeHistory).
 type judge struct {
 	old, cur, tr []blocks.Block // source at the baseline, source now, translation
+	prepared     *align.Target  // tr, prepared for alignment
 	alCur        *align.Alignment
 	alOldMade    *align.Alignment // see alOld
 	sides        Sides
@@ -101,15 +102,18 @@ type openChange struct {
 	verbatim bool
 }
 
-func newJudge(old, cur, tr []blocks.Block, sides Sides, staleOn change.Class) *judge {
-	return &judge{old: old, cur: cur, tr: tr, alCur: align.Align(cur, tr), sides: sides, staleOn: staleOn}
+// newJudge judges the changes from old to cur for translation tr, whose
+// comment pairs are pairs (blocks.Pairs, or blocks.PairsWith).
+func newJudge(old, cur, tr []blocks.Block, pairs []blocks.CommentPair, sides Sides, staleOn change.Class) *judge {
+	t := align.NewTarget(tr, pairs)
+	return &judge{old: old, cur: cur, tr: tr, prepared: t, alCur: t.Align(cur), sides: sides, staleOn: staleOn}
 }
 
 // alOld returns the alignment of the source at the baseline with the
 // translation, made when first needed.
 func (j *judge) alOld() *align.Alignment {
 	if j.alOldMade == nil {
-		j.alOldMade = align.Align(j.old, j.tr)
+		j.alOldMade = j.prepared.Align(j.old)
 	}
 	return j.alOldMade
 }

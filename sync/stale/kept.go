@@ -2,9 +2,9 @@ package stale
 
 import (
 	"bytes"
-	"regexp"
 	"slices"
 	"strings"
+	gosync "sync"
 
 	"github.com/langref/langref/translate/blocks"
 	"github.com/langref/langref/translate/change"
@@ -31,8 +31,8 @@ func keptChanges(tr []byte, ks *keptSource) []keptChange {
 	var out []keptChange
 	var keptText string // all kept text, spaces normalised, made when first needed
 	for _, k := range kept {
-		if p := normSpace(k); !ks.known[p] && hasLetters(p) && !strings.Contains(ks.text, p) {
-			if i := closest(p, ks.bags); i >= 0 {
+		if p := normSpace(k); hasLetters(p) && !strings.Contains(ks.text, p) {
+			if i := closest(p, ks.wordBags()); i >= 0 {
 				b := &ks.cur[i]
 				if keptText == "" {
 					keptText = normSpace(strings.Join(keptParagraphs(tr, 1), "\n"))
@@ -116,26 +116,42 @@ type keptChange struct {
 // translations of a source page from one baseline: the blocks of the
 // source page now, their words, and the text of every block then and now.
 type keptSource struct {
-	cur   []blocks.Block
-	bags  []wordBag
-	known map[string]bool
-	// text is the source page then and now, spaces normalised: kept text
-	// found in it is part of a block (a comment per line), not a change.
+	cur []blocks.Block
+	// text is the source page then and now, a block a line, spaces
+	// normalised: kept text found in it is part of a block (a comment per
+	// line), or a whole block, not a change.
 	text string
+	// bags are the words of cur, made when first needed (wordBags): most
+	// kept text is in text.
+	bags     []wordBag
+	bagsOnce gosync.Once
 }
 
 func newKeptSource(old, cur []blocks.Block) *keptSource {
-	ks := &keptSource{cur: cur, bags: wordBags(cur), known: map[string]bool{}}
-	var raw []string
+	n := 0
 	for _, bs := range [][]blocks.Block{old, cur} {
 		for _, b := range bs {
-			n := normSpace(b.Raw)
-			ks.known[n] = true
-			raw = append(raw, n)
+			n += len(b.Raw) + 1
 		}
 	}
-	ks.text = strings.Join(raw, "\n")
-	return ks
+	text := make([]byte, 0, n)
+	sep := false
+	for _, bs := range [][]blocks.Block{old, cur} {
+		for _, b := range bs {
+			if sep {
+				text = append(text, '\n')
+			}
+			text, sep = appendNormSpace(text, b.Raw), true
+		}
+	}
+	return &keptSource{cur: cur, text: ownString(text)}
+}
+
+// wordBags returns the words of the blocks of the source page now, made
+// once. It is safe for concurrent use.
+func (ks *keptSource) wordBags() []wordBag {
+	ks.bagsOnce.Do(func() { ks.bags = wordBags(ks.cur) })
+	return ks.bags
 }
 
 // wordBag is the sorted words of a block, nil for blocks without prose.
@@ -152,14 +168,11 @@ func wordBags(bs []blocks.Block) []wordBag {
 	return out
 }
 
-// linkTarget matches the target of a Markdown link or image.
-var linkTarget = regexp.MustCompile(`\]\([^)\s]*(\s+"[^"]*")?\)`)
-
 // bagWords returns the words of markdown s that closeness counts: link
 // targets aside, as a link added to a heading leaves it the same block.
 func bagWords(s string) []string {
 	if strings.Contains(s, "](") {
-		s = linkTarget.ReplaceAllString(s, "]")
+		s = dropLinkTargets(s)
 	}
 	return change.Words(s)
 }

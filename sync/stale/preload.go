@@ -10,6 +10,7 @@ import (
 
 	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/sync/history"
+	"github.com/langref/langref/sync/site"
 )
 
 // Prefetch is the git history of a site, read in the background by
@@ -34,6 +35,37 @@ type Prefetch struct {
 	paths    []string      // the site paths FollowAll followed
 
 	progress Progress // told of the commits read, nil for none
+
+	// uncommented holds the pages SeeContents saw without an HTML comment.
+	commentsMu  gosync.Mutex
+	uncommented map[*site.File]bool
+}
+
+// SeeContents notes whether the contents src of page f, read while the
+// site loads (site.Visitor.Contents), hold an HTML comment: Analyze then
+// need not read a translation again only to look for source text kept in
+// comments. It is safe for concurrent use.
+func (p *Prefetch) SeeContents(f *site.File, src []byte) {
+	if bytes.Contains(src, []byte("<!--")) {
+		return
+	}
+	p.commentsMu.Lock()
+	if p.uncommented == nil {
+		p.uncommented = map[*site.File]bool{}
+	}
+	p.uncommented[f] = true
+	p.commentsMu.Unlock()
+}
+
+// uncommentedFile reports whether SeeContents saw f, as it is now, without
+// an HTML comment. It is safe for concurrent use.
+func (p *Prefetch) uncommentedFile(f *site.File) bool {
+	if p == nil {
+		return false
+	}
+	p.commentsMu.Lock()
+	defer p.commentsMu.Unlock()
+	return p.uncommented[f]
 }
 
 // PrefetchHistory starts reading the history of the site whose root is

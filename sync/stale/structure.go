@@ -230,21 +230,35 @@ func hasNonASCIILetter(s string) bool {
 // trims both ends, as strings.Join(strings.Fields(s), " ") does, in one
 // pass that copies each word whole.
 func normSpace(s string) string {
-	var b []byte
+	i := skipSpace(s, 0)
+	if i == len(s) {
+		return ""
+	}
+	return ownString(appendNormSpace(make([]byte, 0, len(s)-i), s))
+}
+
+// appendNormSpace appends normSpace(s) to dst.
+func appendNormSpace(dst []byte, s string) []byte {
+	first := true
 	for i := skipSpace(s, 0); i < len(s); i = skipSpace(s, i) {
 		j := skipWord(s, i)
-		if b == nil {
-			b = make([]byte, 0, len(s)-i)
-		} else {
-			b = append(b, ' ')
+		if !first {
+			dst = append(dst, ' ')
 		}
-		b = append(b, s[i:j]...) // the bytes as they are, valid UTF-8 or not
+		first = false
+		dst = append(dst, s[i:j]...) // the bytes as they are, valid UTF-8 or not
 		i = j
 	}
+	return dst
+}
+
+// ownString returns b as a string without copying it; b must never be
+// written again.
+func ownString(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	return unsafe.String(&b[0], len(b)) // b is never written again
+	return unsafe.String(&b[0], len(b))
 }
 
 // normBytes is normSpace of the bytes src, which it does not copy first.
@@ -254,6 +268,17 @@ func normBytes(src []byte) string { return normSpace(contentKey(src)) }
 // does not start a white space rune.
 func skipSpace(s string, i int) int {
 	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		if !maySpace[c] {
+			return i
+		}
 		n, space := spaceAt(s, i)
 		if !space {
 			return i
@@ -264,17 +289,26 @@ func skipSpace(s string, i int) int {
 }
 
 // skipWord returns the index of the first byte of s at or after i that
-// starts a white space rune.
+// starts a white space rune. Only a few bytes can start one, and never a
+// byte inside a rune, so it steps byte by byte.
 func skipWord(s string, i int) int {
-	for i < len(s) {
-		n, space := spaceAt(s, i)
-		if space {
-			return i
+	for ; i < len(s); i++ {
+		if c := s[i]; maySpace[c] {
+			if c < utf8.RuneSelf {
+				return i
+			}
+			if _, space := spaceAt(s, i); space {
+				return i
+			}
 		}
-		i += n
 	}
 	return i
 }
+
+// maySpace marks the bytes that can start a white space rune: ASCII
+// space, and the lead bytes of U+0085, U+00A0 (0xc2), U+1680 (0xe1),
+// U+2000 to U+205F (0xe2) and U+3000 (0xe3).
+var maySpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true, 0xc2: true, 0xe1: true, 0xe2: true, 0xe3: true}
 
 // spaceAt returns the length of the rune at s[i] and whether it is white
 // space (unicode.IsSpace); an invalid byte is a rune of one byte.
@@ -289,20 +323,15 @@ func spaceAt(s string, i int) (int, bool) {
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports as space.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// linkRe finds link targets in markdown and HTML: ](target), <url>,
-// href="target" and src="target".
-var linkRe = regexp.MustCompile(`\]\(\s*<?([^)\s>]+)|<(https?://[^>\s]+)>|\b(?:href|src)\s*=\s*["']([^"']+)`)
-
 // linkTargets returns the link targets of b in order, Liquid spacing
-// normalised.
+// normalised: those of ](target), <url>, href="target" and src="target"
+// (see findLinks).
 func linkTargets(b blocks.Block) []string {
 	if !strings.Contains(b.Raw, "](") && !strings.Contains(b.Raw, "<http") && !strings.Contains(b.Raw, "href") && !strings.Contains(b.Raw, "src") {
-		return nil // linkRe needs one of them
+		return nil // findLinks needs one of them
 	}
 	var out []string
-	for _, m := range linkRe.FindAllStringSubmatch(b.Raw, -1) {
-		out = append(out, blocks.NormalizeLiquid(m[1]+m[2]+m[3]))
-	}
+	findLinks(b.Raw, func(t string) { out = append(out, blocks.NormalizeLiquid(t)) })
 	return out
 }
 

@@ -56,9 +56,37 @@ type Alignment struct {
 // Comment pairs (see blocks.Pairs) decide where they apply; structure and
 // order decide elsewhere.
 func Align(src, tgt []blocks.Block) *Alignment {
-	all := func(bs []blocks.Block) []int { return indices(bs, keep) }
-	a := &Alignment{Source: src, Target: tgt, Matches: sequence(src, tgt, all(src), all(tgt))}
-	byComments(a, blocks.Pairs(tgt))
+	return NewTarget(tgt, blocks.Pairs(tgt)).Align(src)
+}
+
+// Target is a translation prepared for alignment with one or more
+// versions of its source page: what Align computes of the translation
+// alone, once.
+type Target struct {
+	blocks []blocks.Block
+	idx    []int    // the blocks that take part (keep)
+	keys   []string // their anchor keys
+	pairs  []blocks.CommentPair
+	inner  [][]Match // each pair's originals matched within the pair
+}
+
+// NewTarget prepares the blocks tgt of a translation, whose comment pairs
+// are pairs (blocks.Pairs(tgt), or blocks.PairsWith).
+func NewTarget(tgt []blocks.Block, pairs []blocks.CommentPair) *Target {
+	t := &Target{blocks: tgt, idx: indices(tgt, keep), pairs: pairs}
+	t.keys = anchorKeys(tgt, t.idx)
+	t.inner = make([][]Match, len(pairs))
+	for p, cp := range pairs {
+		t.inner[p] = withinPair(tgt, cp)
+	}
+	return t
+}
+
+// Align is Align(src, the translation). It is safe for concurrent use.
+func (t *Target) Align(src []blocks.Block) *Alignment {
+	si := indices(src, keep)
+	a := &Alignment{Source: src, Target: t.blocks, Matches: sequenceKeyed(src, t.blocks, si, t.idx, anchorKeys(src, si), t.keys)}
+	byComments(a, t.pairs, t.inner)
 	return a
 }
 

@@ -14,15 +14,14 @@ type origin struct {
 // byComments overrides the matches of the source blocks that a comment of
 // the translation keeps (unchanged, or changed but still recognisable):
 // their translation is what follows the comment.
-func byComments(a *Alignment, pairs []blocks.CommentPair) {
+// inner holds withinPair of each pair.
+func byComments(a *Alignment, pairs []blocks.CommentPair, inner [][]Match) {
 	if len(pairs) == 0 {
 		return
 	}
 	var kept []blocks.Block
 	var from []origin
-	inner := make([][]Match, len(pairs))
 	for p, cp := range pairs {
-		inner[p] = withinPair(a.Target, cp)
 		for k, b := range cp.Original {
 			if b.Kind != blocks.Comment {
 				kept = append(kept, b)

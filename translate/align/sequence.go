@@ -14,11 +14,16 @@ import (
 // sequence aligns src[si...] with tgt[ti...] (index lists in order) and
 // returns one match per block of src; blocks outside si match nothing.
 func sequence(src, tgt []blocks.Block, si, ti []int) []Match {
+	return sequenceKeyed(src, tgt, si, ti, anchorKeys(src, si), anchorKeys(tgt, ti))
+}
+
+// sequenceKeyed is sequence with the anchor keys of both sides made
+// (anchorKeys).
+func sequenceKeyed(src, tgt []blocks.Block, si, ti []int, ks, kt []string) []Match {
 	out := make([]Match, len(src))
 	for i := range out {
 		out[i].Method = None
 	}
-	ks, kt := anchorKeys(src, si), anchorKeys(tgt, ti)
 	x, y := 0, 0
 	for _, p := range lcs(ks, kt) {
 		gap(out, src, tgt, si[x:p[0]], ti[y:p[1]])

@@ -3,6 +3,7 @@ package blocks
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -104,6 +105,57 @@ func BenchmarkParseCorpus(b *testing.B) {
 	for b.Loop() {
 		for _, p := range pages {
 			Parse(p.body, p.firstLine)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
+}
+
+// TestCorpusPairsWith: comments parsed once through one Originals for all
+// the corpus's pages give every page the pairs Pairs gives it.
+func TestCorpusPairsWith(t *testing.T) {
+	var o Originals
+	for range 2 { // the second round finds every comment parsed
+		for _, p := range corpusPages(t) {
+			bs := Parse(p.body, p.firstLine)
+			if got, want := PairsWith(bs, &o), Pairs(bs); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: PairsWith differs from Pairs", p.path)
+			}
+		}
+	}
+}
+
+func BenchmarkPairsCorpus(b *testing.B) {
+	pages := corpusPages(b)
+	parsed := make([][]Block, len(pages))
+	for i, p := range pages {
+		parsed[i] = Parse(p.body, p.firstLine)
+	}
+	for _, bench := range []struct {
+		name  string
+		pairs func([]Block) []CommentPair
+	}{
+		{"each", Pairs},
+		{"shared", func(bs []Block) []CommentPair { return PairsWith(bs, sharedOriginals) }},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, bs := range parsed {
+					bench.pairs(bs)
+				}
+			}
+		})
+	}
+}
+
+var sharedOriginals = new(Originals)
+
+// BenchmarkParseSharedCorpus is BenchmarkParseCorpus with ParseShared,
+// which does not copy the body.
+func BenchmarkParseSharedCorpus(b *testing.B) {
+	pages := corpusPages(b)
+	for b.Loop() {
+		for _, p := range pages {
+			ParseShared(p.body, p.firstLine)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")

@@ -1,6 +1,10 @@
 package blocks
 
-import "testing"
+import (
+	"reflect"
+	"slices"
+	"testing"
+)
 
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
@@ -23,6 +27,9 @@ func FuzzParse(f *testing.F) {
 		first = 1 + (first&0xffff+0xffff)%0xffff
 		bs := Parse(body, first)
 		checkBlocks(t, body, first, bs)
+		if shared := ParseShared(slices.Clone(body), first); !reflect.DeepEqual(shared, bs) {
+			t.Errorf("ParseShared differs from Parse:\n%v\n%v", shared, bs)
+		}
 		for _, p := range Pairs(bs) {
 			_ = p.Translation
 		}

@@ -11,7 +11,9 @@ type lines struct {
 	first int    // file line of line 0
 }
 
-func newLines(src []byte, first int) *lines {
+// newLines indexes src, whose text str is (string(src), or src itself
+// when it never changes).
+func newLines(src []byte, str string, first int) *lines {
 	start := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for i := bytes.IndexByte(src, '\n'); i >= 0 && i+1 < len(src); {
 		start = append(start, i+1)
@@ -21,7 +23,7 @@ func newLines(src []byte, first int) *lines {
 		}
 		i += 1 + j
 	}
-	return &lines{src: src, str: string(src), start: start, first: first}
+	return &lines{src: src, str: str, start: start, first: first}
 }
 
 func (l *lines) n() int { return len(l.start) }

@@ -1,6 +1,10 @@
 package blocks
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"sync"
+)
 
 // CommentPair is an English original kept in an HTML comment together with
 // the translation that follows it, the convention of the French and
@@ -19,13 +23,18 @@ type CommentPair struct {
 
 // Pairs finds the comments that are directly followed (blank lines aside)
 // by a translatable block, and pairs each with its translation.
-func Pairs(bs []Block) []CommentPair {
+func Pairs(bs []Block) []CommentPair { return PairsWith(bs, nil) }
+
+// PairsWith is Pairs, with the comments' inner texts parsed through o
+// (nil parses each): the translations of one source page keep the same
+// source text in their comments.
+func PairsWith(bs []Block, o *Originals) []CommentPair {
 	var out []CommentPair
 	for i, c := range bs {
 		if c.Kind != Comment || i+1 >= len(bs) || !Translatable(bs[i+1]) {
 			continue
 		}
-		p := CommentPair{Comment: c, Original: original(c)}
+		p := CommentPair{Comment: c, Original: o.of(c)}
 		p.Translation = following(bs[i+1:], headings(p.Original))
 		out = append(out, p)
 	}
@@ -48,6 +57,44 @@ func original(c Block) []Block {
 		return nil
 	}
 	return Parse([]byte(commentInner(c.Raw[i:])), c.Line)
+}
+
+// Originals parses the inner texts of comments (see CommentPair.Original)
+// once for any number of pages: by the comment's text, whatever its line.
+// It is safe for concurrent use; the zero value is ready to use.
+type Originals struct {
+	mu     sync.Mutex
+	parsed map[string][]Block // comment Raw → its original, from line 0
+}
+
+// of returns original(c), parsed once per distinct c.Raw: Parse's lines
+// are its firstLine plus the line in the text, so the blocks parsed from
+// line 0 need only be moved to c's line. A nil o parses every time.
+func (o *Originals) of(c Block) []Block {
+	if o == nil {
+		return original(c)
+	}
+	o.mu.Lock()
+	bs, ok := o.parsed[c.Raw]
+	o.mu.Unlock()
+	if !ok {
+		bs = original(Block{Raw: c.Raw})
+		o.mu.Lock()
+		if o.parsed == nil {
+			o.parsed = map[string][]Block{}
+		}
+		o.parsed[c.Raw] = bs
+		o.mu.Unlock()
+	}
+	if bs == nil {
+		return nil
+	}
+	out := slices.Clone(bs)
+	for i := range out {
+		out[i].Line += c.Line
+		out[i].EndLine += c.Line
+	}
+	return out
 }
 
 func headings(bs []Block) int {

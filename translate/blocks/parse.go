@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -29,9 +30,23 @@ func Parse(body []byte, firstLine int) []Block {
 	if len(body) == 0 {
 		return nil
 	}
+	return parse(newLines(body, string(body), firstLine))
+}
+
+// ParseShared is Parse for a body that is never modified again, such as
+// the contents of a file read for good: the blocks' strings share body's
+// memory instead of a copy of it.
+func ParseShared(body []byte, firstLine int) []Block {
+	if len(body) == 0 {
+		return nil
+	}
+	return parse(newLines(body, unsafe.String(&body[0], len(body)), firstLine))
+}
+
+// parse is Parse of the body l indexes.
+func parse(l *lines) []Block {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	l := newLines(body, firstLine)
 	pre := scan(l, sc)
 	src := pre.source()
 	w := &walker{l: l, src: src, sc: sc, out: make([]Block, 0, estimateBlocks(l)+len(pre.blocks))}

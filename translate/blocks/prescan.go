@@ -230,7 +230,7 @@ func (p *prescan) tooDeep(i int) int {
 // than MaxPrefix, or 0 when there is none: the place Parse could not
 // split into blocks. firstLine is the file line of body's first byte.
 func TooDeep(body []byte, firstLine int) int {
-	p := scan(newLines(body, firstLine), &scratch{})
+	p := scan(newLines(body, string(body), firstLine), &scratch{})
 	if p.deep < 0 {
 		return 0
 	}

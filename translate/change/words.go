@@ -15,7 +15,12 @@ func Words(s string) []string {
 		// Invalid bytes become U+FFFD, one each, as []rune(s) makes them.
 		return Words(string([]rune(s)))
 	}
-	var out []string
+	if s == "" {
+		return nil
+	}
+	// Most text has a token every five bytes or more: one allocation
+	// rather than a slice grown from nothing.
+	out := make([]string, 0, len(s)/5+1)
 	start := -1
 	prev := utf8.RuneError
 	for i, r := range s {
@@ -37,7 +42,10 @@ func Words(s string) []string {
 		}
 		prev = r
 	}
-	return flushWord(out, s, &start, len(s))
+	if out = flushWord(out, s, &start, len(s)); len(out) == 0 {
+		return nil // as a slice grown from nothing
+	}
+	return out
 }
 
 // flushWord appends the word that starts at *start and ends at end, if any.
