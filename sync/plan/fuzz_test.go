@@ -20,6 +20,7 @@ import (
 // new file exists, and no temporary file is left.
 func FuzzApply(f *testing.F) {
 	f.Add("0", []byte("0"), []byte("0"), strings.Repeat("#", 300)) // a name too long
+	f.Add("0", []byte("0"), []byte("0"), "0/0")                    // a file under a file
 	if _, err := testcorpus.Find(); err == nil && !testcorpus.FuzzWorker() {
 		b, err := os.ReadFile(filepath.Join(testcorpus.Shared(f), "docs", "_config.yml"))
 		if err != nil {
@@ -61,8 +62,9 @@ func FuzzApply(f *testing.F) {
 			var exists *plan.ExistsError
 			if refusedName(err, created) {
 				// The file system takes no such name (a part over
-				// NAME_MAX, found by FuzzApply): refused, naming the
-				// file, with nothing written.
+				// NAME_MAX, or under a file as if it were a folder: found
+				// by FuzzApply): refused, naming the file, with nothing
+				// written.
 				if after := tree(t, root); len(after) != len(before) || read(t, filepath.Join(root, filepath.FromSlash(rel))) != string(old) {
 					t.Fatalf("a plan refused for the name %q wrote %v", created, after)
 				}
@@ -90,5 +92,5 @@ func FuzzApply(f *testing.F) {
 // for a name the file system does not take.
 func refusedName(err error, created string) bool {
 	var we *plan.WriteError
-	return errors.As(err, &we) && we.Path == created && errors.Is(err, syscall.ENAMETOOLONG)
+	return errors.As(err, &we) && we.Path == created && (errors.Is(err, syscall.ENAMETOOLONG) || errors.Is(err, syscall.ENOTDIR))
 }
