@@ -122,6 +122,11 @@ func (e *env) newError(s *site.Site, err error) error {
 	var notSource *create.NotSourceError
 	var write *plan.WriteError
 	switch {
+	case errors.As(err, &exists) && s.Lookup(exists.Path) != nil && s.Lookup(exists.Path).BadLink():
+		pr := s.Lookup(exists.Path).Doc.Problem
+		msg := e.p.T("new.error.symlink", map[string]any{"Path": s.RepoPath(exists.Path), "Target": pr.Detail,
+			"Problem": e.p.T("broken.problem." + string(pr.Kind))})
+		return &exitError{code: exitFindings, err: e.withHint(msg, e.p.T("new.hint.symlink"))}
 	case errors.As(err, &exists) && s.Lookup(exists.Path) != nil && s.Lookup(exists.Path).Unreadable():
 		msg := e.p.T("new.error.unreadable", map[string]any{"Path": s.RepoPath(exists.Path),
 			"Problem": e.p.T("broken.problem." + string(s.Lookup(exists.Path).Doc.Problem.Kind))})

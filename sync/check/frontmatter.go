@@ -14,9 +14,10 @@ func (r *run) frontMatter() {
 	for _, d := range r.s.ConfigDups {
 		r.configDup(d)
 	}
+	r.badLinks()
 	for _, p := range r.g.Pages {
 		d := p.File.Doc
-		if d == nil {
+		if d == nil || p.File.BadLink() {
 			continue
 		}
 		if pr := d.Problem; pr != nil {
@@ -34,6 +35,19 @@ func (r *run) frontMatter() {
 		}
 		for _, dup := range d.Duplicates() {
 			r.duplicateKey(p.Path(), dup)
+		}
+	}
+}
+
+// badLinks reports the symbolic links at pages' paths that langref does
+// not follow (site.File.BadLink), in every language: those that no source
+// page mirrors, and those of the source language, are left out of the
+// pairing, but not out of the site's build.
+func (r *run) badLinks() {
+	for _, f := range r.s.Files {
+		if f.BadLink() {
+			pr := f.Doc.Problem
+			r.add(FrontmatterInvalid, string(pr.Kind), f.Path, pr.Line, pr.Col, map[string]any{"Target": pr.Detail, "Generator": r.s.Display})
 		}
 	}
 }

@@ -135,7 +135,7 @@ func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error 
 		if err := plan.CheckPath(target); err != nil {
 			return err
 		}
-		if !o.Force && exists(s, target) {
+		if !o.Force && exists(s, target) || badLink(s, target) {
 			return &plan.ExistsError{Path: target}
 		}
 		so.Baseline = base[src.Path()]
@@ -150,6 +150,14 @@ func (r *Result) addStubs(s *site.Site, sources []*graph.Page, o Options) error 
 			Baseline: so.Baseline, Left: st.Left})
 	}
 	return nil
+}
+
+// badLink reports whether rel is a symbolic link that leads nowhere
+// langref reads (site.File.BadLink): new never writes through it, even
+// with --force.
+func badLink(s *site.Site, rel string) bool {
+	f := s.Lookup(rel)
+	return f != nil && f.BadLink()
 }
 
 func exists(s *site.Site, rel string) bool {

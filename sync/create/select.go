@@ -43,7 +43,9 @@ func selectSources(g *graph.Graph, o Options) (sources []*graph.Page, complete [
 // whose navigation entry is missing, limited to the folders and chapters
 // of o.Pages when there are some. A file at a missing page's path that is
 // no readable text (empty, binary...) stops it with a plan.ExistsError
-// unless o.Force: the translator may have meant to write that page.
+// unless o.Force: the translator may have meant to write that page. A
+// symbolic link there that leads nowhere langref reads stops it even with
+// o.Force: new never writes through it.
 func missing(g *graph.Graph, o Options) (sources []*graph.Page, complete []string, err error) {
 	if err := checkScopes(g, o.Pages); err != nil {
 		return nil, nil, err
@@ -57,7 +59,7 @@ func missing(g *graph.Graph, o Options) (sources []*graph.Page, complete []strin
 		case c == nil:
 		case c.State == graph.Missing:
 			sources = append(sources, e.Source)
-		case c.Reason == graph.Unreadable && !o.Force:
+		case c.Reason == graph.Unreadable && !o.Force, c.Reason == graph.Symlink:
 			return nil, nil, &plan.ExistsError{Path: c.Page.Path()}
 		case !o.NoNav && unlistedStub(g, e, c):
 			complete = append(complete, c.Page.Path())

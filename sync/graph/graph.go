@@ -43,7 +43,11 @@ const (
 	DuplicateKey   Reason = "duplicate"        // two pages of the language share the key
 	Unreadable     Reason = "unreadable"       // empty, binary, UTF-16, CR-only or not UTF-8
 	BadType        Reason = "bad-type"         // the key or lang is a list or a mapping
+	Symlink        Reason = "symlink"          // a symbolic link in a loop, to nothing, or out of the site
 )
+
+// Reasons lists every reason a cell can be broken for.
+var Reasons = []Reason{NotAPage, BadFrontMatter, NoKey, NoLang, WrongLang, DuplicateKey, Unreadable, BadType, Symlink}
 
 // Page is one file as the site's language switcher sees it.
 type Page struct {

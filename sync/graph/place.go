@@ -98,6 +98,8 @@ func (g *Graph) reason(p *Page, lang string) Reason {
 	switch {
 	case p.File.Plain():
 		return ""
+	case p.File.BadLink():
+		return Symlink
 	case p.File.Unreadable():
 		return Unreadable
 	case !p.File.Doc.Page:
@@ -150,7 +152,7 @@ func (g *Graph) order(entries map[string]*Entry) {
 func unreadable(g *Graph, ps []*Page, lang string) bool {
 	for _, p := range ps {
 		switch g.reason(p, lang) {
-		case NotAPage, BadFrontMatter, Unreadable:
+		case NotAPage, BadFrontMatter, Unreadable, Symlink:
 		default:
 			return false
 		}

@@ -41,7 +41,9 @@ type Done struct {
 
 // Apply writes the plan: every file through a temporary file in its own
 // folder, synced, then moved into place. It checks every write before
-// making any, so that a refusal leaves the disk as it was.
+// making any, so that a refusal leaves the disk as it was; a path that
+// leaves the root (ErrEscape) is refused before anything else is checked
+// (found by FuzzApply: a name too long to create was reported instead).
 //
 // A file rewritten (Old set) that someone edited since the plan was made
 // is planned again with Redo, or refused; it is read once more just
@@ -50,6 +52,11 @@ type Done struct {
 // langref runs wait rather than race.
 func (p *Plan) Apply(o Options) ([]Done, error) {
 	ws := p.Sorted()
+	for _, w := range ws { // a path out of the root first, whatever else is wrong
+		if err := CheckPath(w.Path); err != nil {
+			return nil, err
+		}
+	}
 	for i := range ws {
 		if err := p.check(&ws[i], o); err != nil {
 			return nil, err

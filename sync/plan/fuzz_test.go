@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/langref/langref/internal/testcorpus"
@@ -17,6 +19,8 @@ import (
 // with nothing written; otherwise the file holds the new bytes, the
 // new file exists, and no temporary file is left.
 func FuzzApply(f *testing.F) {
+	f.Add("0", []byte("0"), []byte("0"), strings.Repeat("#", 300)) // a name too long
+	f.Add("0", []byte("0"), []byte("0"), "0/0")                    // a file under a file
 	if _, err := testcorpus.Find(); err == nil && !testcorpus.FuzzWorker() {
 		b, err := os.ReadFile(filepath.Join(testcorpus.Shared(f), "docs", "_config.yml"))
 		if err != nil {
@@ -56,6 +60,16 @@ func FuzzApply(f *testing.F) {
 			// there (ExistsError) or no regular file (never moved aside,
 			// even with Force), and nothing written.
 			var exists *plan.ExistsError
+			if refusedName(err, created) {
+				// The file system takes no such name (a part over
+				// NAME_MAX, or under a file as if it were a folder: found
+				// by FuzzApply): refused, naming the file, with nothing
+				// written.
+				if after := tree(t, root); len(after) != len(before) || read(t, filepath.Join(root, filepath.FromSlash(rel))) != string(old) {
+					t.Fatalf("a plan refused for the name %q wrote %v", created, after)
+				}
+				return
+			}
 			if !errors.As(err, &exists) && !errors.Is(err, plan.ErrNotRegular) {
 				t.Fatalf("Apply: %v", err)
 			}
@@ -72,4 +86,11 @@ func FuzzApply(f *testing.F) {
 		}
 		noTemp(t, root)
 	})
+}
+
+// refusedName reports whether err is Apply's refusal of the file created
+// for a name the file system does not take.
+func refusedName(err error, created string) bool {
+	var we *plan.WriteError
+	return errors.As(err, &we) && we.Path == created && (errors.Is(err, syscall.ENAMETOOLONG) || errors.Is(err, syscall.ENOTDIR))
 }

@@ -184,7 +184,7 @@ func (s *Site) Contents(f *File) ([]byte, error) {
 
 // Read walks the site described by c and reads its pages.
 func Read(c *Config) (*Site, error) {
-	paths, left, err := c.walk()
+	paths, links, left, err := c.walk()
 	if err != nil {
 		return nil, err
 	}
@@ -193,6 +193,7 @@ func Read(c *Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	files = c.withBadLinks(files, links)
 	if c.pages != nil {
 		_ = c.pages.Save() // a cache is never required
 	}
@@ -219,11 +220,10 @@ func Read(c *Config) (*Site, error) {
 
 // walk lists the files the generator reads, with the root: paths as the
 // OS spells them, so that they need no joining to be read. It returns the
+// symbolic links at pages' paths apart (langref follows none), and the
 // files and folders left out that could have been pages too.
-func (c *Config) walk() ([]string, []Left, error) {
-	var paths []string
-	var left []Left
-	err := filepath.WalkDir(c.Root, func(p string, d fs.DirEntry, err error) error {
+func (c *Config) walk() (paths, links []string, left []Left, err error) {
+	err = filepath.WalkDir(c.Root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -241,12 +241,38 @@ func (c *Config) walk() ([]string, []Left, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		switch {
+		case d.Type().IsRegular():
 			paths = append(paths, p)
+		case d.Type()&fs.ModeSymlink != 0 && c.isPageExt(rel):
+			links = append(links, p)
 		}
 		return nil
 	})
-	return paths, left, err
+	return paths, links, left, err
+}
+
+// withBadLinks adds to files, sorted by path, the symbolic links among
+// links that lead nowhere langref reads (see File.BadLink), keeping them
+// sorted.
+func (c *Config) withBadLinks(files []*File, links []string) []*File {
+	if len(links) == 0 {
+		return files
+	}
+	root, err := filepath.EvalSymlinks(c.Root)
+	if err != nil {
+		root = c.Root
+	}
+	n := len(files)
+	for _, l := range links {
+		if f := c.badLink(l, c.rel(l), root); f != nil {
+			files = append(files, f)
+		}
+	}
+	if len(files) > n {
+		sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	}
+	return files
 }
 
 // skip says whether langref leaves out the entry at rel: what
@@ -511,13 +537,14 @@ const (
 
 // Unreadable reports whether f is a file at a page's path whose bytes are
 // no readable text (see Empty, Binary, UTF16, CROnly) or, without front
-// matter, not UTF-8.
+// matter, not UTF-8, or a symbolic link langref does not follow (see
+// BadLink).
 func (f *File) Unreadable() bool {
 	if f.Doc == nil || f.Doc.Page || f.Doc.Problem == nil {
 		return false
 	}
 	switch f.Doc.Problem.Kind {
-	case Empty, Binary, UTF16, CROnly, frontmatter.InvalidUTF8:
+	case Empty, Binary, UTF16, CROnly, frontmatter.InvalidUTF8, LinkLoop, LinkMissing, LinkOutside:
 		return true
 	}
 	return false

@@ -22,8 +22,14 @@ func ProseLines(body []byte) []string {
 // eachProseLine calls f with each line of body whose opening ProseLines
 // returns, whitespace around it trimmed.
 func eachProseLine(body []byte, f func(line []byte)) {
+	eachProseLineAt(body, func(l []byte, _ int) { f(l) })
+}
+
+// eachProseLineAt is eachProseLine with the index of each line in body,
+// from 0.
+func eachProseLineAt(body []byte, f func(line []byte, i int)) {
 	fenced, math := false, false
-	for len(body) > 0 {
+	for n := 0; len(body) > 0; n++ {
 		line := body
 		if i := bytes.IndexByte(body, '\n'); i >= 0 {
 			line, body = body[:i], body[i+1:]
@@ -38,7 +44,7 @@ func eachProseLine(body []byte, f func(line []byte)) {
 			math = !math
 		}
 		if !fenced && !math && !copied(l) && proseWords(l) >= minWords {
-			f(l)
+			f(l, n)
 		}
 	}
 }
