@@ -128,6 +128,20 @@ type Rules struct {
 	// an empty body for the others, which saves reading every body.
 	// "" when it reads none.
 	IgnoreBodies string
+	// InputKey names everything Read read to make these rules (a hash of
+	// the configuration's bytes, say), for caches of results that depend
+	// on them; "" when the profile cannot tell, and such results are then
+	// not cached.
+	InputKey string
+}
+
+// CachedReader is a Profile that can keep what it read of the
+// generator's configuration between runs, in the cache folder dir
+// (cachefile.Dir), and read it from there while the configuration is
+// unchanged: a large configuration (a navigation of tens of thousands of
+// pages) then needs no parsing. ReadCached returns what Read returns.
+type CachedReader interface {
+	ReadCached(root, dir string) (*Rules, error)
 }
 
 // Reason says why a generator leaves out a file, in its own words: a

@@ -101,7 +101,12 @@ func FindRoot(dir string) string {
 // of the site's generator: the one .langref.yml names, else the one whose
 // files are at root. A site without either is a plain folder read by
 // Jekyll's rules, whose source language is English.
-func LoadConfig(root string) (*Config, error) {
+func LoadConfig(root string) (*Config, error) { return loadConfig(root, nil) }
+
+// loadConfig is LoadConfig; cacheDir, when not nil, returns the folder of
+// langref's caches ("" for none), where a profile that can
+// (profile.CachedReader) keeps what it read of its configuration.
+func loadConfig(root string, cacheDir func() string) (*Config, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
@@ -118,7 +123,7 @@ func LoadConfig(root string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, err := p.Read(abs)
+	rules, err := readRules(p, abs, cacheDir)
 	if err != nil {
 		return nil, err
 	}
@@ -134,6 +139,17 @@ func LoadConfig(root string) (*Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// readRules reads the rules of profile p at root, through the cache in
+// the folder cacheDir gives when there is one and p can.
+func readRules(p profile.Profile, root string, cacheDir func() string) (*profile.Rules, error) {
+	if cr, ok := p.(profile.CachedReader); ok && cacheDir != nil {
+		if dir := cacheDir(); dir != "" {
+			return cr.ReadCached(root, dir)
+		}
+	}
+	return p.Read(root)
 }
 
 // pickProfile returns the profile .langref.yml names, or the one detected.

@@ -143,14 +143,16 @@ type LeanOptions struct {
 	// CacheDir, when set, returns the folder of langref's caches
 	// (cachefile.Dir), "" for none. The site then keeps what it read of
 	// each file there (the page cache, see internal/statcache) and reads
-	// again only the files whose stat data changed since. It is called
-	// once the files are listed, so that it may wait for git meanwhile.
+	// again only the files whose stat data changed since; the profile
+	// keeps what it read of the generator's configuration there too
+	// (profile.CachedReader), so that it is called before the files are
+	// listed.
 	CacheDir func() string
 }
 
 // LoadLeanWith is LoadLean with the options o.
 func LoadLeanWith(root string, o LeanOptions) (*Site, error) {
-	c, err := LoadConfig(root)
+	c, err := loadConfig(root, o.CacheDir)
 	if err != nil {
 		return nil, err
 	}
