@@ -49,6 +49,8 @@ type Config struct {
 	// none (see LeanOptions); pages is the cache, once open.
 	cacheDir func() string
 	pages    *statcache.Cache
+	// langrefKey is a hash of .langref.yml's bytes, "" without one.
+	langrefKey string
 }
 
 // Aliases of the profile types the site exposes.
@@ -133,7 +135,7 @@ func loadConfig(root string, cacheDir func() string) (*Config, error) {
 		c.Nav = map[string]*Nav{}
 	}
 	if lf != nil {
-		c.LangrefFile = langrefName
+		c.LangrefFile, c.langrefKey = langrefName, lf.sum
 		if err := c.apply(lf); err != nil {
 			return nil, err
 		}
