@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -193,21 +192,13 @@ func ScanLean(root string, o LeanOptions) (*Scan, error) {
 // scan lists the files of the site c describes, with their stat data
 // when it has a page cache.
 func (c *Config) scan() (*Scan, error) {
-	paths, left, err := c.walk()
+	dir := c.pageCacheDir()
+	taken := time.Now().UnixNano()
+	l, err := c.walk(dir != "")
 	if err != nil {
 		return nil, err
 	}
-	sc := &Scan{c: c, paths: paths, left: left, cacheDir: c.pageCacheDir()}
-	if sc.cacheDir != "" {
-		sc.taken = time.Now().UnixNano()
-		sc.stats, sc.bad = make([]statcache.Stat, len(paths)), make([]bool, len(paths))
-		par.Do(len(paths), func(i int) {
-			var err error
-			sc.stats[i], err = statcache.Lstat(paths[i])
-			sc.bad[i] = err != nil
-		})
-	}
-	return sc, nil
+	return &Scan{c: c, paths: l.paths, stats: l.stats, bad: l.bad, left: l.left, taken: taken, cacheDir: dir}, nil
 }
 
 // Config returns the configuration of the site sc listed.
@@ -260,38 +251,6 @@ func Read(c *Config) (*Site, error) {
 		return nil, err
 	}
 	return sc.Read()
-}
-
-// walk lists the files the generator reads, with the root: paths as the
-// OS spells them, so that they need no joining to be read. It returns the
-// files and folders left out that could have been pages too.
-func (c *Config) walk() ([]string, []Left, error) {
-	var paths []string
-	var left []Left
-	err := filepath.WalkDir(c.Root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == c.Root {
-			return nil
-		}
-		rel := filepath.ToSlash(p[len(c.Root)+1:])
-		if why := c.skip(rel, d.IsDir()); why != profile.Kept {
-			if d.IsDir() {
-				left = append(left, Left{Path: rel, Dir: true, Reason: why})
-				return filepath.SkipDir
-			}
-			if c.isPageExt(rel) {
-				left = append(left, Left{Path: rel, Reason: why})
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	return paths, left, err
 }
 
 // skip says whether langref leaves out the entry at rel: what
