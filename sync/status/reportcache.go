@@ -1,12 +1,14 @@
 package status
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"hash/crc32"
 	"math"
+	"os"
 	"path/filepath"
 	"unsafe"
 
@@ -23,8 +25,10 @@ import (
 // run's, and no file was modified since it was written.
 //
 // The file holds, in order: a line with reportCacheFormat and the key;
-// the summary (Source, Root, the site's translation languages, and
-// Languages); the pages; then the CRC-32C of all that. A string is its
+// the length of the summary (4 bytes, big-endian), the summary (Source,
+// Root, the site's translation languages, and Languages) and the CRC-32C
+// of all before it, which a run that prints no page reads alone; then the
+// pages, and the CRC-32C of the whole file before it. A string is its
 // length as a uvarint, then its bytes; a number a uvarint (a float its
 // bits); a list its length, then its elements.
 const reportCacheFormat = "langref-status-v1"
@@ -89,7 +93,7 @@ func LoadReport(dir, root, key string, fp site.Fingerprint, pages func(lang stri
 		return nil, false
 	}
 	path := reportCachePath(dir, root)
-	b, fi, err := cachefile.ReadStat(path, 0)
+	b, fi, err := readReport(path, withPages)
 	if err != nil || fp.Newest >= fi.ModTime().UnixNano() {
 		return nil, false
 	}
@@ -99,6 +103,37 @@ func LoadReport(dir, root, key string, fp site.Fingerprint, pages func(lang stri
 	}
 	c.File = path
 	return c, true
+}
+
+// summaryRead is how much of the file a run that needs no page reads
+// first: the summary of a site of a few hundred languages.
+const summaryRead = 64 << 10
+
+// readReport reads the report cache file at path, whole with pages, else
+// its start up to the end of the summary.
+func readReport(path string, pages bool) ([]byte, os.FileInfo, error) {
+	if pages {
+		return cachefile.ReadStat(path, 0)
+	}
+	b, fi, err := cachefile.ReadPrefix(path, summaryRead)
+	if err != nil {
+		return nil, nil, err
+	}
+	if end, ok := summaryEnd(b); ok && end > len(b) && int64(end) <= min(fi.Size(), cachefile.MaxSize) {
+		b, fi, err = cachefile.ReadPrefix(path, int64(end))
+	}
+	return b, fi, err
+}
+
+// summaryEnd returns the offset of the end of the summary's CRC in a file
+// that starts as b, and whether b tells.
+func summaryEnd(b []byte) (int, bool) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 || len(b) < i+1+4 {
+		return 0, false
+	}
+	n := binary.BigEndian.Uint32(b[i+1:])
+	return i + 1 + 4 + int(n) + 4, true
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -115,6 +150,8 @@ const (
 func encodeReport(key string, r *Report, langs []string) []byte {
 	b := make([]byte, 0, 1<<20+len(r.Pages)*160)
 	b = append(b, reportCacheFormat+" "+key+"\n"...)
+	at := len(b)
+	b = append(b, 0, 0, 0, 0) // the summary's length
 	b = appendStr(b, r.Source)
 	b = appendStr(b, r.Root)
 	b = appendStrs(b, langs)
@@ -126,6 +163,8 @@ func encodeReport(key string, r *Report, langs []string) []byte {
 		}
 		b = binary.AppendUvarint(b, math.Float64bits(l.Coverage))
 	}
+	binary.BigEndian.PutUint32(b[at:], uint32(len(b)-at-4))
+	b = binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 	b = binary.AppendUvarint(b, uint64(len(r.Pages)))
 	for i := range r.Pages {
 		b = appendPage(b, &r.Pages[i])
@@ -210,11 +249,11 @@ func decodeReport(b []byte, key string, pages func(string) bool, withPages bool)
 	if len(b) < len(head)+4 || string(b[:len(head)]) != head {
 		return nil, errCorruptReport
 	}
-	body := b[:len(b)-4]
-	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(b[len(b)-4:]) {
+	end, ok := summaryEnd(b)
+	if !ok || end > len(b) || crc32.Checksum(b[:end-4], castagnoli) != binary.BigEndian.Uint32(b[end-4:]) {
 		return nil, errCorruptReport
 	}
-	d := &decoder{b: body, s: unsafe.String(&body[0], len(body)), off: len(head)}
+	d := &decoder{b: b[:end-4], s: unsafe.String(&b[0], end-4), off: len(head) + 4}
 	r := &Report{Source: d.str(), Root: d.str()}
 	c := &Cached{Report: r, Langs: d.strs()}
 	r.Languages = make([]Language, d.count(10))
@@ -226,9 +265,16 @@ func decodeReport(b []byte, key string, pages func(string) bool, withPages bool)
 		}
 		l.Coverage = math.Float64frombits(d.uint())
 	}
-	if !withPages {
+	if d.off != len(d.b) {
+		d.bad = true
+	}
+	if !withPages || d.bad {
 		return c, d.err()
 	}
+	if len(b) < end+4 || crc32.Checksum(b[:len(b)-4], castagnoli) != binary.BigEndian.Uint32(b[len(b)-4:]) {
+		return nil, errCorruptReport
+	}
+	d = &decoder{b: b[:len(b)-4], s: unsafe.String(&b[0], len(b)-4), off: end}
 	n := d.count(minPage)
 	r.Pages = make([]Page, 0, n)
 	for range n {
@@ -241,7 +287,7 @@ func decodeReport(b []byte, key string, pages func(string) bool, withPages bool)
 			r.Pages = append(r.Pages, p)
 		}
 	}
-	if d.off != len(body) {
+	if d.off != len(d.b) {
 		d.bad = true
 	}
 	return c, d.err()

@@ -3,8 +3,8 @@ package status
 import (
 	"bytes"
 	"encoding/binary"
-	"hash/crc32"
 	"fmt"
+	"hash/crc32"
 	"math/rand/v2"
 	"os"
 	"reflect"
@@ -80,6 +80,7 @@ func TestReportCacheRoundTrip(t *testing.T) {
 // is no cache, and reading it never fails otherwise.
 func TestReportCacheDamaged(t *testing.T) {
 	file := encodeReport("key", fullReport(), []string{"fr", "zh"})
+	end, _ := summaryEnd(file)
 	tests := map[string][]byte{
 		"empty":           {},
 		"header only":     []byte(reportCacheFormat + " key\n"),
@@ -94,7 +95,8 @@ func TestReportCacheDamaged(t *testing.T) {
 	tests["huge count"] = withCRC("\x01e\x01.\x00\xff\xff\xff\xff\xff\xff\xff\xff\x7f")
 	tests["huge string"] = withCRC("\xff\xff\xff\xff\x0f")
 	tests["varint overflow"] = withCRC("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01")
-	tests["unknown page flag"] = withCRC("\x01e\x01.\x00\x00\x01" + "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x00\x00")
+	summary := file[:end]
+	tests["unknown page flag"] = appendCRC(append(bytes.Clone(summary), "\x01"+"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x80\x00\x00"...))
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 20 {
 		garbage := make([]byte, r.IntN(2000))
@@ -112,11 +114,18 @@ func TestReportCacheDamaged(t *testing.T) {
 		tests[fmt.Sprint("byte ", i, " damaged")] = b
 	}
 	for name, b := range tests {
-		for _, pages := range []bool{false, true} {
-			// A summary read alone needs no page to be right.
-			if c, err := decodeReport(b, "key", nil, pages); err == nil && (pages || name != "unknown page flag") {
-				t.Errorf("%s (pages %t): read as %+v, want no cache", name, pages, c.Report)
-			}
+		if c, err := decodeReport(b, "key", nil, true); err == nil {
+			t.Errorf("%s: read as %+v, want no cache", name, c.Report)
+		}
+		// The summary, read alone, stands on its own CRC: damage after it
+		// leaves it readable.
+		intact := len(b) >= end && bytes.Equal(b[:end], file[:end])
+		c, err := decodeReport(b, "key", nil, false)
+		if intact && (err != nil || !reflect.DeepEqual(c.Report.Languages, fullReport().Languages)) {
+			t.Errorf("%s: the summary alone reads as %v (%v), want the summary", name, c, err)
+		}
+		if !intact && err == nil {
+			t.Errorf("%s: the summary alone reads as %+v, want no cache", name, c.Report)
 		}
 	}
 }
@@ -170,6 +179,24 @@ func TestReportCacheHolds(t *testing.T) {
 			}
 		})
 	}
+	t.Run("the summary of a large report alone", func(t *testing.T) {
+		dir := t.TempDir()
+		big := fullReport()
+		for len(big.Pages) < 5000 {
+			big.Pages = append(big.Pages, big.Pages[0])
+		}
+		if err := SaveReport(dir, "/site", "k", fp, repeatable, big, []string{"fr", "zh"}); err != nil {
+			t.Fatal(err)
+		}
+		c, ok := LoadReport(dir, "/site", "k", fp, nil, false)
+		if !ok || c.Report.Pages != nil || !reflect.DeepEqual(c.Report.Languages, big.Languages) || !reflect.DeepEqual(c.Langs, []string{"fr", "zh"}) {
+			t.Fatalf("read %v (%t), want the summary alone", c, ok)
+		}
+		c, ok = LoadReport(dir, "/site", "k", fp, func(l string) bool { return l == "zh" }, true)
+		if !ok || len(c.Report.Pages) != 1 {
+			t.Errorf("read %v (%t), want the one page of zh", c, ok)
+		}
+	})
 	t.Run("a file that is no cache", func(t *testing.T) {
 		dir := t.TempDir()
 		if err := os.Symlink("/dev/zero", reportCachePath(dir, "/site")); err != nil {
