@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -784,7 +785,10 @@ func (sc *Scan) Fingerprint() Fingerprint {
 	for i, p := range sc.paths {
 		st := sc.stats[i]
 		b = append(b, p[len(c.Root)+1:]...)
-		b = fmt.Appendf(b, "\x00%d %d %d %d %d\x00", st.Size, st.Mtime, st.Ctime, st.Ino, st.Mode)
+		b = append(b, 0)
+		for _, n := range []uint64{uint64(st.Size), uint64(st.Mtime), uint64(st.Ctime), st.Ino, uint64(st.Mode)} {
+			b = binary.BigEndian.AppendUint64(b, n)
+		}
 		fp.Newest = max(fp.Newest, st.Mtime)
 		if len(b) > 1<<16 {
 			h.Write(b)

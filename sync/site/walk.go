@@ -65,6 +65,7 @@ type walker struct {
 
 // dirList is what one folder holds.
 type dirList struct {
+	dir   string
 	files []walked
 	left  []Left
 }
@@ -107,7 +108,7 @@ func (w *walker) work() {
 // read lists the folder dir: its files and what it leaves out, and the
 // folders to read below it.
 func (w *walker) read(dir string) (*dirList, []string, error) {
-	f, err := os.Open(dir)
+	f, err := openDir(dir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -117,10 +118,10 @@ func (w *walker) read(dir string) (*dirList, []string, error) {
 		return nil, nil, err
 	}
 	c := w.c
-	list := &dirList{}
+	list := &dirList{dir: dir, files: make([]walked, 0, len(entries))}
 	var subs []string
 	for _, d := range entries {
-		p := filepath.Join(dir, d.Name())
+		p := dir + string(filepath.Separator) + d.Name() // dir is clean, the name one element
 		rel := filepath.ToSlash(p[len(c.Root)+1:])
 		if why := c.skip(rel, d.IsDir()); why != profile.Kept {
 			if d.IsDir() {
@@ -146,28 +147,28 @@ func (w *walker) read(dir string) (*dirList, []string, error) {
 	return list, subs, nil
 }
 
-// listing gathers what the folders hold, sorted by path.
+// listing gathers what the folders hold, in the order of the folders'
+// paths, then of the files' names: an order that does not depend on
+// which goroutine read what, without sorting every path.
 func (w *walker) listing() *listing {
+	slices.SortFunc(w.found, func(a, b *dirList) int { return strings.Compare(a.dir, b.dir) })
 	n := 0
 	for _, l := range w.found {
 		n += len(l.files)
 	}
-	all := make([]walked, 0, n)
-	out := &listing{}
-	for _, l := range w.found {
-		all = append(all, l.files...)
-		out.left = append(out.left, l.left...)
-	}
-	slices.SortFunc(all, func(a, b walked) int { return strings.Compare(a.path, b.path) })
-	out.paths = make([]string, len(all))
+	out := &listing{paths: make([]string, 0, n)}
 	if w.stat {
-		out.stats, out.bad = make([]statcache.Stat, len(all)), make([]bool, len(all))
+		out.stats, out.bad = make([]statcache.Stat, 0, n), make([]bool, 0, n)
 	}
-	for i, f := range all {
-		out.paths[i] = f.path
-		if w.stat {
-			out.stats[i], out.bad[i] = f.st, f.bad
+	for _, l := range w.found {
+		slices.SortFunc(l.files, func(a, b walked) int { return strings.Compare(a.path, b.path) })
+		for _, f := range l.files {
+			out.paths = append(out.paths, f.path)
+			if w.stat {
+				out.stats, out.bad = append(out.stats, f.st), append(out.bad, f.bad)
+			}
 		}
+		out.left = append(out.left, l.left...)
 	}
 	return out
 }
