@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	gosync "sync"
 
 	"github.com/langref/langref/sync/frontmatter"
 )
@@ -180,19 +181,23 @@ type Nav struct {
 	Line  int // line of the language's block in the configuration (0: top level)
 	Items []NavItem
 
-	// pos indexes the first position of each path of Items, as NewNav
-	// got them (indexed is their number then).
-	pos     map[string]int
-	indexed int
+	// index indexes the first position of each path of Items, as NewNav
+	// got them, once Index needs it.
+	index *navIndex
+}
+
+// navIndex is the index of a Nav's items: the first position of each
+// path of the first n items, made by the first Index that needs it (a
+// run that answers from a cache never does).
+type navIndex struct {
+	once gosync.Once
+	n    int
+	pos  map[string]int
 }
 
 // NewNav returns lang's navigation listing items, indexed for Index.
 func NewNav(lang string, line int, items []NavItem) *Nav {
-	nav := &Nav{Lang: lang, Line: line, Items: items, pos: make(map[string]int, len(items)), indexed: len(items)}
-	for i := len(items) - 1; i >= 0; i-- {
-		nav.pos[items[i].Path] = i
-	}
-	return nav
+	return &Nav{Lang: lang, Line: line, Items: items, index: &navIndex{n: len(items)}}
 }
 
 // NavItem is one entry of a navigation.
@@ -216,8 +221,14 @@ func (n *Nav) Index(path string) int {
 	if n == nil {
 		return -1
 	}
-	if n.pos != nil && n.indexed == len(n.Items) {
-		if i, ok := n.pos[path]; ok {
+	if x := n.index; x != nil && x.n == len(n.Items) {
+		x.once.Do(func() {
+			x.pos = make(map[string]int, x.n)
+			for i := x.n - 1; i >= 0; i-- {
+				x.pos[n.Items[i].Path] = i
+			}
+		})
+		if i, ok := x.pos[path]; ok {
 			return i
 		}
 		return -1
