@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"unsafe"
 
 	"github.com/langref/langref/internal/cachefile"
@@ -165,11 +166,36 @@ func encodeReport(key string, r *Report, langs []string) []byte {
 	}
 	binary.BigEndian.PutUint32(b[at:], uint32(len(b)-at-4))
 	b = binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
-	b = binary.AppendUvarint(b, uint64(len(r.Pages)))
-	for i := range r.Pages {
-		b = appendPage(b, &r.Pages[i])
-	}
+	b = appendSections(b, r.Pages)
 	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+}
+
+// appendSections appends the pages in sections, one for each run of
+// pages of one language: their number, then each section's language,
+// number of pages and length in bytes, then the pages. A run that wants
+// one language's pages skips the others' sections unread.
+func appendSections(b []byte, pages []Page) []byte {
+	var runs [][]Page
+	for i := 0; i < len(pages); {
+		j := i + 1
+		for j < len(pages) && pages[j].Lang == pages[i].Lang {
+			j++
+		}
+		runs = append(runs, pages[i:j])
+		i = j
+	}
+	b = binary.AppendUvarint(b, uint64(len(runs)))
+	var sec []byte
+	for _, run := range runs {
+		sec = sec[:0]
+		for i := range run {
+			sec = appendPage(sec, &run[i])
+		}
+		b = appendStr(b, run[0].Lang)
+		b = binary.AppendUvarint(b, uint64(len(run)))
+		b = appendStr(b, string(sec))
+	}
+	return b
 }
 
 func appendPage(b []byte, p *Page) []byte {
@@ -236,6 +262,7 @@ var errCorruptReport = errors.New("status: corrupt report cache")
 // The fewest bytes a page, a change and a mismatch take in the file: a
 // count read is never more than the rest of the file can hold.
 const (
+	minSection  = 3
 	minPage     = 14
 	minChange   = 13
 	minMismatch = 5
@@ -275,22 +302,53 @@ func decodeReport(b []byte, key string, pages func(string) bool, withPages bool)
 		return nil, errCorruptReport
 	}
 	d = &decoder{b: b[:len(b)-4], s: unsafe.String(&b[0], len(b)-4), off: end}
-	n := d.count(minPage)
-	r.Pages = make([]Page, 0, n)
-	for range n {
-		var p Page
-		d.page(&p)
-		if d.bad {
-			break
-		}
-		if pages == nil || pages(p.Lang) {
-			r.Pages = append(r.Pages, p)
-		}
-	}
+	r.Pages = d.sections(pages)
 	if d.off != len(d.b) {
 		d.bad = true
 	}
 	return c, d.err()
+}
+
+// sections reads the sections of pages, those of the languages pages
+// says yes to (nil: all of them).
+func (d *decoder) sections(pages func(string) bool) []Page {
+	var out []Page
+	for range d.count(minSection) {
+		lang, n := d.str(), d.count(minPage)
+		size := d.count(1)
+		if d.bad {
+			return nil
+		}
+		end := d.off + size
+		if pages != nil && !pages(lang) {
+			d.off = end
+			continue
+		}
+		if n > size/minPage {
+			d.bad = true
+			return nil
+		}
+		out = slices.Grow(out, n)
+		for range n {
+			var p Page
+			d.page(&p)
+			if p.Lang != lang {
+				d.bad = true
+			}
+			if d.bad {
+				return nil
+			}
+			out = append(out, p)
+		}
+		if d.off != end {
+			d.bad = true
+			return nil
+		}
+	}
+	if out == nil {
+		out = []Page{}
+	}
+	return out
 }
 
 // decoder reads a report cache file from offset off; once it meets
