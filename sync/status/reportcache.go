@@ -10,7 +10,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"unsafe"
 
 	"github.com/langref/langref/internal/cachefile"
@@ -312,7 +311,7 @@ func decodeReport(b []byte, key string, pages func(string) bool, withPages bool)
 // sections reads the sections of pages, those of the languages pages
 // says yes to (nil: all of them).
 func (d *decoder) sections(pages func(string) bool) []Page {
-	var out []Page
+	out := make([]Page, 0, d.wanted(pages))
 	for range d.count(minSection) {
 		lang, n := d.str(), d.count(minPage)
 		size := d.count(1)
@@ -328,7 +327,6 @@ func (d *decoder) sections(pages func(string) bool) []Page {
 			d.bad = true
 			return nil
 		}
-		out = slices.Grow(out, n)
 		for range n {
 			var p Page
 			d.page(&p)
@@ -345,10 +343,27 @@ func (d *decoder) sections(pages func(string) bool) []Page {
 			return nil
 		}
 	}
-	if out == nil {
-		out = []Page{}
-	}
 	return out
+}
+
+// wanted returns how many pages the sections ahead of d hold in the
+// languages pages says yes to, reading only the sections' heads, so that
+// the pages are read into a slice of the right size at once.
+func (d *decoder) wanted(pages func(string) bool) int {
+	ahead := *d
+	total := 0
+	for range ahead.count(minSection) {
+		lang, n := ahead.str(), ahead.count(minPage)
+		size := ahead.count(1)
+		if ahead.bad || n > size/minPage {
+			return 0 // sections reads nothing then
+		}
+		ahead.off += size
+		if pages == nil || pages(lang) {
+			total += n
+		}
+	}
+	return total
 }
 
 // decoder reads a report cache file from offset off; once it meets
