@@ -110,10 +110,14 @@ func workDir() string {
 // working directory when that is inside the repository, as git prints
 // paths; p itself otherwise. For the outputs people read (text, tsv).
 func (e *env) show(p string) string {
-	if p == "" || e.cwd == "" || e.site == nil {
+	cfg := e.cfg
+	if e.site != nil {
+		cfg = e.site.Config
+	}
+	if p == "" || e.cwd == "" || cfg == nil {
 		return p
 	}
-	repo := e.site.RepoRoot()
+	repo := cfg.RepoRoot()
 	if r, err := filepath.Rel(repo, e.cwd); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return p
 	}

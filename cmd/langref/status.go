@@ -34,12 +34,23 @@ func (e *env) status(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	l, err := e.loadLean(c)
+	l, err := e.scanLean(c)
 	if err != nil {
 		return err
 	}
-	s, pre := l.site, l.pre
 	langs := c.StringSlice("lang")
+	key := e.statusKey(c, l)
+	if r, ok, err := e.cachedStatus(c, l, key, langs); ok || err != nil {
+		if err != nil {
+			return err
+		}
+		r.History = hist
+		return e.statusOut(c, r, langs, nil)
+	}
+	if err := e.readLean(c, l); err != nil {
+		return err
+	}
+	s, pre := l.site, l.pre
 	for _, l := range langs {
 		if l == s.SourceLang || !s.HasLang(l) {
 			return e.unknownLang(l, graph.TranslationLangs(s))
@@ -58,8 +69,14 @@ func (e *env) status(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	r := status.Build(g, status.Options{Langs: langs, Stale: st, Stubs: stubs})
+	// The report of every language, which the report cache keeps; --lang
+	// narrows its pages after.
+	r := status.Build(g, status.Options{Stale: st, Stubs: stubs})
+	if key != "" {
+		_ = status.SaveReport(pre.CacheDir(), s.Root, key, l.fingerprint, st, r, graph.TranslationLangs(s)) // a cache is never required
+	}
 	r.History = hist
+	r.Pages = langPages(r.Pages, langs)
 	paths, err := e.resolvePaths(s, c.Args().Slice())
 	if err != nil {
 		return usageErr(err)
@@ -70,6 +87,13 @@ func (e *env) status(c *cli.Context) error {
 		return err
 	}
 	r.Pages = inScope(r.Pages, scope)
+	return e.statusOut(c, r, langs, st)
+}
+
+// statusOut writes r in the format asked, then checks the coverage gate;
+// st, the staleness r was built with, is nil for a report from the cache
+// (whose notes it never needs: see staleNotes).
+func (e *env) statusOut(c *cli.Context, r *status.Report, langs []string, st *stale.Result) error {
 	switch f := e.out.defaultFormat(c.String("format")); f {
 	case "json":
 		if err := e.jsonStream(r, "Pages"); err != nil {
@@ -79,11 +103,72 @@ func (e *env) status(c *cli.Context) error {
 		e.statusTSV(r, len(langs) > 0)
 	case "text":
 		e.statusText(r, langs)
-		e.staleNotes(st)
+		if st != nil {
+			e.staleNotes(st)
+		}
 	default:
 		return usageErr(fmt.Errorf("%s", e.p.T("error.format", map[string]any{"Format": f, "Formats": "text, tsv, json"})))
 	}
 	return e.coverageGate(c, r)
+}
+
+// statusKey returns the key of the report cache for this run of status
+// (status.ReportKey), or "" when the run is not to use it: paths or
+// --changed-since narrow the report with what only a site read and its
+// graph tell, and a history that is not whole never keys its results.
+func (e *env) statusKey(c *cli.Context, l *leanLoad) string {
+	if c.Args().Len() > 0 || c.String("changed-since") != "" || e.hist == nil || !e.hist.Complete() {
+		return ""
+	}
+	staleOn := c.String("stale-on")
+	if cl, err := change.ParseClass(staleOn); err == nil {
+		staleOn = cl.String()
+	}
+	repo, err := l.pre.Repo()
+	if err != nil || repo.Shallow {
+		return ""
+	}
+	return status.ReportKey(l.fingerprint, repo.Head, staleOn)
+}
+
+// cachedStatus returns the report the report cache keeps under key, with
+// the pages of langs (all languages when empty) when the format needs
+// them, and whether there is one; the error of a --lang that names no
+// translation language of the site.
+func (e *env) cachedStatus(c *cli.Context, l *leanLoad, key string, langs []string) (*status.Report, bool, error) {
+	if key == "" {
+		return nil, false, nil
+	}
+	want := func(lang string) bool { return len(langs) == 0 || slices.Contains(langs, lang) }
+	f := e.out.defaultFormat(c.String("format"))
+	pages := f == "json" || len(langs) > 0
+	cached, ok := status.LoadReport(l.pre.CacheDir(), l.files.Config().Root, key, l.fingerprint, want, pages)
+	if !ok {
+		return nil, false, nil
+	}
+	e.cfg = l.files.Config()
+	e.verbose("verbose.status-cached", map[string]any{"File": e.here(cached.File)})
+	for _, lang := range langs {
+		if !slices.Contains(cached.Langs, lang) {
+			return nil, true, e.unknownLang(lang, cached.Langs)
+		}
+	}
+	return cached.Report, true, nil
+}
+
+// langPages returns the pages of ps in langs, all of them when langs is
+// empty, in their order.
+func langPages(ps []status.Page, langs []string) []status.Page {
+	if len(langs) == 0 {
+		return ps
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		if slices.Contains(langs, p.Lang) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // leanLoad is a site loaded for the commands that look at every page
@@ -93,18 +178,49 @@ type leanLoad struct {
 	site *site.Site
 	pre  *stale.Prefetch
 	scan *status.StubScan
+	// files is the site listed, before its pages are read, and
+	// fingerprint what its listing says of it.
+	files       *site.Scan
+	fingerprint site.Fingerprint
 }
 
 func (e *env) loadLean(c *cli.Context) (*leanLoad, error) {
+	l, err := e.scanLean(c)
+	if err != nil {
+		return nil, err
+	}
+	return l, e.readLean(c, l)
+}
+
+// scanLean lists the site the global flags point at, with its history
+// read meanwhile, and takes its fingerprint, without reading its pages:
+// readLean reads them.
+func (e *env) scanLean(c *cli.Context) (*leanLoad, error) {
+	if err := e.rootError(c); err != nil {
+		return nil, err
+	}
 	pre := stale.PrefetchHistoryWith(siteRoot(c), e.progress())
 	scan := status.NewStubScan(pre.CacheDir)
 	v := scan.Visitor()
 	v.Contents = pre.SeeContents // translations without comments are not read again
-	s, err := e.loadLeanSite(c, site.LeanOptions{Visit: v, CacheDir: pre.CacheDir})
+	sc, err := site.ScanLean(siteRoot(c), site.LeanOptions{Visit: v, CacheDir: pre.CacheDir})
 	if err != nil {
-		return nil, err
+		return nil, usageErr(err)
 	}
-	return &leanLoad{site: s, pre: pre, scan: scan}, nil
+	return &leanLoad{pre: pre, scan: scan, files: sc, fingerprint: sc.Fingerprint()}, nil
+}
+
+// readLean reads the pages of the site l listed.
+func (e *env) readLean(c *cli.Context, l *leanLoad) error {
+	s, err := l.files.Read()
+	if err != nil {
+		return usageErr(err)
+	}
+	if err := e.emptySite(c, s); err != nil {
+		return err
+	}
+	e.site, l.site = s, s
+	return nil
 }
 
 // stubs detects the stubs of g, the graph of l's site, with the scan and

@@ -150,6 +150,32 @@ func ReadStat(path string, limit int64) ([]byte, os.FileInfo, error) {
 	return b, fi, err
 }
 
+// ReadPrefix returns the first n bytes of the cache file at path (all
+// of it when shorter) and what its stat said of it, refusing, before
+// reading anything, a file that is not regular (symbolic links are
+// followed): for caches whose start says whether the rest is needed.
+func ReadPrefix(path string, n int64) ([]byte, os.FileInfo, error) {
+	if fi, err := os.Stat(path); err != nil {
+		return nil, nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("%s: %w", path, ErrNotCache)
+	}
+	b, err := readUpTo(f, min(fi.Size(), n), n)
+	return b[:min(int64(len(b)), n)], fi, err
+}
+
 // readUpTo reads f, size bytes long when it was opened, to its end or
 // to one byte past limit, into a buffer sized for it: no copies as the
 // buffer grows, and no more memory touched than the file needs.

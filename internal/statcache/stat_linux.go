@@ -1,6 +1,11 @@
 package statcache
 
-import "syscall"
+import (
+	"os"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
 
 // Lstat returns the stat data of the file at path, not following a
 // symbolic link.
@@ -13,6 +18,28 @@ func Lstat(path string) (Stat, error) {
 		}
 		if err != nil {
 			return Stat{}, err
+		}
+		return Stat{
+			Size:  st.Size,
+			Mtime: st.Mtim.Nano(),
+			Ctime: st.Ctim.Nano(),
+			Ino:   st.Ino,
+			Mode:  st.Mode,
+		}, nil
+	}
+}
+
+// LstatAt is Lstat of the file name in the open folder dir, whose path
+// is full: the kernel then looks up one name rather than the whole path.
+func LstatAt(dir *os.File, name, full string) (Stat, error) {
+	var st unix.Stat_t
+	for {
+		err := unix.Fstatat(int(dir.Fd()), name, &st, unix.AT_SYMLINK_NOFOLLOW)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return Stat{}, &os.PathError{Op: "lstat", Path: full, Err: err}
 		}
 		return Stat{
 			Size:  st.Size,

@@ -39,7 +39,9 @@ func TestStaleCache(t *testing.T) {
 	same := func(name string, staleOn change.Class) {
 		t.Helper()
 		want := analyze(staleOn, true)
-		if got := analyze(staleOn, false); !reflect.DeepEqual(got, want) {
+		got := analyze(staleOn, false)
+		got.Repeatable = want.Repeatable // keyed on the run with the cache only
+		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: results differ with the cache", name)
 			for p, w := range want.Pages {
 				if g := got.Pages[p]; !reflect.DeepEqual(g, w) {

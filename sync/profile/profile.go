@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	gosync "sync"
 
 	"github.com/langref/langref/sync/frontmatter"
 )
@@ -140,6 +141,20 @@ type Rules struct {
 	// an empty body for the others, which saves reading every body.
 	// "" when it reads none.
 	IgnoreBodies string
+	// InputKey names everything Read read to make these rules (a hash of
+	// the configuration's bytes, say), for caches of results that depend
+	// on them; "" when the profile cannot tell, and such results are then
+	// not cached.
+	InputKey string
+}
+
+// CachedReader is a Profile that can keep what it read of the
+// generator's configuration between runs, in the cache folder dir
+// (cachefile.Dir), and read it from there while the configuration is
+// unchanged: a large configuration (a navigation of tens of thousands of
+// pages) then needs no parsing. ReadCached returns what Read returns.
+type CachedReader interface {
+	ReadCached(root, dir string) (*Rules, error)
 }
 
 // Reason says why a generator leaves out a file, in its own words: a
@@ -178,19 +193,23 @@ type Nav struct {
 	Line  int // line of the language's block in the configuration (0: top level)
 	Items []NavItem
 
-	// pos indexes the first position of each path of Items, as NewNav
-	// got them (indexed is their number then).
-	pos     map[string]int
-	indexed int
+	// index indexes the first position of each path of Items, as NewNav
+	// got them, once Index needs it.
+	index *navIndex
+}
+
+// navIndex is the index of a Nav's items: the first position of each
+// path of the first n items, made by the first Index that needs it (a
+// run that answers from a cache never does).
+type navIndex struct {
+	once gosync.Once
+	n    int
+	pos  map[string]int
 }
 
 // NewNav returns lang's navigation listing items, indexed for Index.
 func NewNav(lang string, line int, items []NavItem) *Nav {
-	nav := &Nav{Lang: lang, Line: line, Items: items, pos: make(map[string]int, len(items)), indexed: len(items)}
-	for i := len(items) - 1; i >= 0; i-- {
-		nav.pos[items[i].Path] = i
-	}
-	return nav
+	return &Nav{Lang: lang, Line: line, Items: items, index: &navIndex{n: len(items)}}
 }
 
 // NavItem is one entry of a navigation.
@@ -235,8 +254,14 @@ func (n *Nav) Index(path string) int {
 	if n == nil {
 		return -1
 	}
-	if n.pos != nil && n.indexed == len(n.Items) {
-		if i, ok := n.pos[path]; ok {
+	if x := n.index; x != nil && x.n == len(n.Items) {
+		x.once.Do(func() {
+			x.pos = make(map[string]int, x.n)
+			for i := x.n - 1; i >= 0; i-- {
+				x.pos[n.Items[i].Path] = i
+			}
+		})
+		if i, ok := x.pos[path]; ok {
 			return i
 		}
 		return -1

@@ -22,6 +22,11 @@ func ReadYAML(root, name string) (*yaml.Node, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseYAML(name, b)
+}
+
+// ParseYAML parses b, the file name, as ReadYAML reads it.
+func ParseYAML(name string, b []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
 		return nil, &ConfigError{File: name, Line: frontmatter.ErrorLine(b, err), Err: errors.New(yamlDetail(err))}

@@ -49,6 +49,8 @@ type Config struct {
 	// none (see LeanOptions); pages is the cache, once open.
 	cacheDir func() string
 	pages    *statcache.Cache
+	// langrefKey is a hash of .langref.yml's bytes, "" without one.
+	langrefKey string
 }
 
 // Aliases of the profile types the site exposes.
@@ -101,7 +103,12 @@ func FindRoot(dir string) string {
 // of the site's generator: the one .langref.yml names, else the one whose
 // files are at root. A site without either is a plain folder read by
 // Jekyll's rules, whose source language is English.
-func LoadConfig(root string) (*Config, error) {
+func LoadConfig(root string) (*Config, error) { return loadConfig(root, nil) }
+
+// loadConfig is LoadConfig; cacheDir, when not nil, returns the folder of
+// langref's caches ("" for none), where a profile that can
+// (profile.CachedReader) keeps what it read of its configuration.
+func loadConfig(root string, cacheDir func() string) (*Config, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
@@ -118,7 +125,7 @@ func LoadConfig(root string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, err := p.Read(abs)
+	rules, err := readRules(p, abs, cacheDir)
 	if err != nil {
 		return nil, err
 	}
@@ -128,12 +135,23 @@ func LoadConfig(root string) (*Config, error) {
 		c.Nav = map[string]*Nav{}
 	}
 	if lf != nil {
-		c.LangrefFile = langrefName
+		c.LangrefFile, c.langrefKey = langrefName, lf.sum
 		if err := c.apply(lf); err != nil {
 			return nil, err
 		}
 	}
 	return c, nil
+}
+
+// readRules reads the rules of profile p at root, through the cache in
+// the folder cacheDir gives when there is one and p can.
+func readRules(p profile.Profile, root string, cacheDir func() string) (*profile.Rules, error) {
+	if cr, ok := p.(profile.CachedReader); ok && cacheDir != nil {
+		if dir := cacheDir(); dir != "" {
+			return cr.ReadCached(root, dir)
+		}
+	}
+	return p.Read(root)
 }
 
 // pickProfile returns the profile .langref.yml names, or the one detected.

@@ -1,7 +1,13 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/langref/langref/sync/profile"
@@ -28,6 +34,7 @@ type langrefFile struct {
 	SourceOnly []string `yaml:"source_only_keys"`
 
 	node *yaml.Node
+	sum  string // of the file's bytes
 }
 
 // LangrefKeys are the keys .langref.yml may set.
@@ -35,8 +42,15 @@ var LangrefKeys = []string{"generator", "source_lang", "key", "languages", "pair
 
 // readLangref reads root/.langref.yml; nil when there is none.
 func readLangref(root string) (*langrefFile, error) {
-	m, err := profile.ReadYAML(root, langrefName)
-	if err != nil || m == nil {
+	b, err := os.ReadFile(filepath.Join(root, langrefName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	m, err := profile.ParseYAML(langrefName, b)
+	if err != nil {
 		return nil, err
 	}
 	if err := unknownKeys(m); err != nil {
@@ -47,6 +61,8 @@ func readLangref(root string) (*langrefFile, error) {
 		return nil, profile.YAMLError(langrefName, err)
 	}
 	o.node = m
+	sum := sha256.Sum256(b)
+	o.sum = hex.EncodeToString(sum[:])
 	return &o, nil
 }
 

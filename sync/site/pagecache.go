@@ -36,15 +36,18 @@ func (c *Config) pageCacheKey() string {
 	return hex.EncodeToString(sum[:])
 }
 
-// openPageCache opens the page cache of a lean load, when there is a
-// cache folder and a known build.
-func (c *Config) openPageCache() {
+// pageCacheDir returns the folder of the page cache of a lean load, ""
+// when it keeps none: no cache folder, or no known build.
+func (c *Config) pageCacheDir() string {
 	if !c.lean || c.cacheDir == nil || cachefile.BuildStamp() == "" {
-		return
+		return ""
 	}
-	if dir := c.cacheDir(); dir != "" {
-		c.pages = statcache.Open(pageCachePath(dir, c.Root), c.pageCacheKey())
-	}
+	return c.cacheDir()
+}
+
+// openPageCache opens the page cache in dir.
+func (c *Config) openPageCache(dir string) {
+	c.pages = statcache.Open(pageCachePath(dir, c.Root), c.pageCacheKey())
 }
 
 // The kinds of entry of the page cache: what readFile returned.

@@ -3,8 +3,9 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/langref/langref/internal/fsread"
@@ -148,14 +150,41 @@ type LeanOptions struct {
 	// CacheDir, when set, returns the folder of langref's caches
 	// (cachefile.Dir), "" for none. The site then keeps what it read of
 	// each file there (the page cache, see internal/statcache) and reads
-	// again only the files whose stat data changed since. It is called
-	// once the files are listed, so that it may wait for git meanwhile.
+	// again only the files whose stat data changed since; the profile
+	// keeps what it read of the generator's configuration there too
+	// (profile.CachedReader), so that it is called before the files are
+	// listed.
 	CacheDir func() string
 }
 
 // LoadLeanWith is LoadLean with the options o.
 func LoadLeanWith(root string, o LeanOptions) (*Site, error) {
-	c, err := LoadConfig(root)
+	sc, err := ScanLean(root, o)
+	if err != nil {
+		return nil, err
+	}
+	return sc.Read()
+}
+
+// Scan is a lean site listed but not read yet: its configuration, its
+// files and, when it keeps a page cache, their stat data.
+type Scan struct {
+	c     *Config
+	paths []string
+	stats []statcache.Stat // by paths; nil without a page cache (cacheDir)
+	bad   []bool           // the files whose stat data could not be read
+	links []string         // the symbolic links at pages' paths (langref follows none)
+	left  []Left
+	taken int64 // when the stat data began to be taken
+	// cacheDir is the folder of the page cache, "" for none.
+	cacheDir string
+}
+
+// ScanLean lists the site at root as LoadLeanWith does, and takes the
+// stat data of its files when o has a cache folder, without reading any
+// page: Read reads them.
+func ScanLean(root string, o LeanOptions) (*Scan, error) {
+	c, err := loadConfig(root, o.CacheDir)
 	if err != nil {
 		return nil, err
 	}
@@ -164,40 +193,39 @@ func LoadLeanWith(root string, o LeanOptions) (*Site, error) {
 		c.visit = &v // else one round, as LoadLean reads
 	}
 	c.cacheDir = o.CacheDir
-	return Read(c)
+	return c.scan()
 }
 
-// Contents returns the whole file f, a file of s: f.Src, or when s was
-// loaded with LoadLean, the file read again, which must be what was
-// loaded (File.Sum): results computed from it describe the page as
-// loaded. It is nil for plain files.
-func (s *Site) Contents(f *File) ([]byte, error) {
-	if f.Src != nil || f.Doc == nil || !s.lean {
-		return f.Src, nil
-	}
-	b, err := fsread.ReadFileSize(filepath.Join(s.Root, filepath.FromSlash(f.Path)), f.size)
-	if err == nil && f.Sum != nil && sha256.Sum256(b) != *f.Sum {
-		err = fmt.Errorf("%q changed while langref read it; run it again", f.Path)
-	}
-	return b, err
-}
-
-// Read walks the site described by c and reads its pages.
-func Read(c *Config) (*Site, error) {
-	paths, links, left, err := c.walk()
+// scan lists the files of the site c describes, with their stat data
+// when it has a page cache.
+func (c *Config) scan() (*Scan, error) {
+	dir := c.pageCacheDir()
+	taken := time.Now().UnixNano()
+	l, err := c.walk(dir != "")
 	if err != nil {
 		return nil, err
 	}
-	c.openPageCache()
-	files, err := c.readRounds(paths)
+	return &Scan{c: c, paths: l.paths, stats: l.stats, bad: l.bad, links: l.links, left: l.left, taken: taken, cacheDir: dir}, nil
+}
+
+// Config returns the configuration of the site sc listed.
+func (sc *Scan) Config() *Config { return sc.c }
+
+// Read reads the pages sc listed: a scan is read once.
+func (sc *Scan) Read() (*Site, error) {
+	c := sc.c
+	if sc.cacheDir != "" {
+		c.openPageCache(sc.cacheDir)
+	}
+	files, err := c.readRounds(sc)
 	if err != nil {
 		return nil, err
 	}
-	files = c.withBadLinks(files, links)
+	files = c.withBadLinks(files, sc.links)
 	if c.pages != nil {
 		_ = c.pages.Save() // a cache is never required
 	}
-	files, left = c.dropped(files, left)
+	files, left := c.dropped(files, sc.left)
 	if c.PageNav != nil {
 		c.Nav = c.PageNav(c.Nav, func(yield func(string, *frontmatter.Doc) bool) {
 			for _, f := range files {
@@ -218,61 +246,28 @@ func Read(c *Config) (*Site, error) {
 	return s, nil
 }
 
-// walk lists the files the generator reads, with the root: paths as the
-// OS spells them, so that they need no joining to be read. It returns the
-// symbolic links at pages' paths apart (langref follows none), and the
-// files and folders left out that could have been pages too.
-func (c *Config) walk() (paths, links []string, left []Left, err error) {
-	err = filepath.WalkDir(c.Root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p == c.Root {
-			return nil
-		}
-		rel := filepath.ToSlash(p[len(c.Root)+1:])
-		if why := c.skip(rel, d.IsDir()); why != profile.Kept {
-			if d.IsDir() {
-				left = append(left, Left{Path: rel, Dir: true, Reason: why})
-				return filepath.SkipDir
-			}
-			if c.isPageExt(rel) {
-				left = append(left, Left{Path: rel, Reason: why})
-			}
-			return nil
-		}
-		switch {
-		case d.Type().IsRegular():
-			paths = append(paths, p)
-		case d.Type()&fs.ModeSymlink != 0 && c.isPageExt(rel):
-			links = append(links, p)
-		}
-		return nil
-	})
-	return paths, links, left, err
+// Contents returns the whole file f, a file of s: f.Src, or when s was
+// loaded with LoadLean, the file read again, which must be what was
+// loaded (File.Sum): results computed from it describe the page as
+// loaded. It is nil for plain files.
+func (s *Site) Contents(f *File) ([]byte, error) {
+	if f.Src != nil || f.Doc == nil || !s.lean {
+		return f.Src, nil
+	}
+	b, err := fsread.ReadFileSize(filepath.Join(s.Root, filepath.FromSlash(f.Path)), f.size)
+	if err == nil && f.Sum != nil && sha256.Sum256(b) != *f.Sum {
+		err = fmt.Errorf("%q changed while langref read it; run it again", f.Path)
+	}
+	return b, err
 }
 
-// withBadLinks adds to files, sorted by path, the symbolic links among
-// links that lead nowhere langref reads (see File.BadLink), keeping them
-// sorted.
-func (c *Config) withBadLinks(files []*File, links []string) []*File {
-	if len(links) == 0 {
-		return files
-	}
-	root, err := filepath.EvalSymlinks(c.Root)
+// Read walks the site described by c and reads its pages.
+func Read(c *Config) (*Site, error) {
+	sc, err := c.scan()
 	if err != nil {
-		root = c.Root
+		return nil, err
 	}
-	n := len(files)
-	for _, l := range links {
-		if f := c.badLink(l, c.rel(l), root); f != nil {
-			files = append(files, f)
-		}
-	}
-	if len(files) > n {
-		sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	}
-	return files
+	return sc.Read()
 }
 
 // skip says whether langref leaves out the entry at rel: what
@@ -320,26 +315,30 @@ func (c *Config) isPageExt(rel string) bool {
 	return slices.Contains(c.PageExts, strings.ToLower(path.Ext(rel)))
 }
 
-// readRounds reads the files, sorted by path, in the two rounds a Visitor
-// expects when there is one, and at once otherwise.
-func (c *Config) readRounds(paths []string) ([]*File, error) {
+// readRounds reads the files sc listed, sorted by path, in the two
+// rounds a Visitor expects when there is one, and at once otherwise.
+func (c *Config) readRounds(sc *Scan) ([]*File, error) {
 	var files []*File
 	var err error
+	all := make([]int, len(sc.paths))
+	for i := range all {
+		all[i] = i
+	}
 	if c.visit == nil {
-		files, err = c.readAll(paths, nil, nil)
+		files, err = c.readAll(sc, all, nil, nil)
 	} else {
-		var first, then []string
-		for _, p := range paths {
-			if c.inTranslationFolder(c.rel(p)) {
-				then = append(then, p)
+		var first, then []int
+		for _, i := range all {
+			if c.inTranslationFolder(c.rel(sc.paths[i])) {
+				then = append(then, i)
 			} else {
-				first = append(first, p)
+				first = append(first, i)
 			}
 		}
-		files, err = c.readAll(first, c.visit.Source, c.visit.SourceWants)
+		files, err = c.readAll(sc, first, c.visit.Source, c.visit.SourceWants)
 		if err == nil {
 			var more []*File
-			more, err = c.readAll(then, c.visit.Translation, c.visit.TranslationWants)
+			more, err = c.readAll(sc, then, c.visit.Translation, c.visit.TranslationWants)
 			files = append(files, more...)
 		}
 	}
@@ -394,13 +393,14 @@ func (c *Config) inTranslationFolder(rel string) bool {
 	return IsLangCode(dir)
 }
 
-// readAll reads the files in parallel and keeps those that take part in
-// pairing; visit, when not nil, sees each page read, and wants says which
-// pages known from the page cache it needs to see (see Visitor).
-func (c *Config) readAll(paths []string, visit func(*File, []byte), wants func(*File) bool) ([]*File, error) {
-	out := make([]*File, len(paths))
-	errs := make([]error, len(paths))
-	par.Do(len(paths), func(i int) { out[i], errs[i] = c.readFile(paths[i], visit, wants) })
+// readAll reads the files of sc at the indexes in parallel and keeps
+// those that take part in pairing; visit, when not nil, sees each page
+// read, and wants says which pages known from the page cache it needs to
+// see (see Visitor).
+func (c *Config) readAll(sc *Scan, indexes []int, visit func(*File, []byte), wants func(*File) bool) ([]*File, error) {
+	out := make([]*File, len(indexes))
+	errs := make([]error, len(indexes))
+	par.Do(len(indexes), func(i int) { out[i], errs[i] = c.readFile(sc, indexes[i], visit, wants) })
 	files := out[:0]
 	for i, f := range out {
 		if errs[i] != nil {
@@ -424,9 +424,10 @@ var scratch = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxScratch = 1 << 20
 
-// readFile reads the file at full, a path walk listed; visit, when not
-// nil, sees it if it is a page of a lean site (see readAll for wants).
-func (c *Config) readFile(full string, visit func(*File, []byte), wants func(*File) bool) (*File, error) {
+// readFile reads the file at index i of sc; visit, when not nil, sees it
+// if it is a page of a lean site (see readAll for wants).
+func (c *Config) readFile(sc *Scan, i int, visit func(*File, []byte), wants func(*File) bool) (*File, error) {
+	full := sc.paths[i]
 	rel := c.rel(full)
 	plain := c.pairedPlain(rel)
 	if plain && !c.isPageExt(rel) {
@@ -442,8 +443,8 @@ func (c *Config) readFile(full string, visit func(*File, []byte), wants func(*Fi
 	if c.pages == nil {
 		return c.readLean(full, rel, plain, visit)
 	}
-	st, err := statcache.Lstat(full)
-	if err != nil {
+	st := sc.stats[i]
+	if sc.bad[i] {
 		return c.readLean(full, rel, plain, visit)
 	}
 	if f, ok := c.cachedFile(rel, st, visit, wants); ok {
@@ -767,4 +768,80 @@ func (c *Config) RepoPath(rel string) string {
 		return rel
 	}
 	return filepath.ToSlash(r)
+}
+
+// Fingerprint is what a scan saw of a site, for caches of results made
+// from the whole site: while a later scan has the same Sum, and no file
+// was modified since the cache was written (Newest), the site reads as it
+// did, as far as its files' stat data can tell (see internal/statcache).
+type Fingerprint struct {
+	// Sum is a hash of the configuration as read (the profile's
+	// Rules.InputKey and .langref.yml), the site root and the
+	// repository's, the path and stat data of every file listed, and
+	// what the generator leaves out; "" when the site cannot tell (a
+	// profile without an InputKey, a scan without stat data).
+	Sum string
+	// Newest is the latest modification time of the files (as git and
+	// internal/statcache, which compare the change times too, but only
+	// the modification times with when a cache was written), and Taken
+	// the time their stat data began to be taken, in nanoseconds
+	// since the Unix epoch.
+	Newest, Taken int64
+}
+
+// fingerprintFormat names how Fingerprint.Sum is made: change it with
+// what goes into it.
+const fingerprintFormat = "langref-site-fingerprint-v1"
+
+// Fingerprint returns the fingerprint of the site sc listed.
+func (sc *Scan) Fingerprint() Fingerprint {
+	c := sc.c
+	if c.InputKey == "" || sc.stats == nil || slices.Contains(sc.bad, true) || len(sc.links) > 0 {
+		return Fingerprint{}
+	}
+	h := sha256.New()
+	b := fmt.Appendf(nil, "%s\x00%s\x00%s\x00%s\x00%s\x00", fingerprintFormat, c.InputKey, c.langrefKey, c.Root, c.RepoRoot())
+	fp := Fingerprint{Taken: sc.taken}
+	for i, p := range sc.paths {
+		st := sc.stats[i]
+		b = append(b, p[len(c.Root)+1:]...)
+		b = append(b, 0)
+		for _, n := range []uint64{uint64(st.Size), uint64(st.Mtime), uint64(st.Ctime), st.Ino, uint64(st.Mode)} {
+			b = binary.BigEndian.AppendUint64(b, n)
+		}
+		fp.Newest = max(fp.Newest, st.Mtime)
+		if len(b) > 1<<16 {
+			h.Write(b)
+			b = b[:0]
+		}
+	}
+	for _, l := range sc.left {
+		b = fmt.Appendf(b, "%s\x00%t %s\x00", l.Path, l.Dir, l.Reason)
+	}
+	h.Write(b)
+	fp.Sum = hex.EncodeToString(h.Sum(nil))
+	return fp
+}
+
+// withBadLinks adds to files, sorted by path, the symbolic links among
+// links that lead nowhere langref reads (see File.BadLink), keeping them
+// sorted.
+func (c *Config) withBadLinks(files []*File, links []string) []*File {
+	if len(links) == 0 {
+		return files
+	}
+	root, err := filepath.EvalSymlinks(c.Root)
+	if err != nil {
+		root = c.Root
+	}
+	n := len(files)
+	for _, l := range links {
+		if f := c.badLink(l, c.rel(l), root); f != nil {
+			files = append(files, f)
+		}
+	}
+	if len(files) > n {
+		sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	}
+	return files
 }

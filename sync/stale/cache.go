@@ -333,6 +333,20 @@ func (it *item) fromCache(p *Page) {
 	it.cached = true
 }
 
+// repeatable reports whether every result of the run is keyed on the
+// run key, as saveCache keeps it.
+func (a *analysis) repeatable() bool {
+	if a.runKeyed == "" || a.res.Shallow || a.res.NoGit {
+		return false
+	}
+	for _, it := range a.items {
+		if it.cacheKey == "" {
+			return false
+		}
+	}
+	return true
+}
+
 // saveCache writes the results of this run to the cache when any was not
 // there already. Failures are ignored: the cache is only an optimisation.
 func (a *analysis) saveCache() {

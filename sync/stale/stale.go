@@ -102,6 +102,11 @@ type Result struct {
 	Shallow bool
 	// NoGit is true when there was no history to read.
 	NoGit bool
+	// Repeatable is true when every result is keyed on the run (see
+	// runKey): a later run at the same HEAD, with the same options, on
+	// pages with the same contents, gives the same results. Callers may
+	// then keep what they make of them on the same terms.
+	Repeatable bool
 
 	saved chan struct{} // closed once the cache is written (SaveLater)
 }
@@ -213,6 +218,7 @@ func Analyze(g *graph.Graph, o Options) (*Result, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
+	a.res.Repeatable = a.repeatable()
 	if !o.SaveLater {
 		a.saveCache()
 		return a.res, nil

@@ -427,6 +427,12 @@ func TestRunCache(t *testing.T) {
 		t.Helper()
 		want, _ := run(true)
 		got, logs := run(false)
+		// Results are repeatable with the cache (keyed on the run), never
+		// without.
+		if !got.Repeatable || want.Repeatable {
+			t.Errorf("%s: repeatable %t with the cache, %t without; want true, false", step, got.Repeatable, want.Repeatable)
+		}
+		got.Repeatable = want.Repeatable
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: results differ with the cache:\ngot  %+v\nwant %+v", step, got.Pages, want.Pages)
 		}

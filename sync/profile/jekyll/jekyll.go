@@ -6,7 +6,14 @@
 package jekyll
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
 	"github.com/langref/langref/internal/yamlref"
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/profile"
@@ -46,36 +53,85 @@ var defaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles", "Gemf
 
 // Read reads root/_config.yml, when there is one.
 func (Profile) Read(root string) (*profile.Rules, error) {
-	r := &profile.Rules{
+	b, err := readConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	r := newRules()
+	if err := fromConfig(r, b); err != nil {
+		return nil, err
+	}
+	return finish(r, b), nil
+}
+
+// readConfig returns the bytes of root/_config.yml, nil when there is
+// none.
+func readConfig(root string) ([]byte, error) {
+	b, err := os.ReadFile(filepath.Join(root, "_config.yml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err == nil && b == nil {
+		b = []byte{} // an empty file is a configuration
+	}
+	return b, err
+}
+
+// newRules returns Jekyll's rules before the configuration is read.
+func newRules() *profile.Rules {
+	return &profile.Rules{
 		Generator: "jekyll", Display: "Jekyll", SourceLang: "en", Key: "lang-ref", LangKey: "lang",
 		FrontMatter: frontmatter.Jekyll, BaselineKey: "source-commit", KnownKeys: KnownKeys, ShownKeys: ShownKeys, SourceOnlyKeys: SourceOnlyKeys,
 		Nav:      map[string]*profile.Nav{},
 		PageExts: []string{".md", ".markdown", ".mkd", ".mkdn", ".html", ".htm", ".textile"},
 	}
-	m, err := profile.ReadYAML(root, "_config.yml")
+}
+
+// fromConfig sets in r what the configuration b (nil for none) says: the
+// parts of the rules the configuration cache keeps (see cache.go).
+func fromConfig(r *profile.Rules, b []byte) error {
+	if b == nil {
+		return nil
+	}
+	m, err := profile.ParseYAML("_config.yml", b)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if m != nil {
-		r.ConfigFile = "_config.yml"
-		r.ConfigDups = profile.DuplicateKeys(m, "", nil)
-		if n := profile.Lookup(m, "default_lang"); n != nil {
-			l, err := defaultLang(n)
-			if err != nil {
-				return nil, &profile.ConfigError{File: "_config.yml", Line: n.Line, Err: err}
-			}
-			if l != "" {
-				r.SourceLang = l
-			}
+	r.ConfigFile = "_config.yml"
+	r.ConfigDups = profile.DuplicateKeys(m, "", nil)
+	if n := profile.Lookup(m, "default_lang"); n != nil {
+		l, err := defaultLang(n)
+		if err != nil {
+			return &profile.ConfigError{File: "_config.yml", Line: n.Line, Err: err}
 		}
-		r.Exclude = profile.StringList(profile.Lookup(m, "exclude"))
-		r.Include = profile.StringList(profile.Lookup(m, "include"))
-		readNav(r, yamlref.Resolve(m)) // aliases and merge keys, as Jekyll reads them
+		if l != "" {
+			r.SourceLang = l
+		}
 	}
+	r.Exclude = profile.StringList(profile.Lookup(m, "exclude"))
+	r.Include = profile.StringList(profile.Lookup(m, "include"))
+	readNav(r, yamlref.Resolve(m)) // aliases and merge keys, as Jekyll reads them
+	return nil
+}
+
+// finish completes the rules r read from the configuration b: Jekyll's
+// default excludes, the entry filter, and the key of the configuration.
+func finish(r *profile.Rules, b []byte) *profile.Rules {
 	r.Exclude = append(r.Exclude, defaultExcludes...)
 	f := newEntryFilter(r.Exclude, r.Include)
 	r.Skip = f.skip
-	return r, nil
+	r.InputKey = inputKey(b)
+	return r
+}
+
+// inputKey names what Read read: the configuration's bytes, or their
+// absence.
+func inputKey(b []byte) string {
+	if b == nil {
+		return "jekyll: no _config.yml"
+	}
+	sum := sha256.Sum256(b)
+	return "jekyll: _config.yml " + hex.EncodeToString(sum[:])
 }
 
 // defaultLang returns the source language default_lang's value n names,

@@ -1,0 +1,241 @@
+package jekyll
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"hash/crc32"
+	"path/filepath"
+	"slices"
+	"unsafe"
+
+	"github.com/langref/langref/internal/cachefile"
+	"github.com/langref/langref/sync/profile"
+)
+
+// configCacheFormat names the format of the configuration cache: change
+// it with the encoding. The build stamp covers changes to how the
+// configuration is read.
+const configCacheFormat = "langref-jekyll-config-v1"
+
+// ReadCached is Read, keeping what it made of _config.yml in the cache
+// folder dir (config-v1-*.bin, one per site root): a run whose
+// _config.yml has the same bytes as the last one's reads it from there
+// rather than parse it again (a navigation of 200,000 entries takes most
+// of a second of YAML parsing). A missing, foreign or damaged cache is
+// read as no cache; a failed write is ignored.
+func (p Profile) ReadCached(root, dir string) (*profile.Rules, error) {
+	stamp := cachefile.BuildStamp()
+	if dir == "" || stamp == "" {
+		return p.Read(root)
+	}
+	b, err := readConfig(root)
+	if err != nil || b == nil {
+		return p.Read(root)
+	}
+	path := configCachePath(dir, root)
+	key := configCacheKey(stamp, root, b)
+	r := newRules()
+	if cached, err := cachefile.Read(path, 0); err == nil && decodeConfig(r, cached, key) == nil {
+		return finish(r, b), nil
+	}
+	r = newRules()
+	if err := fromConfig(r, b); err != nil {
+		return nil, err
+	}
+	_ = cachefile.Write(path, encodeConfig(r, key)) // a cache is never required
+	return finish(r, b), nil
+}
+
+// configCachePath is the configuration cache for the site root in dir.
+func configCachePath(dir, root string) string {
+	sum := sha256.Sum256([]byte(root))
+	return filepath.Join(dir, "config-v1-"+hex.EncodeToString(sum[:6])+".bin")
+}
+
+// configCacheKey is what the cached rules were made from: the format,
+// the build, the root and the configuration's bytes.
+func configCacheKey(stamp, root string, b []byte) string {
+	h := sha256.New()
+	for _, s := range []string{configCacheFormat, stamp, root} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// encodeConfig returns the cache file of r, the rules fromConfig set,
+// under key: the format and key on a line, the fields, then the CRC-32C
+// of all that.
+func encodeConfig(r *profile.Rules, key string) []byte {
+	b := append([]byte(configCacheFormat+" "+key), '\n')
+	b = appendStr(b, r.ConfigFile)
+	b = appendStr(b, r.SourceLang)
+	b = appendStrs(b, r.Exclude)
+	b = appendStrs(b, r.Include)
+	b = binary.AppendUvarint(b, uint64(len(r.ConfigDups)))
+	for _, d := range r.ConfigDups {
+		b = appendStr(b, d.Key)
+		b = appendStr(b, d.Value)
+		b = binary.AppendUvarint(b, uint64(len(d.Lines)))
+		for _, l := range d.Lines {
+			b = binary.AppendUvarint(b, uint64(l))
+		}
+	}
+	langs := make([]string, 0, len(r.Nav))
+	for l := range r.Nav {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	b = binary.AppendUvarint(b, uint64(len(langs)))
+	for _, l := range langs {
+		b = appendNav(b, l, r.Nav[l])
+	}
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+}
+
+func appendNav(b []byte, lang string, n *profile.Nav) []byte {
+	b = appendStr(b, lang)
+	b = appendStr(b, n.Lang)
+	b = appendStr(b, n.File)
+	b = binary.AppendUvarint(b, uint64(n.Line))
+	b = binary.AppendUvarint(b, uint64(len(n.Items)))
+	for _, it := range n.Items {
+		b = appendStr(b, it.Path)
+		b = appendStr(b, it.Parent)
+		b = binary.AppendUvarint(b, uint64(it.Line))
+		b = binary.AppendUvarint(b, uint64(it.Col))
+	}
+	return b
+}
+
+func appendStr(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+func appendStrs(b []byte, ss []string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ss)))
+	for _, s := range ss {
+		b = appendStr(b, s)
+	}
+	return b
+}
+
+var errCorruptConfig = errors.New("jekyll: corrupt configuration cache")
+
+// decodeConfig sets in r the fields of the cache file b written under
+// key. Its strings are parts of b, which must not change after.
+func decodeConfig(r *profile.Rules, b []byte, key string) error {
+	head := configCacheFormat + " " + key + "\n"
+	if len(b) < len(head)+4 || string(b[:len(head)]) != head {
+		return errCorruptConfig
+	}
+	body := b[:len(b)-4]
+	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(b[len(b)-4:]) {
+		return errCorruptConfig
+	}
+	d := &reader{b: body, s: unsafe.String(&body[0], len(body)), off: len(head)}
+	r.ConfigFile, r.SourceLang = d.str(), d.str()
+	r.Exclude, r.Include = d.strs(), d.strs()
+	if n := d.count(3); n > 0 {
+		r.ConfigDups = make([]profile.DupKey, n)
+		for i := range r.ConfigDups {
+			dk := &r.ConfigDups[i]
+			dk.Key, dk.Value = d.str(), d.str()
+			dk.Lines = make([]int, d.count(1))
+			for j := range dk.Lines {
+				dk.Lines[j] = d.int()
+			}
+		}
+	}
+	for range d.count(5) {
+		lang, nav := d.nav()
+		r.Nav[lang] = nav
+	}
+	if d.bad || d.off != len(body) {
+		return errCorruptConfig
+	}
+	return nil
+}
+
+// reader reads varints and strings from b; bad sticks.
+type reader struct {
+	b   []byte
+	s   string // b, unsafely, for strings to be parts of
+	off int
+	bad bool
+}
+
+func (d *reader) nav() (string, *profile.Nav) {
+	lang, navLang, file, line := d.str(), d.str(), d.str(), d.int()
+	items := make([]profile.NavItem, d.count(4))
+	for i := range items {
+		items[i] = profile.NavItem{Path: d.str(), Parent: d.str(), Line: d.int(), Col: d.int()}
+	}
+	if len(items) == 0 {
+		return lang, &profile.Nav{Lang: navLang, File: file, Line: line}
+	}
+	n := profile.NewNav(navLang, line, items)
+	n.File = file
+	return lang, n
+}
+
+func (d *reader) uint() uint64 {
+	if d.bad {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b[d.off:])
+	if n <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.off += n
+	return v
+}
+
+func (d *reader) int() int {
+	v := d.uint()
+	if v > 1<<31 {
+		d.bad = true
+		return 0
+	}
+	return int(v)
+}
+
+// count reads the length of a list whose elements take at least size
+// bytes each, never more than the rest of b can hold.
+func (d *reader) count(size int) int {
+	n := d.uint()
+	if n > uint64((len(d.b)-d.off)/size) {
+		d.bad = true
+		return 0
+	}
+	return int(n)
+}
+
+func (d *reader) str() string {
+	n := d.uint()
+	if n > uint64(len(d.b)-d.off) {
+		d.bad = true
+		return ""
+	}
+	s := d.s[d.off : d.off+int(n)]
+	d.off += int(n)
+	return s
+}
+
+func (d *reader) strs() []string {
+	n := d.count(1)
+	if n == 0 {
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = d.str()
+	}
+	return ss
+}
