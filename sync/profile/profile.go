@@ -109,7 +109,9 @@ type Rules struct {
 	// Exclude and Include are the generator's own lists (Jekyll's).
 	Exclude, Include []string
 	// Skip says whether the generator leaves out the file or folder at
-	// rel (slash-separated, relative to the root), and why.
+	// rel (slash-separated, relative to the root), and why. The site's
+	// walk calls it from several goroutines at once: any state it keeps
+	// must be safe for that.
 	Skip func(rel string, isDir bool) Reason
 	// Drop says whether the generator leaves out a page it read, by its
 	// front matter, and why; nil keeps every page.

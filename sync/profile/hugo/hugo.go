@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	gosync "sync"
 
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/profile"
@@ -110,7 +111,10 @@ func keepMenus(src []byte, _ string, _ []string) ([]byte, []string, error) { ret
 type walker struct {
 	root   string
 	layout *layout
-	leaf   map[string]bool // folder → holds a leaf bundle's index
+	// leaf is folder → holds a leaf bundle's index, under mu: the site's
+	// walk reads folders on several goroutines.
+	mu   gosync.Mutex
+	leaf map[string]bool
 }
 
 func (w *walker) skip(rel string, isDir bool) profile.Reason {
@@ -144,10 +148,14 @@ func (w *walker) skip(rel string, isDir bool) profile.Reason {
 // of its parents up to dir holds a leaf bundle's index.md.
 func (w *walker) inLeafBundle(dir, folder string) bool {
 	for folder != dir && folder != "." && folder != "" {
+		w.mu.Lock()
 		leaf, ok := w.leaf[folder]
+		w.mu.Unlock()
 		if !ok {
 			leaf = w.holdsIndex(folder)
+			w.mu.Lock()
 			w.leaf[folder] = leaf
+			w.mu.Unlock()
 		}
 		if leaf {
 			return true
