@@ -160,7 +160,14 @@ func (c *Cache) encode() []byte {
 		}
 	}
 	slices.Sort(names)
-	b := append([]byte(magic), c.key...)
+	size := len(magic) + len(c.key) + 16
+	for _, name := range names {
+		size += len(name) + len(c.now[name].data) + 6*binary.MaxVarintLen64
+	}
+	// One allocation of the whole file: grown by append, a 62 MB cache
+	// (158,000 files) was copied again and again, 2 s of a run after an edit.
+	b := append(make([]byte, 0, size), magic...)
+	b = append(b, c.key...)
 	b = append(b, '\n')
 	b = binary.AppendUvarint(b, uint64(len(names)))
 	for _, name := range names {
