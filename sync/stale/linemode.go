@@ -53,6 +53,9 @@ func (it *item) lineChanges() {
 	}
 }
 
+// maxLineText is how much of a run of lines lineText looks at.
+const maxLineText = 4096
+
 // lineText returns the start of the first non-blank line of a run of
 // lines, new (or, when it has none, old), from its word diff.
 func lineText(ops []diff.Op, isNew bool) string {
@@ -63,8 +66,8 @@ func lineText(ops []diff.Op, isNew bool) string {
 	var s strings.Builder
 	for _, op := range ops {
 		if op.Op != skip {
-			s.WriteString(op.Text)
-			if s.Len() > 4096 {
+			s.WriteString(op.Text[:min(len(op.Text), maxLineText-s.Len())])
+			if s.Len() == maxLineText {
 				break
 			}
 		}
