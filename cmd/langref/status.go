@@ -9,6 +9,7 @@ import (
 	"github.com/langref/langref/sync/stale"
 	"github.com/langref/langref/sync/status"
 	"github.com/langref/langref/translate/change"
+	"github.com/langref/langref/translate/diff"
 	"github.com/urfave/cli/v2"
 )
 
@@ -103,6 +104,7 @@ func (e *env) statusOut(c *cli.Context, r *status.Report, langs []string, st *st
 		e.statusTSV(r, len(langs) > 0)
 	case "text":
 		e.statusText(r, langs)
+		e.lineModeNotes(r)
 		if st != nil {
 			e.staleNotes(st)
 		}
@@ -300,6 +302,17 @@ func (e *env) staleNotes(st *stale.Result) {
 		fmt.Fprintln(e.stdout, e.out.paint(dim, e.p.T("stale.note.no-git")))
 	case st.Shallow:
 		fmt.Fprintln(e.stdout, e.out.paint(dim, e.p.T("stale.note.shallow")))
+	}
+}
+
+// lineModeNotes names, under a text report, the pages judged as a whole,
+// line by line, because of their size (stale.NoteLineMode): their
+// verdict is coarser than the others'.
+func (e *env) lineModeNotes(r *status.Report) {
+	for _, pg := range r.Pages {
+		if slices.Contains(pg.Notes, stale.NoteLineMode) {
+			fmt.Fprintln(e.stdout, e.out.paint(dim, e.p.T("status.line-mode", map[string]any{"Path": e.show(pg.Path), "Limit": diff.LineModeBytes >> 20})))
+		}
 	}
 }
 

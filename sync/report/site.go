@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -194,8 +195,12 @@ func words(st *status.Report, read func(string) []byte, staleOn change.Class) ma
 			var cs []LineChange
 			for _, c := range p.Changes {
 				if staleness.State(c.State).Stale() { // what the translation does not reflect yet
-					cs = append(cs, LineChange{Class: c.Class, Line: c.SourceLine})
+					cs = append(cs, LineChange{Class: c.Class, Line: c.SourceLine, EndLine: c.SourceEndLine})
 				}
+			}
+			if slices.Contains(p.Notes, staleness.NoteLineMode) {
+				out[k] = changedLines(b, cs, staleOn) // too large to parse
+				continue
 			}
 			out[k] = changedWords(b, cs, staleOn)
 		}

@@ -65,8 +65,11 @@ type item struct {
 	tr, src []byte // the files' contents
 	trFile  *site.File
 	srcFile *site.File
-	rec     *record         // the recorded baseline, nil when none
-	notes   map[string]bool // nil until the first note
+	// trSize and srcSize are the sizes of the files as the site read
+	// them, for lineMode.
+	trSize, srcSize int
+	rec             *record         // the recorded baseline, nil when none
+	notes           map[string]bool // nil until the first note
 	// old is the source page at the baseline; nil for content baselines.
 	old     []byte
 	changes []Change
@@ -108,6 +111,7 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 				continue
 			}
 			it := &item{a: a, lang: lang, tr: c.Page.File.Src, src: e.Source.File.Src, trFile: c.Page.File, srcFile: e.Source.File,
+				trSize: c.Page.File.Size(), srcSize: e.Source.File.Size(),
 				page: &Page{Path: c.Page.Path(), SourcePath: e.Source.Path()}}
 			a.users[it.trFile]++
 			a.users[it.srcFile]++
@@ -273,8 +277,15 @@ func (it *item) note(id string) {
 // content makes the item's baseline its own contents: the source text
 // kept in comments when the translation keeps all of it, else structure.
 func (it *item) content() {
-	it.load()
 	it.page.Baseline, it.page.BaselineSource = "", Content
+	if it.lineMode() {
+		// Without the source page as it was, there is nothing to diff
+		// line by line, and the page is too large to parse.
+		it.note(NoteLineMode)
+		it.changes = []Change{}
+		return
+	}
+	it.load()
 	if old, ok := reconstruct(it.a.body(it.tr)); ok {
 		it.changes = []Change{}
 		for _, c := range fromBlocks(change.CompareBlocks(old, it.a.body(it.src))) {
@@ -327,6 +338,10 @@ func (it *item) settle() {
 		it.content()
 	case Recorded, History:
 		it.loadSource()
+		if it.lineMode() {
+			it.lineChanges()
+			break
+		}
 		it.changes = []Change{}
 		if !bytes.Equal(it.old, it.src) {
 			var k pairKey

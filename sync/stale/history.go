@@ -496,7 +496,7 @@ func (x *hist) decide(t *trace) {
 	}
 	it.page.Baseline, it.page.BaselineSource = t.base.Hash, t.source
 	it.old = old
-	if x.ign != nil {
+	if x.ign != nil && !it.lineMode() {
 		it.loadSource()
 		it.ign = x.ignoreSteps(t)
 	}

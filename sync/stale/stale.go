@@ -82,6 +82,11 @@ type Options struct {
 	// at that baseline (Page.Suspect), not only those with changes to
 	// judge: it reads and parses every translation.
 	Verify bool
+	// LineModeBytes is the size of a source page (at the baseline or
+	// now) or translation over which a page is judged as a whole, line by
+	// line, without parsing it into blocks (NoteLineMode); 0 means
+	// diff.LineModeBytes, the bound of diff's line mode.
+	LineModeBytes int
 	// Progress, when not nil, is told how the analysis goes, for a
 	// progress line (see Progress); also while it reads the history, when
 	// it reads it itself rather than through Prefetch.

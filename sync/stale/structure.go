@@ -413,9 +413,14 @@ func Structures(g *graph.Graph) ([]PageStructure, error) {
 }
 
 // structures sets the structure of the items, translations of one source
-// page, as item.structure would, parsing each page once and keeping none.
+// page, as item.structure would, parsing each page once and keeping none;
+// pages over Options.LineModeBytes are not parsed, and have none.
 func (a *analysis) structures(its []*item) error {
 	s := a.g.Site
+	its = slices.DeleteFunc(its, (*item).lineMode) // too large to parse: see NoteLineMode
+	if len(its) == 0 {
+		return nil
+	}
 	src, err := s.Contents(its[0].srcFile)
 	if err != nil {
 		return err

@@ -75,7 +75,7 @@ func buildLines(p *Page, old, new []byte) {
 
 // splitLines cuts src into lines, each with its line end.
 func splitLines(src []byte) [][]byte {
-	var out [][]byte
+	out := make([][]byte, 0, bytes.Count(src, []byte{'\n'})+1) // no regrowth on large pages
 	for len(src) > 0 {
 		k := bytes.IndexByte(src, '\n') + 1
 		if k == 0 {
@@ -166,7 +166,12 @@ func lineWords(oldText, newText string) []Op {
 
 // joinLines returns lines as one text, without its last line end.
 func joinLines(ls [][]byte) string {
+	n := 0
+	for _, l := range ls {
+		n += len(l)
+	}
 	var s strings.Builder
+	s.Grow(n) // one copy, however large the run
 	for _, l := range ls {
 		s.Write(l)
 	}
