@@ -35,9 +35,9 @@ type env struct {
 	quiet, loud, requireHistory bool                  // -q, --verbose, --require-history
 	site                        *site.Site            // the site loaded, for paths in output
 	hist                        *history.Completeness // what the history lacks, once inspected
-	// issue 15: the site's configuration, for paths in output when a
-	// report comes from the cache with no site loaded.
-	cfg *site.Config
+	// issue 15: the site listed (its repository's root), for paths in
+	// output when a report comes from the cache with no site loaded.
+	cfg *site.Scan
 	// issue 14/15: the progress line on a terminal (progressline.go).
 	prog     *progress.Line
 	progOnce gosync.Once

@@ -110,14 +110,16 @@ func workDir() string {
 // working directory when that is inside the repository, as git prints
 // paths; p itself otherwise. For the outputs people read (text, tsv).
 func (e *env) show(p string) string {
-	cfg := e.cfg
-	if e.site != nil {
-		cfg = e.site.Config
+	var repo string
+	switch {
+	case e.site != nil:
+		repo = e.site.RepoRoot()
+	case e.cfg != nil:
+		repo = e.cfg.RepoRoot()
 	}
-	if p == "" || e.cwd == "" || cfg == nil {
+	if p == "" || e.cwd == "" || repo == "" {
 		return p
 	}
-	repo := cfg.RepoRoot()
 	if r, err := filepath.Rel(repo, e.cwd); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return p
 	}

@@ -144,11 +144,11 @@ func (e *env) cachedStatus(c *cli.Context, l *leanLoad, key string, langs []stri
 	want := func(lang string) bool { return len(langs) == 0 || slices.Contains(langs, lang) }
 	f := e.out.defaultFormat(c.String("format"))
 	pages := f == "json" || len(langs) > 0
-	cached, ok := status.LoadReport(l.pre.CacheDir(), l.files.Config().Root, key, l.fingerprint, want, pages)
+	cached, ok := status.LoadReport(l.pre.CacheDir(), l.files.Root(), key, l.fingerprint, want, pages)
 	if !ok {
 		return nil, false, nil
 	}
-	e.cfg = l.files.Config()
+	e.cfg = l.files
 	e.verbose("verbose.status-cached", map[string]any{"File": e.here(cached.File)})
 	for _, lang := range langs {
 		if !slices.Contains(cached.Langs, lang) {

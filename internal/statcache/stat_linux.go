@@ -50,3 +50,24 @@ func LstatAt(dir *os.File, name, full string) (Stat, error) {
 		}, nil
 	}
 }
+
+// LstatFd is LstatAt of the folder open as the descriptor dir.
+func LstatFd(dir int, name, full string) (Stat, error) {
+	var st unix.Stat_t
+	for {
+		err := unix.Fstatat(dir, name, &st, unix.AT_SYMLINK_NOFOLLOW)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return Stat{}, &os.PathError{Op: "lstat", Path: full, Err: err}
+		}
+		return Stat{
+			Size:  st.Size,
+			Mtime: st.Mtim.Nano(),
+			Ctime: st.Ctim.Nano(),
+			Ino:   st.Ino,
+			Mode:  st.Mode,
+		}, nil
+	}
+}

@@ -159,6 +159,17 @@ type CachedReader interface {
 	ReadCached(root, dir string) (*Rules, error)
 }
 
+// NavDeferrer is a CachedReader that can leave the navigation, the
+// costly part of its cache to decode (a navigation of 200,000 entries),
+// to be decoded when it is needed: a run that answers from a cache of its
+// own never needs it. ReadCachedDeferNav is ReadCached, except that when
+// it returns a non-nil nav, Rules.Nav is nil and nav returns what it
+// would have held; the caller calls nav once, before anything reads
+// Rules.Nav.
+type NavDeferrer interface {
+	ReadCachedDeferNav(root, dir string) (r *Rules, nav func() map[string]*Nav, err error)
+}
+
 // Reason says why a generator leaves out a file, in its own words: a
 // short id such as "underscore" or "outside-content"; "" keeps the file.
 type Reason string

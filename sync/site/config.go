@@ -43,6 +43,9 @@ type Config struct {
 	repoRoot              string
 	// lean keeps no contents: see LoadLean.
 	lean bool
+	// navLater, when set, returns Nav, which the profile's cache left to
+	// be decoded when needed (profile.NavDeferrer): see readNav.
+	navLater func() map[string]*Nav
 	// visit, when set, sees pages while they are read: see LoadLeanVisit.
 	visit *Visitor
 	// cacheDir gives the folder of the page cache of a lean load, "" for
@@ -103,11 +106,20 @@ func FindRoot(dir string) string {
 // of the site's generator: the one .langref.yml names, else the one whose
 // files are at root. A site without either is a plain folder read by
 // Jekyll's rules, whose source language is English.
-func LoadConfig(root string) (*Config, error) { return loadConfig(root, nil) }
+func LoadConfig(root string) (*Config, error) {
+	c, err := loadConfig(root, nil)
+	if err != nil {
+		return nil, err
+	}
+	c.readNav()
+	return c, nil
+}
 
 // loadConfig is LoadConfig; cacheDir, when not nil, returns the folder of
 // langref's caches ("" for none), where a profile that can
-// (profile.CachedReader) keeps what it read of its configuration.
+// (profile.CachedReader) keeps what it read of its configuration. The
+// navigation it read from there may be left to decode (navLater): the
+// caller calls readNav before anything reads Nav.
 func loadConfig(root string, cacheDir func() string) (*Config, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -125,13 +137,14 @@ func loadConfig(root string, cacheDir func() string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, err := readRules(p, abs, cacheDir)
+	rules, navLater, err := readRules(p, abs, cacheDir)
 	if err != nil {
 		return nil, err
 	}
 	c.Rules = *rules
 	c.generatorListsLanguages = len(rules.Languages) > 0
-	if c.Nav == nil {
+	c.navLater = navLater
+	if c.Nav == nil && navLater == nil {
 		c.Nav = map[string]*Nav{}
 	}
 	if lf != nil {
@@ -144,14 +157,33 @@ func loadConfig(root string, cacheDir func() string) (*Config, error) {
 }
 
 // readRules reads the rules of profile p at root, through the cache in
-// the folder cacheDir gives when there is one and p can.
-func readRules(p profile.Profile, root string, cacheDir func() string) (*profile.Rules, error) {
-	if cr, ok := p.(profile.CachedReader); ok && cacheDir != nil {
+// the folder cacheDir gives when there is one and p can, leaving the
+// navigation to navLater when p can (profile.NavDeferrer).
+func readRules(p profile.Profile, root string, cacheDir func() string) (r *profile.Rules, navLater func() map[string]*Nav, err error) {
+	if cacheDir != nil {
 		if dir := cacheDir(); dir != "" {
-			return cr.ReadCached(root, dir)
+			if nd, ok := p.(profile.NavDeferrer); ok {
+				return nd.ReadCachedDeferNav(root, dir)
+			}
+			if cr, ok := p.(profile.CachedReader); ok {
+				r, err := cr.ReadCached(root, dir)
+				return r, nil, err
+			}
 		}
 	}
-	return p.Read(root)
+	r, err = p.Read(root)
+	return r, nil, err
+}
+
+// readNav sets Nav when the profile's cache left it to decode.
+func (c *Config) readNav() {
+	if c.navLater == nil {
+		return
+	}
+	c.Nav, c.navLater = c.navLater(), nil
+	if c.Nav == nil {
+		c.Nav = map[string]*Nav{}
+	}
 }
 
 // pickProfile returns the profile .langref.yml names, or the one detected.

@@ -209,11 +209,23 @@ func (c *Config) scan() (*Scan, error) {
 }
 
 // Config returns the configuration of the site sc listed.
-func (sc *Scan) Config() *Config { return sc.c }
+func (sc *Scan) Config() *Config {
+	sc.c.readNav()
+	return sc.c
+}
+
+// Root returns the root of the site sc listed, without what Config reads
+// (the navigation) for a caller that answers from a cache.
+func (sc *Scan) Root() string { return sc.c.Root }
+
+// RepoRoot returns the root of the repository of the site sc listed, as
+// Config.RepoRoot, without what Config reads.
+func (sc *Scan) RepoRoot() string { return sc.c.RepoRoot() }
 
 // Read reads the pages sc listed: a scan is read once.
 func (sc *Scan) Read() (*Site, error) {
 	c := sc.c
+	c.readNav()
 	if sc.cacheDir != "" {
 		c.openPageCache(sc.cacheDir)
 	}

@@ -80,6 +80,7 @@ type walked struct {
 }
 
 func (w *walker) work() {
+	r := newFolderReader()
 	for {
 		w.mu.Lock()
 		for len(w.todo) == 0 && w.pending > 0 {
@@ -92,7 +93,7 @@ func (w *walker) work() {
 		dir := w.todo[len(w.todo)-1]
 		w.todo = w.todo[:len(w.todo)-1]
 		w.mu.Unlock()
-		list, subs, err := w.read(dir)
+		list, subs, err := w.read(r, dir)
 		w.mu.Lock()
 		if err != nil && (w.err == nil || dir < w.errPath) {
 			w.err, w.errPath = err, dir
@@ -108,15 +109,11 @@ func (w *walker) work() {
 	}
 }
 
-// read lists the folder dir: its files and what it leaves out, and the
-// folders to read below it.
-func (w *walker) read(dir string) (*dirList, []string, error) {
-	f, err := openDir(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	entries, err := f.ReadDir(-1)
+// read lists the folder dir with r: its files and what it leaves out,
+// and the folders to read below it.
+func (w *walker) read(r *folderReader, dir string) (*dirList, []string, error) {
+	entries, err := r.open(dir)
+	defer r.close()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -124,10 +121,11 @@ func (w *walker) read(dir string) (*dirList, []string, error) {
 	list := &dirList{dir: dir, files: make([]walked, 0, len(entries))}
 	var subs []string
 	for _, d := range entries {
-		p := dir + string(filepath.Separator) + d.Name() // dir is clean, the name one element
+		p := dir + string(filepath.Separator) + d.name // dir is clean, the name one element
 		rel := filepath.ToSlash(p[len(c.Root)+1:])
-		if why := c.skip(rel, d.IsDir()); why != profile.Kept {
-			if d.IsDir() {
+		isDir := d.typ == fs.ModeDir
+		if why := c.skip(rel, isDir); why != profile.Kept {
+			if isDir {
 				list.left = append(list.left, Left{Path: rel, Dir: true, Reason: why})
 			} else if c.isPageExt(rel) {
 				list.left = append(list.left, Left{Path: rel, Reason: why})
@@ -135,17 +133,17 @@ func (w *walker) read(dir string) (*dirList, []string, error) {
 			continue
 		}
 		switch {
-		case d.IsDir():
+		case isDir:
 			subs = append(subs, p)
-		case d.Type().IsRegular():
+		case d.typ == 0:
 			wf := walked{path: p}
 			if w.stat {
 				var err error
-				wf.st, err = statcache.LstatAt(f, d.Name(), p)
+				wf.st, err = r.lstat(d.name, p)
 				wf.bad = err != nil
 			}
 			list.files = append(list.files, wf)
-		case d.Type()&fs.ModeSymlink != 0 && c.isPageExt(rel):
+		case d.typ == fs.ModeSymlink && c.isPageExt(rel):
 			list.links = append(list.links, p)
 		}
 	}

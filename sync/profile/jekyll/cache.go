@@ -26,26 +26,41 @@ const configCacheFormat = "langref-jekyll-config-v1"
 // of a second of YAML parsing). A missing, foreign or damaged cache is
 // read as no cache; a failed write is ignored.
 func (p Profile) ReadCached(root, dir string) (*profile.Rules, error) {
+	r, nav, err := p.ReadCachedDeferNav(root, dir)
+	if err == nil && nav != nil {
+		r.Nav = nav()
+	}
+	return r, err
+}
+
+// ReadCachedDeferNav is ReadCached, leaving the navigation of a cache it
+// reads to be decoded when nav is called (see profile.NavDeferrer).
+func (p Profile) ReadCachedDeferNav(root, dir string) (*profile.Rules, func() map[string]*profile.Nav, error) {
 	stamp := cachefile.BuildStamp()
 	if dir == "" || stamp == "" {
-		return p.Read(root)
+		r, err := p.Read(root)
+		return r, nil, err
 	}
 	b, err := readConfig(root)
 	if err != nil || b == nil {
-		return p.Read(root)
+		r, err := p.Read(root)
+		return r, nil, err
 	}
 	path := configCachePath(dir, root)
 	key := configCacheKey(stamp, root, b)
 	r := newRules()
-	if cached, err := cachefile.Read(path, 0); err == nil && decodeConfig(r, cached, key) == nil {
-		return finish(r, b), nil
+	if cached, err := cachefile.Read(path, 0); err == nil {
+		if navAt, err := decodeConfig(r, cached, key); err == nil {
+			r.Nav = nil
+			return finish(r, b), func() map[string]*profile.Nav { return decodeNavs(cached, navAt, b) }, nil
+		}
 	}
 	r = newRules()
 	if err := fromConfig(r, b); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	_ = cachefile.Write(path, encodeConfig(r, key)) // a cache is never required
-	return finish(r, b), nil
+	return finish(r, b), nil, nil
 }
 
 // configCachePath is the configuration cache for the site root in dir.
@@ -128,15 +143,16 @@ func appendStrs(b []byte, ss []string) []byte {
 var errCorruptConfig = errors.New("jekyll: corrupt configuration cache")
 
 // decodeConfig sets in r the fields of the cache file b written under
-// key. Its strings are parts of b, which must not change after.
-func decodeConfig(r *profile.Rules, b []byte, key string) error {
+// key but the navigation, whose offset in b it returns (decodeNavs
+// decodes it). Its strings are parts of b, which must not change after.
+func decodeConfig(r *profile.Rules, b []byte, key string) (navAt int, err error) {
 	head := configCacheFormat + " " + key + "\n"
 	if len(b) < len(head)+4 || string(b[:len(head)]) != head {
-		return errCorruptConfig
+		return 0, errCorruptConfig
 	}
 	body := b[:len(b)-4]
 	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(b[len(b)-4:]) {
-		return errCorruptConfig
+		return 0, errCorruptConfig
 	}
 	d := &reader{b: body, s: unsafe.String(&body[0], len(body)), off: len(head)}
 	r.ConfigFile, r.SourceLang = d.str(), d.str()
@@ -152,14 +168,39 @@ func decodeConfig(r *profile.Rules, b []byte, key string) error {
 			}
 		}
 	}
+	if d.bad {
+		return 0, errCorruptConfig
+	}
+	return d.off, nil
+}
+
+// navs decodes the navigations of the cache file b, which decodeConfig
+// read, from navAt on.
+func navs(b []byte, navAt int) (map[string]*profile.Nav, error) {
+	body := b[:len(b)-4]
+	d := &reader{b: body, s: unsafe.String(&body[0], len(body)), off: navAt}
+	out := map[string]*profile.Nav{}
 	for range d.count(5) {
 		lang, nav := d.nav()
-		r.Nav[lang] = nav
+		out[lang] = nav
 	}
 	if d.bad || d.off != len(body) {
-		return errCorruptConfig
+		return nil, errCorruptConfig
 	}
-	return nil
+	return out, nil
+}
+
+// decodeNavs is navs, or, for a cache whose navigation does not decode
+// (its checksum held, so only a writer with another layout under the same
+// format could make one), the navigation parsed from the configuration
+// config again.
+func decodeNavs(b []byte, navAt int, config []byte) map[string]*profile.Nav {
+	if nav, err := navs(b, navAt); err == nil {
+		return nav
+	}
+	r := newRules()
+	_ = fromConfig(r, config) // it parsed when the cache was written
+	return r.Nav
 }
 
 // reader reads varints and strings from b; bad sticks.

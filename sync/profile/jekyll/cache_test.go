@@ -1,6 +1,8 @@
 package jekyll
 
 import (
+	"encoding/binary"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -57,7 +59,11 @@ func TestReadCachedReadsAsRead(t *testing.T) {
 				t.Fatalf("no cache written: %v", err)
 			}
 			cfg, _ := os.ReadFile(filepath.Join(root, "_config.yml"))
-			if err := decodeConfig(newRules(), b, configCacheKey(cachefile.BuildStamp(), root, cfg)); err != nil {
+			navAt, err := decodeConfig(newRules(), b, configCacheKey(cachefile.BuildStamp(), root, cfg))
+			if err == nil {
+				_, err = navs(b, navAt)
+			}
+			if err != nil {
 				t.Fatalf("the cache written does not read back: %v", err)
 			}
 		}},
@@ -171,4 +177,45 @@ func truncate(t *testing.T, path string, n int64) {
 	if _, err := os.Stat(filepath.Dir(path)); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestReadCachedDeferNav: from the cache, the navigation is left to nav,
+// which returns what Read reads, also from a cache whose navigation does
+// not decode though its checksum holds.
+func TestReadCachedDeferNav(t *testing.T) {
+	root := testfs.Dir(t, map[string]string{"_config.yml": cacheTestConfig})
+	dir := t.TempDir()
+	want, err := Profile{}.Read(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, nav, err := (Profile{}).ReadCachedDeferNav(root, dir); err != nil || nav != nil {
+		t.Fatalf("the run that writes the cache: nav deferred %t, error %v", nav != nil, err)
+	}
+	check := func(t *testing.T) {
+		t.Helper()
+		got, nav, err := Profile{}.ReadCachedDeferNav(root, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nav == nil || got.Nav != nil {
+			t.Fatalf("from the cache: nav deferred %t, Nav %v; want deferred, nil", nav != nil, got.Nav)
+		}
+		got.Nav = nav()
+		sameRules(t, got, want)
+	}
+	t.Run("from the cache", check)
+	t.Run("a navigation that does not decode", func(t *testing.T) {
+		path := configCachePath(dir, root)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := append(b[:len(b)-4:len(b)-4], 0) // a byte after the navigation
+		body = binary.BigEndian.AppendUint32(body, crc32.Checksum(body, castagnoli))
+		if err := os.WriteFile(path, body, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		check(t)
+	})
 }
