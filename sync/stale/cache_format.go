@@ -3,8 +3,8 @@ package stale
 import (
 	"encoding/binary"
 	"errors"
-	"unsafe"
 
+	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/translate/change"
 )
 
@@ -168,16 +168,16 @@ func decodeCache(b []byte) (*cache, error) {
 	if len(b) < len(cacheHeader) || string(b[:len(cacheHeader)]) != cacheHeader {
 		return nil, errCorruptCache
 	}
-	d := &decoder{b: b, s: unsafe.String(&b[0], len(b)), off: len(cacheHeader)}
-	c := &cache{RunKey: d.str()}
-	c.Entries = make([]cacheEntry, d.count(minEntry))
+	d := &decoder{*cachefile.NewDecoder(b, len(cacheHeader))}
+	c := &cache{RunKey: d.Str()}
+	c.Entries = make([]cacheEntry, d.Count(minEntry))
 	for i := range c.Entries {
-		if d.bad {
+		if d.Bad {
 			break
 		}
 		d.entry(&c.Entries[i])
 	}
-	if d.bad || d.off != len(b) {
+	if d.Bad || d.Off != len(b) {
 		return nil, errCorruptCache
 	}
 	return c, c.index()
@@ -197,37 +197,32 @@ func (c *cache) index() error {
 
 // decoder reads a cache file from offset off. Once it meets something
 // wrong it is bad, and reads zero values from then on.
-type decoder struct {
-	b   []byte
-	s   string // b, unsafely, for strings to be parts of
-	off int
-	bad bool
-}
+type decoder struct{ cachefile.Decoder }
 
 func (d *decoder) entry(e *cacheEntry) {
-	e.Path, e.Key = d.str(), d.str()
-	f := d.flags()
+	e.Path, e.Key = d.Str(), d.Str()
+	f := d.Byte()
 	if f&^entryFlags != 0 || f != 0 && f&entryPage == 0 {
-		d.bad = true
+		d.Bad = true
 	}
-	if f&entryPage != 0 && !d.bad {
+	if f&entryPage != 0 && !d.Bad {
 		e.Page = d.page(f)
 	}
 }
 
 func (d *decoder) page(f byte) *Page {
 	p := &Page{
-		Path:               d.str(),
-		SourcePath:         d.str(),
-		Baseline:           d.str(),
-		BaselineSource:     Source(d.str()),
-		SourceCommitsSince: d.num(),
+		Path:               d.Str(),
+		SourcePath:         d.Str(),
+		Baseline:           d.Str(),
+		BaselineSource:     Source(d.Str()),
+		SourceCommitsSince: d.Num(),
 		Stale:              f&entryStale != 0,
 		Minor:              f&entryMinor != 0,
 		Suspect:            f&entrySuspect != 0,
 	}
 	p.Changes = d.changes()
-	p.Class = change.Class(d.num())
+	p.Class = change.Class(d.Num())
 	p.Structure = d.structure()
 	p.Notes = d.notes()
 	if f&entryBadBaseline != 0 {
@@ -238,99 +233,42 @@ func (d *decoder) page(f byte) *Page {
 }
 
 func (d *decoder) changes() []Change {
-	n := d.count(minChange)
+	n := d.Count(minChange)
 	if n == 0 {
 		return nil
 	}
 	cs := make([]Change, n)
 	for i := range cs {
-		cs[i] = Change{Class: change.Class(d.num()), Kind: d.str(), Line: d.num(), EndLine: d.num(), OldLine: d.num(), OldEndLine: d.num(),
-			Text: d.str(), State: State(d.str()), Evidence: Evidence(d.str()), Commit: d.str(), TrLine: d.num(), TrEndLine: d.num(), Alignment: d.str()}
+		cs[i] = Change{Class: change.Class(d.Num()), Kind: d.Str(), Line: d.Num(), EndLine: d.Num(), OldLine: d.Num(), OldEndLine: d.Num(),
+			Text: d.Str(), State: State(d.Str()), Evidence: Evidence(d.Str()), Commit: d.Str(), TrLine: d.Num(), TrEndLine: d.Num(), Alignment: d.Str()}
 	}
 	return cs
 }
 
 func (d *decoder) structure() []Mismatch {
-	n := d.count(minMismatch)
+	n := d.Count(minMismatch)
 	if n == 0 {
 		return nil
 	}
 	ms := make([]Mismatch, n)
 	for i := range ms {
-		ms[i] = Mismatch{Aspect: Aspect(d.str()), Source: d.num(), Translation: d.num(), Line: d.num(), SourceLine: d.num()}
+		ms[i] = Mismatch{Aspect: Aspect(d.Str()), Source: d.Num(), Translation: d.Num(), Line: d.Num(), SourceLine: d.Num()}
 	}
 	return ms
 }
 
 func (d *decoder) notes() []string {
-	n := d.count(minNote)
+	n := d.Count(minNote)
 	if n == 0 {
 		return nil
 	}
 	ns := make([]string, n)
 	for i := range ns {
-		ns[i] = d.str()
+		ns[i] = d.Str()
 	}
 	return ns
 }
 
 func (d *decoder) badBaseline() *BadBaseline {
-	return &BadBaseline{Reason: d.str(), Key: d.str(), Value: d.str(), Line: d.num(), Col: d.num(), Suggest: d.str()}
-}
-
-// count reads the length of a slice whose elements take at least size
-// bytes each.
-func (d *decoder) count(size int) int {
-	n := d.uvarint()
-	if n > uint64((len(d.b)-d.off)/size) {
-		d.bad = true
-		return 0
-	}
-	return int(n)
-}
-
-func (d *decoder) str() string {
-	n := d.uvarint()
-	if n > uint64(len(d.b)-d.off) {
-		d.bad = true
-		return ""
-	}
-	s := d.s[d.off : d.off+int(n)]
-	d.off += int(n)
-	return s
-}
-
-func (d *decoder) num() int {
-	if d.bad {
-		return 0
-	}
-	v, n := binary.Varint(d.b[d.off:])
-	if n <= 0 || int64(int(v)) != v {
-		d.bad = true
-		return 0
-	}
-	d.off += n
-	return int(v)
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.bad {
-		return 0
-	}
-	v, n := binary.Uvarint(d.b[d.off:])
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.off += n
-	return v
-}
-
-func (d *decoder) flags() byte {
-	if d.bad || d.off == len(d.b) {
-		d.bad = true
-		return 0
-	}
-	d.off++
-	return d.b[d.off-1]
+	return &BadBaseline{Reason: d.Str(), Key: d.Str(), Value: d.Str(), Line: d.Num(), Col: d.Num(), Suggest: d.Str()}
 }

@@ -10,7 +10,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"unsafe"
 
 	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/internal/statcache"
@@ -279,31 +278,31 @@ func decodeReport(b []byte, key string, pages func(string) bool, withPages bool)
 	if !ok || end > len(b) || crc32.Checksum(b[:end-4], castagnoli) != binary.BigEndian.Uint32(b[end-4:]) {
 		return nil, errCorruptReport
 	}
-	d := &decoder{b: b[:end-4], s: unsafe.String(&b[0], end-4), off: len(head) + 4}
-	r := &Report{Source: d.str(), Root: d.str()}
-	c := &Cached{Report: r, Langs: d.strs()}
-	r.Languages = make([]Language, d.count(10))
+	d := &decoder{*cachefile.NewDecoder(b[:end-4], len(head)+4)}
+	r := &Report{Source: d.Str(), Root: d.Str()}
+	c := &Cached{Report: r, Langs: d.Strs()}
+	r.Languages = make([]Language, d.Count(10))
 	for i := range r.Languages {
 		l := &r.Languages[i]
-		l.Lang = d.str()
+		l.Lang = d.Str()
 		for _, n := range []*int{&l.SourcePages, &l.Translated, &l.Stale, &l.Stub, &l.Unknown, &l.Missing, &l.Orphan, &l.Broken} {
-			*n = d.int()
+			*n = d.Int()
 		}
-		l.Coverage = math.Float64frombits(d.uint())
+		l.Coverage = math.Float64frombits(d.Uint())
 	}
-	if d.off != len(d.b) {
-		d.bad = true
+	if d.Off != len(d.B) {
+		d.Bad = true
 	}
-	if !withPages || d.bad {
+	if !withPages || d.Bad {
 		return c, d.err()
 	}
 	if len(b) < end+4 || crc32.Checksum(b[:len(b)-4], castagnoli) != binary.BigEndian.Uint32(b[len(b)-4:]) {
 		return nil, errCorruptReport
 	}
-	d = &decoder{b: b[:len(b)-4], s: unsafe.String(&b[0], len(b)-4), off: end}
+	d = &decoder{*cachefile.NewDecoder(b[:len(b)-4], end)}
 	r.Pages = d.sections(pages)
-	if d.off != len(d.b) {
-		d.bad = true
+	if d.Off != len(d.B) {
+		d.Bad = true
 	}
 	return c, d.err()
 }
@@ -312,34 +311,34 @@ func decodeReport(b []byte, key string, pages func(string) bool, withPages bool)
 // says yes to (nil: all of them).
 func (d *decoder) sections(pages func(string) bool) []Page {
 	out := make([]Page, 0, d.wanted(pages))
-	for range d.count(minSection) {
-		lang, n := d.str(), d.count(minPage)
-		size := d.count(1)
-		if d.bad {
+	for range d.Count(minSection) {
+		lang, n := d.Str(), d.Count(minPage)
+		size := d.Count(1)
+		if d.Bad {
 			return nil
 		}
-		end := d.off + size
+		end := d.Off + size
 		if pages != nil && !pages(lang) {
-			d.off = end
+			d.Off = end
 			continue
 		}
 		if n > size/minPage {
-			d.bad = true
+			d.Bad = true
 			return nil
 		}
 		for range n {
 			var p Page
 			d.page(&p)
 			if p.Lang != lang {
-				d.bad = true
+				d.Bad = true
 			}
-			if d.bad {
+			if d.Bad {
 				return nil
 			}
 			out = append(out, p)
 		}
-		if d.off != end {
-			d.bad = true
+		if d.Off != end {
+			d.Bad = true
 			return nil
 		}
 	}
@@ -352,13 +351,13 @@ func (d *decoder) sections(pages func(string) bool) []Page {
 func (d *decoder) wanted(pages func(string) bool) int {
 	ahead := *d
 	total := 0
-	for range ahead.count(minSection) {
-		lang, n := ahead.str(), ahead.count(minPage)
-		size := ahead.count(1)
-		if ahead.bad || n > size/minPage {
+	for range ahead.Count(minSection) {
+		lang, n := ahead.Str(), ahead.Count(minPage)
+		size := ahead.Count(1)
+		if ahead.Bad || n > size/minPage {
 			return 0 // sections reads nothing then
 		}
-		ahead.off += size
+		ahead.Off += size
 		if pages == nil || pages(lang) {
 			total += n
 		}
@@ -368,15 +367,10 @@ func (d *decoder) wanted(pages func(string) bool) int {
 
 // decoder reads a report cache file from offset off; once it meets
 // something wrong it is bad, and reads zero values from then on.
-type decoder struct {
-	b   []byte
-	s   string // b, unsafely, for strings to be parts of
-	off int
-	bad bool
-}
+type decoder struct{ cachefile.Decoder }
 
 func (d *decoder) err() error {
-	if d.bad {
+	if d.Bad {
 		return errCorruptReport
 	}
 	return nil
@@ -384,119 +378,40 @@ func (d *decoder) err() error {
 
 func (d *decoder) page(p *Page) {
 	for _, s := range []*string{&p.Key, &p.Lang, &p.State, &p.Path, &p.SourcePath, &p.Reason, &p.Section, &p.Drift, &p.Baseline, &p.BaselineSource} {
-		*s = d.str()
+		*s = d.Str()
 	}
-	p.OtherPaths, p.Notes = d.strs(), d.strs()
-	f := d.byte()
+	p.OtherPaths, p.Notes = d.Strs(), d.Strs()
+	f := d.Byte()
 	if f&^pageFlags != 0 {
-		d.bad = true
+		d.Bad = true
 		return
 	}
 	if f&pageProgress != 0 {
-		p.Progress = &Progress{Translated: d.num(), Total: d.num()}
+		p.Progress = &Progress{Translated: d.Num(), Total: d.Num()}
 	}
 	if f&pageCommits != 0 {
-		n := d.num()
+		n := d.Num()
 		p.EnglishCommitsSince = &n
 	}
 	p.Suspect = f&pageSuspect != 0
-	if n := d.count(minChange); n > 0 {
+	if n := d.Count(minChange); n > 0 {
 		p.Changes = make([]Change, n)
 		for i := range p.Changes {
 			c := &p.Changes[i]
 			for _, s := range []*string{&c.Class, &c.Kind, &c.Text, &c.State, &c.Evidence, &c.EvidenceCommit, &c.Alignment} {
-				*s = d.str()
+				*s = d.Str()
 			}
 			for _, n := range []*int{&c.SourceLine, &c.SourceEndLine, &c.OldLine, &c.OldEndLine, &c.TranslationLine, &c.TranslationEndLine} {
-				*n = d.num()
+				*n = d.Num()
 			}
 		}
 	}
-	if n := d.count(minMismatch); n > 0 {
+	if n := d.Count(minMismatch); n > 0 {
 		p.Unverified = make([]stale.Mismatch, n)
 		for i := range p.Unverified {
 			m := &p.Unverified[i]
-			m.Aspect = stale.Aspect(d.str())
-			m.Source, m.Translation, m.Line, m.SourceLine = d.num(), d.num(), d.num(), d.num()
+			m.Aspect = stale.Aspect(d.Str())
+			m.Source, m.Translation, m.Line, m.SourceLine = d.Num(), d.Num(), d.Num(), d.Num()
 		}
 	}
-}
-
-func (d *decoder) uint() uint64 {
-	if d.bad {
-		return 0
-	}
-	v, n := binary.Uvarint(d.b[d.off:])
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.off += n
-	return v
-}
-
-// int reads a count: never more than an int holds.
-func (d *decoder) int() int {
-	v := d.uint()
-	if v > math.MaxInt32 {
-		d.bad = true
-		return 0
-	}
-	return int(v)
-}
-
-func (d *decoder) num() int {
-	if d.bad {
-		return 0
-	}
-	v, n := binary.Varint(d.b[d.off:])
-	if n <= 0 || int64(int(v)) != v {
-		d.bad = true
-		return 0
-	}
-	d.off += n
-	return int(v)
-}
-
-func (d *decoder) byte() byte {
-	if d.bad || d.off >= len(d.b) {
-		d.bad = true
-		return 0
-	}
-	d.off++
-	return d.b[d.off-1]
-}
-
-// count reads the length of a list whose elements take at least size
-// bytes each.
-func (d *decoder) count(size int) int {
-	n := d.uint()
-	if n > uint64((len(d.b)-d.off)/size) {
-		d.bad = true
-		return 0
-	}
-	return int(n)
-}
-
-func (d *decoder) str() string {
-	n := d.uint()
-	if n > uint64(len(d.b)-d.off) {
-		d.bad = true
-		return ""
-	}
-	s := d.s[d.off : d.off+int(n)]
-	d.off += int(n)
-	return s
-}
-
-func (d *decoder) strs() []string {
-	n := d.count(1)
-	if n == 0 {
-		return nil
-	}
-	ss := make([]string, n)
-	for i := range ss {
-		ss[i] = d.str()
-	}
-	return ss
 }

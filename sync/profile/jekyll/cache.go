@@ -8,7 +8,6 @@ import (
 	"hash/crc32"
 	"path/filepath"
 	"slices"
-	"unsafe"
 
 	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/sync/profile"
@@ -154,37 +153,37 @@ func decodeConfig(r *profile.Rules, b []byte, key string) (navAt int, err error)
 	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(b[len(b)-4:]) {
 		return 0, errCorruptConfig
 	}
-	d := &reader{b: body, s: unsafe.String(&body[0], len(body)), off: len(head)}
-	r.ConfigFile, r.SourceLang = d.str(), d.str()
-	r.Exclude, r.Include = d.strs(), d.strs()
-	if n := d.count(3); n > 0 {
+	d := &reader{*cachefile.NewDecoder(body, len(head))}
+	r.ConfigFile, r.SourceLang = d.Str(), d.Str()
+	r.Exclude, r.Include = d.Strs(), d.Strs()
+	if n := d.Count(3); n > 0 {
 		r.ConfigDups = make([]profile.DupKey, n)
 		for i := range r.ConfigDups {
 			dk := &r.ConfigDups[i]
-			dk.Key, dk.Value = d.str(), d.str()
-			dk.Lines = make([]int, d.count(1))
+			dk.Key, dk.Value = d.Str(), d.Str()
+			dk.Lines = make([]int, d.Count(1))
 			for j := range dk.Lines {
-				dk.Lines[j] = d.int()
+				dk.Lines[j] = d.Int()
 			}
 		}
 	}
-	if d.bad {
+	if d.Bad {
 		return 0, errCorruptConfig
 	}
-	return d.off, nil
+	return d.Off, nil
 }
 
 // navs decodes the navigations of the cache file b, which decodeConfig
 // read, from navAt on.
 func navs(b []byte, navAt int) (map[string]*profile.Nav, error) {
 	body := b[:len(b)-4]
-	d := &reader{b: body, s: unsafe.String(&body[0], len(body)), off: navAt}
+	d := &reader{*cachefile.NewDecoder(body, navAt)}
 	out := map[string]*profile.Nav{}
-	for range d.count(5) {
+	for range d.Count(5) {
 		lang, nav := d.nav()
 		out[lang] = nav
 	}
-	if d.bad || d.off != len(body) {
+	if d.Bad || d.Off != len(body) {
 		return nil, errCorruptConfig
 	}
 	return out, nil
@@ -203,19 +202,14 @@ func decodeNavs(b []byte, navAt int, config []byte) map[string]*profile.Nav {
 	return r.Nav
 }
 
-// reader reads varints and strings from b; bad sticks.
-type reader struct {
-	b   []byte
-	s   string // b, unsafely, for strings to be parts of
-	off int
-	bad bool
-}
+// reader reads the cache file's varints, strings and navigations.
+type reader struct{ cachefile.Decoder }
 
 func (d *reader) nav() (string, *profile.Nav) {
-	lang, navLang, file, line := d.str(), d.str(), d.str(), d.int()
-	items := make([]profile.NavItem, d.count(4))
+	lang, navLang, file, line := d.Str(), d.Str(), d.Str(), d.Int()
+	items := make([]profile.NavItem, d.Count(4))
 	for i := range items {
-		items[i] = profile.NavItem{Path: d.str(), Parent: d.str(), Line: d.int(), Col: d.int()}
+		items[i] = profile.NavItem{Path: d.Str(), Parent: d.Str(), Line: d.Int(), Col: d.Int()}
 	}
 	if len(items) == 0 {
 		return lang, &profile.Nav{Lang: navLang, File: file, Line: line}
@@ -223,60 +217,4 @@ func (d *reader) nav() (string, *profile.Nav) {
 	n := profile.NewNav(navLang, line, items)
 	n.File = file
 	return lang, n
-}
-
-func (d *reader) uint() uint64 {
-	if d.bad {
-		return 0
-	}
-	v, n := binary.Uvarint(d.b[d.off:])
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.off += n
-	return v
-}
-
-func (d *reader) int() int {
-	v := d.uint()
-	if v > 1<<31 {
-		d.bad = true
-		return 0
-	}
-	return int(v)
-}
-
-// count reads the length of a list whose elements take at least size
-// bytes each, never more than the rest of b can hold.
-func (d *reader) count(size int) int {
-	n := d.uint()
-	if n > uint64((len(d.b)-d.off)/size) {
-		d.bad = true
-		return 0
-	}
-	return int(n)
-}
-
-func (d *reader) str() string {
-	n := d.uint()
-	if n > uint64(len(d.b)-d.off) {
-		d.bad = true
-		return ""
-	}
-	s := d.s[d.off : d.off+int(n)]
-	d.off += int(n)
-	return s
-}
-
-func (d *reader) strs() []string {
-	n := d.count(1)
-	if n == 0 {
-		return nil
-	}
-	ss := make([]string, n)
-	for i := range ss {
-		ss[i] = d.str()
-	}
-	return ss
 }
