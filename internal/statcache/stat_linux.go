@@ -32,23 +32,7 @@ func Lstat(path string) (Stat, error) {
 // LstatAt is Lstat of the file name in the open folder dir, whose path
 // is full: the kernel then looks up one name rather than the whole path.
 func LstatAt(dir *os.File, name, full string) (Stat, error) {
-	var st unix.Stat_t
-	for {
-		err := unix.Fstatat(int(dir.Fd()), name, &st, unix.AT_SYMLINK_NOFOLLOW)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil {
-			return Stat{}, &os.PathError{Op: "lstat", Path: full, Err: err}
-		}
-		return Stat{
-			Size:  st.Size,
-			Mtime: st.Mtim.Nano(),
-			Ctime: st.Ctim.Nano(),
-			Ino:   st.Ino,
-			Mode:  st.Mode,
-		}, nil
-	}
+	return LstatFd(int(dir.Fd()), name, full)
 }
 
 // LstatFd is LstatAt of the folder open as the descriptor dir.
