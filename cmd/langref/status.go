@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/langref/langref/internal/phase"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
 	"github.com/langref/langref/sync/stale"
@@ -35,7 +36,9 @@ func (e *env) status(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	phase.Mark("history")
 	l, err := e.scanLean(c)
+	phase.Mark("scan")
 	if err != nil {
 		return err
 	}
@@ -52,6 +55,7 @@ func (e *env) status(c *cli.Context) error {
 		return err
 	}
 	s, pre := l.site, l.pre
+	phase.Mark("read")
 	for _, l := range langs {
 		if l == s.SourceLang || !s.HasLang(l) {
 			return e.unknownLang(l, graph.TranslationLangs(s))
@@ -59,12 +63,15 @@ func (e *env) status(c *cli.Context) error {
 	}
 	followAll(pre, s)
 	g := graph.Build(s)
+	phase.Mark("graph")
 	// Staleness first: it drops the front matter and contents it read,
 	// which stub detection, reading pages again from disk, does not need.
 	st, err := e.staleness(g, c.String("stale-on"), true, pre)
 	if err != nil {
 		return err
 	}
+	phase.Mark("staleness")
+	defer phase.Mark("end")
 	defer st.Wait()
 	stubs, err := l.stubs(g)
 	if err != nil {
@@ -72,10 +79,13 @@ func (e *env) status(c *cli.Context) error {
 	}
 	// The report of every language, which the report cache keeps; --lang
 	// narrows its pages after.
+	phase.Mark("stubs")
 	r := status.Build(g, status.Options{Stale: st, Stubs: stubs})
+	phase.Mark("report")
 	if key != "" {
 		_ = status.SaveReport(pre.CacheDir(), s.Root, key, l.fingerprint, st, r, graph.TranslationLangs(s)) // a cache is never required
 	}
+	phase.Mark("save-report")
 	r.History = hist
 	r.Pages = langPages(r.Pages, langs)
 	paths, err := e.resolvePaths(s, c.Args().Slice())
@@ -88,6 +98,7 @@ func (e *env) status(c *cli.Context) error {
 		return err
 	}
 	r.Pages = inScope(r.Pages, scope)
+	defer phase.Mark("output")
 	return e.statusOut(c, r, langs, st)
 }
 

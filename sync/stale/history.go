@@ -10,6 +10,7 @@ import (
 	"strings"
 	gosync "sync"
 
+	"github.com/langref/langref/internal/phase"
 	"github.com/langref/langref/sync/history"
 )
 
@@ -100,6 +101,7 @@ func (a *analysis) history() error {
 		return nil
 	}
 	h, err := pre.load()
+	phase.Mark("stale-history-loaded")
 	if err != nil {
 		return err
 	}
@@ -135,6 +137,8 @@ func (x *hist) run() error {
 			return err
 		}
 	}
+	phase.Mark("stale-traces")
+	defer phase.Mark("stale-pipeline")
 	return x.pipeline(ts)
 }
 
