@@ -64,8 +64,15 @@ func (e *env) status(c *cli.Context) error {
 	followAll(pre, s)
 	g := graph.Build(s)
 	phase.Mark("graph")
-	// Staleness first: it drops the front matter and contents it read,
-	// which stub detection, reading pages again from disk, does not need.
+	// Stubs first: what the stub scan indexed while the site was read
+	// (tens of MB on a large site) is let go before the staleness
+	// pipeline, which holds the most, starts; stub detection reads the
+	// pages it needs again from disk, as staleness does.
+	stubs, err := l.stubs(g)
+	if err != nil {
+		return err
+	}
+	phase.Mark("stubs")
 	st, err := e.staleness(g, c.String("stale-on"), true, pre)
 	if err != nil {
 		return err
@@ -73,13 +80,8 @@ func (e *env) status(c *cli.Context) error {
 	phase.Mark("staleness")
 	defer phase.Mark("end")
 	defer st.Wait()
-	stubs, err := l.stubs(g)
-	if err != nil {
-		return err
-	}
 	// The report of every language, which the report cache keeps; --lang
 	// narrows its pages after.
-	phase.Mark("stubs")
 	r := status.Build(g, status.Options{Stale: st, Stubs: stubs})
 	phase.Mark("report")
 	if key != "" {
@@ -239,7 +241,9 @@ func (e *env) readLean(c *cli.Context, l *leanLoad) error {
 // stubs detects the stubs of g, the graph of l's site, with the scan and
 // the cache.
 func (l *leanLoad) stubs(g *graph.Graph) (status.Stubs, error) {
-	return status.DetectStubsWith(g, status.StubOptions{CacheDir: l.pre.CacheDir(), Scan: l.scan})
+	scan := l.scan
+	l.scan = nil // its index is large and read once: let it go with this call
+	return status.DetectStubsWith(g, status.StubOptions{CacheDir: l.pre.CacheDir(), Scan: scan})
 }
 
 // loadLeanSite is loadSite without the pages' contents, which status

@@ -222,7 +222,12 @@ func (sc *Scan) Root() string { return sc.c.Root }
 // Config.RepoRoot, without what Config reads.
 func (sc *Scan) RepoRoot() string { return sc.c.RepoRoot() }
 
-// Read reads the pages sc listed: a scan is read once.
+// keepPageCache keeps the page cache open after Read, for tests that ask
+// it how many files it answered for.
+var keepPageCache = false
+
+// Read reads the pages sc listed: a scan is read once, and lets go of
+// its listing then (take its Fingerprint before).
 func (sc *Scan) Read() (*Site, error) {
 	c := sc.c
 	c.readNav()
@@ -237,6 +242,14 @@ func (sc *Scan) Read() (*Site, error) {
 	if c.pages != nil {
 		_ = c.pages.Save() // a cache is never required
 	}
+	// What only reading needs is let go: the page cache's entries (tens
+	// of MB on a large site), the visitor and what it holds (a stub
+	// scan's index), the listing.
+	if !keepPageCache {
+		c.pages = nil
+	}
+	c.visit = nil
+	sc.paths, sc.stats, sc.bad = nil, nil, nil
 	files, left := c.dropped(files, sc.left)
 	if c.PageNav != nil {
 		c.Nav = c.PageNav(c.Nav, func(yield func(string, *frontmatter.Doc) bool) {
@@ -805,7 +818,8 @@ type Fingerprint struct {
 // what goes into it.
 const fingerprintFormat = "langref-site-fingerprint-v1"
 
-// Fingerprint returns the fingerprint of the site sc listed.
+// Fingerprint returns the fingerprint of the site sc listed; after Read,
+// which lets go of the listing, an empty one (the site cannot tell).
 func (sc *Scan) Fingerprint() Fingerprint {
 	c := sc.c
 	if c.InputKey == "" || sc.stats == nil || slices.Contains(sc.bad, true) || len(sc.links) > 0 {
