@@ -3,6 +3,7 @@ package stale
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"path/filepath"
 	"strconv"
 	gosync "sync"
@@ -77,8 +78,16 @@ func (c *cache) lookup(path, key string) (*Page, bool) {
 }
 
 // keyWriter builds a cache key field by field: each field, then a NUL,
-// into a buffer hashed once at the end.
-type keyWriter struct{ b []byte }
+// into a buffer hashed at the end; a long key (the run key names every
+// translation: 16 MB on a 20,000-page site) is hashed as it goes, a
+// buffer at a time, so that no buffer outgrows maxKeyBuffer by much.
+type keyWriter struct {
+	b []byte
+	h hash.Hash // the hash of what came before b; nil until b first fills
+}
+
+// maxKeyBuffer is the size of a key's buffer beyond which it is hashed.
+const maxKeyBuffer = 32 << 10
 
 func newKey() *keyWriter { return keyWriters.Get().(*keyWriter) }
 
@@ -89,6 +98,7 @@ func (k *keyWriter) str(fields ...string) {
 	for _, f := range fields {
 		k.b = append(append(k.b, f...), 0)
 	}
+	k.spill()
 }
 
 // num adds integer fields.
@@ -96,16 +106,41 @@ func (k *keyWriter) num(fields ...int) {
 	for _, f := range fields {
 		k.b = append(strconv.AppendInt(k.b, int64(f), 10), 0)
 	}
+	k.spill()
 }
 
 // raw adds a field of bytes, such as a hash.
-func (k *keyWriter) raw(f []byte) { k.b = append(append(k.b, f...), 0) }
+func (k *keyWriter) raw(f []byte) {
+	k.b = append(append(k.b, f...), 0)
+	k.spill()
+}
+
+// spill hashes the buffer once it is full.
+func (k *keyWriter) spill() {
+	if len(k.b) < maxKeyBuffer {
+		return
+	}
+	if k.h == nil {
+		k.h = sha256.New()
+	}
+	k.h.Write(k.b)
+	k.b = k.b[:0]
+}
 
 // sum returns the key, and gives k back for reuse.
 func (k *keyWriter) sum() string {
-	h := sha256.Sum256(k.b)
+	var h [sha256.Size]byte
+	if k.h == nil {
+		h = sha256.Sum256(k.b)
+	} else {
+		k.h.Write(k.b)
+		k.h.Sum(h[:0])
+		k.h.Reset()
+	}
 	k.b = k.b[:0]
-	keyWriters.Put(k)
+	if cap(k.b) <= 2*maxKeyBuffer {
+		keyWriters.Put(k)
+	}
 	return hex.EncodeToString(h[:])
 }
 
@@ -304,20 +339,20 @@ func (a *analysis) fromRunCache(repo *history.Repo, prefix string) bool {
 	return true
 }
 
-// useCache reads the cache and settles the traces whose result it holds;
-// it returns the others.
-func (x *hist) useCache(ts []*trace) []*trace {
+// useCache reads the cache and settles the items whose result it holds;
+// it returns the others. The traces it keys them with are let go: the
+// pipeline makes them again, a few at a time.
+func (x *hist) useCache() []*item {
 	if !x.openCache(x.repo) {
-		return ts
+		return x.items
 	}
-	par.Do(len(ts), func(i int) { ts[i].it.cacheKey = x.cacheKey(ts[i]) })
-	var rest []*trace
-	for _, t := range ts {
-		it := t.it
+	par.Do(len(x.items), func(i int) { x.items[i].cacheKey = x.cacheKey(x.newTrace(x.items[i])) })
+	var rest []*item
+	for _, it := range x.items {
 		if p, ok := x.cache.lookup(it.page.Path, it.cacheKey); it.cacheKey != "" && ok {
 			it.fromCache(p)
 		} else {
-			rest = append(rest, t)
+			rest = append(rest, it)
 		}
 	}
 	return rest

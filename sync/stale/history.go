@@ -27,9 +27,6 @@ type hist struct {
 	prefix string         // the site root relative to the work tree, "" at its top
 	index  map[string]int // commit hash → position in h.Commits (0 is newest)
 	logs   *history.Logs  // the logs of every page, followed together
-	// srcCommits holds the commits of each source page's log, by its
-	// repository path, shared by the traces of its translations.
-	srcCommits map[string]map[string]bool
 	// srcKeys holds the cache key of each source page's log, by its
 	// repository path (sourceLogKey).
 	srcKeys map[string]string
@@ -45,18 +42,18 @@ type hist struct {
 	reasons  map[string]string
 }
 
-// trace is the history of one item.
+// trace is the history of one item, made when the item enters the
+// pipeline and let go when it leaves: only the traces in flight are held.
 type trace struct {
-	it        *item
-	tr, src   string // repository paths
-	trLog     []history.FileEvent
-	srcLog    []history.FileEvent
-	srcCommit map[string]bool
-	base      *history.Commit
-	source    Source
-	blobs     []blob // the blobs of the current stage (see pipeline)
-	pending   int    // how many of them are still to be read
-	deciding  bool   // in the first stage of pipeline
+	it       *item
+	tr, src  string // repository paths
+	trLog    []history.FileEvent
+	srcLog   []history.FileEvent
+	base     *history.Commit
+	source   Source
+	blobs    []blob // the blobs of the current stage (see pipeline)
+	pending  int    // how many of them are still to be read
+	deciding bool   // in the first stage of pipeline
 }
 
 // blob is a file's contents read by git cat-file.
@@ -106,7 +103,7 @@ func (a *analysis) history() error {
 		return err
 	}
 	x := &hist{analysis: a, repo: repo, pre: pre, h: h, prefix: strings.TrimPrefix(prefix, "."), index: map[string]int{},
-		srcCommits: map[string]map[string]bool{}, srcKeys: map[string]string{}}
+		srcKeys: map[string]string{}}
 	a.res.Shallow = repo.Shallow
 	for i, c := range h.Commits {
 		x.index[c.Hash] = i
@@ -126,20 +123,15 @@ func (x *hist) run() error {
 		return err
 	}
 	x.follow()
-	ts := make([]*trace, len(x.items))
-	for i, it := range x.items {
-		ts[i] = x.newTrace(it)
-	}
-	ts = x.useCache(ts)
-	x.checkRecords(ts)
-	if len(ts) > 0 {
+	its := x.useCache()
+	if len(its) > 0 {
 		if err := x.readIgnoring(); err != nil {
 			return err
 		}
 	}
 	phase.Mark("stale-traces")
 	defer phase.Mark("stale-pipeline")
-	return x.pipeline(ts)
+	return x.pipeline(its)
 }
 
 // maxInFlight bounds the traces between their first blob asked for and
@@ -147,16 +139,16 @@ func (x *hist) run() error {
 // are held.
 const maxInFlight = 32
 
-// pipeline settles each trace in two stages, as its blobs come in from
+// pipeline settles the trace of each item in two stages, as its blobs come in from
 // one git cat-file process: first its baseline and the changes since (the
 // blobs of plan), then, for the traces whose changes the texts leave
 // open, the history of both files (the blobs of evidencePlan), asked for
 // as soon as the first stage is done. A bounded number of traces are in
 // flight, in the order given, so that the translations of a source page
 // are settled together and what they share is dropped once they are
-// done (Options.Release).
-func (x *hist) pipeline(ts []*trace) error {
-	if len(ts) == 0 {
+// done (Options.Release); each trace is made as its item enters.
+func (x *hist) pipeline(its []*item) error {
+	if len(its) == 0 {
 		return nil
 	}
 	procs := runtime.GOMAXPROCS(0)
@@ -171,9 +163,11 @@ func (x *hist) pipeline(ts []*trace) error {
 			}
 		})
 	}
-	p.done.Add(len(ts))
-	for _, t := range ts {
+	p.done.Add(len(its))
+	for _, it := range its {
 		p.slots <- struct{}{}
+		t := x.newTrace(it)
+		x.checkRecord(t)
 		if !p.ask(t, x.plan(t)) {
 			p.queue <- t
 		}
@@ -299,17 +293,10 @@ func (x *hist) follow() {
 
 func (x *hist) fileLog(path string) []history.FileEvent { return x.logs.FileLog(path) }
 
+// newTrace returns the trace of it. It is safe for concurrent use.
 func (x *hist) newTrace(it *item) *trace {
 	t := &trace{it: it, tr: x.repoPath(it.page.Path), src: x.repoPath(it.page.SourcePath), deciding: true}
 	t.trLog, t.srcLog = x.fileLog(t.tr), x.fileLog(t.src)
-	t.srcCommit = x.srcCommits[t.src]
-	if t.srcCommit == nil {
-		t.srcCommit = make(map[string]bool, len(t.srcLog))
-		for _, e := range t.srcLog {
-			t.srcCommit[e.Commit.Hash] = true
-		}
-		x.srcCommits[t.src] = t.srcCommit
-	}
 	return t
 }
 
@@ -377,22 +364,21 @@ func (x *hist) resolve(value string) (*history.Commit, string) {
 	return x.h.Commit(b.Site), ""
 }
 
-// checkRecords validates recorded baselines, resolved by resolveRecords.
-func (x *hist) checkRecords(ts []*trace) {
-	for _, t := range ts {
-		r := t.it.rec
-		if r == nil {
-			continue
-		}
-		c, reason := x.recordCommit(r)
-		switch {
-		case c == nil:
-			x.bad(t, reason)
-		case x.logs.PathAt(t.src, c.Hash) == "":
-			x.bad(t, "source-absent")
-		default:
-			t.base, t.source = c, Recorded
-		}
+// checkRecord validates t's recorded baseline, resolved by
+// resolveRecords.
+func (x *hist) checkRecord(t *trace) {
+	r := t.it.rec
+	if r == nil {
+		return
+	}
+	c, reason := x.recordCommit(r)
+	switch {
+	case c == nil:
+		x.bad(t, reason)
+	case x.logs.PathAt(t.src, c.Hash) == "":
+		x.bad(t, "source-absent")
+	default:
+		t.base, t.source = c, Recorded
 	}
 }
 
