@@ -26,7 +26,7 @@ func TestKeyWriterHashesLongKeysAsItGoes(t *testing.T) {
 			var want strings.Builder
 			k := newKey()
 			for i := range tt.fields {
-				f := "field-" + strconv.Itoa(10000+i)[1:]
+				f := "field-" + strconv.Itoa(10000 + i)[1:]
 				k.str(f)
 				k.num(i)
 				k.raw([]byte{byte(i), 0xff})
