@@ -73,6 +73,7 @@ func (e *env) status(c *cli.Context) error {
 		return err
 	}
 	phase.Mark("stubs")
+	g.DropFields() // nothing below reads them: the front matter is let go with the analysis's (Options.Release)
 	st, err := e.staleness(g, c.String("stale-on"), true, pre)
 	if err != nil {
 		return err

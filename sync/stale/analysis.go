@@ -57,7 +57,10 @@ type analysis struct {
 	progress  *tally            // issue 14: translations settled, for Options.Progress
 }
 
-// item is one translated page under analysis.
+// item is one translated page under analysis. What it needs only while
+// its result is settled is in its settling, made then and let go once it
+// is finished: a large site's items are held from the start of the
+// analysis to its end, and only a few of them are being settled at once.
 type item struct {
 	a       *analysis
 	page    *Page
@@ -68,20 +71,27 @@ type item struct {
 	// trSize and srcSize are the sizes of the files as the site read
 	// them, for lineMode.
 	trSize, srcSize int
-	rec             *record         // the recorded baseline, nil when none
-	notes           map[string]bool // nil until the first note
-	// old is the source page at the baseline; nil for content baselines.
-	old     []byte
-	changes []Change
+	rec             *record // the recorded baseline, nil when none
 	// cacheKey keys the item's result in the cache, "" when not cached;
 	// cached is true when the result came from there.
 	cacheKey string
 	cached   bool
-	// pairs are the keys of the comparisons the item made, forgotten with
-	// its source page's contents (Options.Release); finished is set once
-	// its result is settled.
-	pairs    []pairKey
+	// finished is set once its result is settled.
 	finished bool
+	// settling is nil before the item's result is being settled (see
+	// begin) and once it is finished.
+	*settling
+}
+
+// settling is what an item holds while its result is settled.
+type settling struct {
+	notes map[string]bool // nil until the first note
+	// old is the source page at the baseline; nil for content baselines.
+	old     []byte
+	changes []Change
+	// pairs are the keys of the comparisons the item made, forgotten with
+	// its source page's contents (Options.Release).
+	pairs []pairKey
 	// settled is set once the changes are known; j, while the history
 	// has changes to settle, judges them.
 	settled bool
@@ -92,6 +102,14 @@ type item struct {
 	// ign follows the source page through the commits since the baseline
 	// that need no translation, nil when there are none (ignore.go).
 	ign *ignoreSteps
+}
+
+// begin makes the item's settling, when it has none, before its result
+// is settled.
+func (it *item) begin() {
+	if it.settling == nil {
+		it.settling = &settling{}
+	}
 }
 
 func newAnalysis(g *graph.Graph, o Options) *analysis {
@@ -300,9 +318,11 @@ func (it *item) content() {
 	it.changes = fromStructure(it.structure())
 }
 
-// finish settles the item's changes, class and flags.
+// finish settles the item's changes, class and flags, and lets go of
+// its settling.
 func (it *item) finish(staleOn change.Class) {
 	p := it.page
+	it.begin()
 	if !it.cached {
 		it.settle()
 	}
@@ -310,6 +330,7 @@ func (it *item) finish(staleOn change.Class) {
 	it.finished = true
 	it.a.progress.add()
 	it.release()
+	it.settling = nil
 	p.Class, p.Stale = change.Cosmetic, false
 	for i := range p.Changes {
 		c := &p.Changes[i]

@@ -113,6 +113,7 @@ func (a *analysis) history() error {
 
 func (a *analysis) allContent(note string) {
 	for _, it := range a.items {
+		it.begin()
 		it.note(note)
 		it.content()
 	}
@@ -166,6 +167,7 @@ func (x *hist) pipeline(its []*item) error {
 	p.done.Add(len(its))
 	for _, it := range its {
 		p.slots <- struct{}{}
+		it.begin()
 		t := x.newTrace(it)
 		x.checkRecord(t)
 		if !p.ask(t, x.plan(t)) {

@@ -29,7 +29,11 @@ func (o Options) lineModeBytes() int {
 // is over Options.LineModeBytes. Sizes are those the site was read with,
 // so that the pages need not be held to tell.
 func (it *item) lineMode() bool {
-	return max(len(it.old), it.srcSize, it.trSize) > it.a.o.lineModeBytes()
+	old := 0
+	if it.settling != nil {
+		old = len(it.old)
+	}
+	return max(old, it.srcSize, it.trSize) > it.a.o.lineModeBytes()
 }
 
 // lineChanges makes the item's changes the line diff of its source page

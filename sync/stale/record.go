@@ -38,7 +38,9 @@ func readRecord(d *frontmatter.Doc, key string) *record {
 	if n.Kind != yaml.ScalarNode || strings.TrimSpace(n.Value) == "" || n.ShortTag() == "!!null" {
 		return nil
 	}
-	r.value = strings.TrimSpace(n.Value)
+	// A copy: the value shares the text of the whole front matter, which
+	// the analysis lets go (Options.Release).
+	r.value = strings.Clone(strings.TrimSpace(n.Value))
 	return r
 }
 
