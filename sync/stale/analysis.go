@@ -72,9 +72,12 @@ type item struct {
 	// them, for lineMode.
 	trSize, srcSize int
 	rec             *record // the recorded baseline, nil when none
-	// cacheKey keys the item's result in the cache, "" when not cached;
-	// cached is true when the result came from there.
-	cacheKey string
+	// cacheKey keys the item's result in the cache when keyed (else it
+	// is not cached), as a hash rather than its hex text: held for every
+	// item through the run; cached is true when the result came from
+	// the cache.
+	cacheKey [sha256.Size]byte
+	keyed    bool
 	cached   bool
 	// finished is set once its result is settled.
 	finished bool

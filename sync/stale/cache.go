@@ -68,13 +68,21 @@ func (c *cache) write(path string) error {
 	return cachefile.Write(path, c.encode())
 }
 
-// lookup returns the cached page of it when its key matches.
-func (c *cache) lookup(path, key string) (*Page, bool) {
+// lookup returns the cached page of the translation at path when its
+// key matches key, a hash (the cache keeps its hex text).
+func (c *cache) lookup(path string, key [sha256.Size]byte) (*Page, bool) {
 	e, ok := c.byPath[path]
-	if !ok || e.Key != key || e.Page == nil {
+	if !ok || e.Page == nil || !sameKey(e.Key, key) {
 		return nil, false
 	}
 	return e.Page, true
+}
+
+// sameKey reports whether text is the hex text of key.
+func sameKey(text string, key [sha256.Size]byte) bool {
+	var k [sha256.Size]byte
+	n, err := hex.Decode(k[:], []byte(text))
+	return err == nil && n == len(k) && len(text) == hex.EncodedLen(len(k)) && k == key
 }
 
 // keyWriter builds a cache key field by field: each field, then a NUL,
@@ -129,6 +137,12 @@ func (k *keyWriter) spill() {
 
 // sum returns the key, and gives k back for reuse.
 func (k *keyWriter) sum() string {
+	h := k.sumHash()
+	return hex.EncodeToString(h[:])
+}
+
+// sumHash is sum, as the hash itself rather than its hex text.
+func (k *keyWriter) sumHash() [sha256.Size]byte {
 	var h [sha256.Size]byte
 	if k.h == nil {
 		h = sha256.Sum256(k.b)
@@ -141,17 +155,18 @@ func (k *keyWriter) sum() string {
 	if cap(k.b) <= 2*maxKeyBuffer {
 		keyWriters.Put(k)
 	}
-	return hex.EncodeToString(h[:])
+	return h
 }
 
 // cacheKey returns the key of t's result: everything the analysis reads
 // about the translation and its source page, and the site's rule for
-// commits that need no translation (profile.Rules.IgnoreKey), or "" when t's result is not
-// to be cached (a recorded baseline outside the history, a shallow clone).
-func (x *hist) cacheKey(t *trace) string {
+// commits that need no translation (profile.Rules.IgnoreKey), and true;
+// false when t's result is not to be cached (a recorded baseline outside
+// the history, a shallow clone).
+func (x *hist) cacheKey(t *trace) ([sha256.Size]byte, bool) {
 	it := t.it
 	if x.repo.Shallow || buildStamp() == "" {
-		return ""
+		return [sha256.Size]byte{}, false
 	}
 	k := newKey()
 	k.str(cacheFormat, buildStamp(), t.tr, t.src, it.lang, x.g.Site.SourceLang, x.o.BaselineKey, x.g.Site.IgnoreKey)
@@ -159,7 +174,7 @@ func (x *hist) cacheKey(t *trace) string {
 	if r := it.rec; r != nil {
 		c, _ := x.recordCommit(r)
 		if c == nil {
-			return ""
+			return [sha256.Size]byte{}, false
 		}
 		k.str("record", r.key, r.value)
 		k.num(r.line, r.col)
@@ -174,7 +189,7 @@ func (x *hist) cacheKey(t *trace) string {
 	k.str("src", x.sourceLogKey(t))
 	x.addSum(k, t.tr, it.trFile, it.tr)
 	x.addSum(k, t.src, it.srcFile, it.src)
-	return k.sum()
+	return k.sumHash(), true
 }
 
 // sourceLogKey returns the key of the log of t's source page, computed
@@ -333,7 +348,8 @@ func (a *analysis) fromRunCache(repo *history.Repo, prefix string) bool {
 		entries[i] = e
 	}
 	for i, it := range a.items {
-		it.cacheKey = entries[i].Key
+		_, err := hex.Decode(it.cacheKey[:], []byte(entries[i].Key))
+		it.keyed = err == nil && len(entries[i].Key) == hex.EncodedLen(sha256.Size)
 		it.fromCache(entries[i].Page)
 	}
 	return true
@@ -346,10 +362,13 @@ func (x *hist) useCache() []*item {
 	if !x.openCache(x.repo) {
 		return x.items
 	}
-	par.Do(len(x.items), func(i int) { x.items[i].cacheKey = x.cacheKey(x.newTrace(x.items[i])) })
+	par.Do(len(x.items), func(i int) {
+		it := x.items[i]
+		it.cacheKey, it.keyed = x.cacheKey(x.newTrace(it))
+	})
 	var rest []*item
 	for _, it := range x.items {
-		if p, ok := x.cache.lookup(it.page.Path, it.cacheKey); it.cacheKey != "" && ok {
+		if p, ok := x.cache.lookup(it.page.Path, it.cacheKey); it.keyed && ok {
 			it.fromCache(p)
 		} else {
 			rest = append(rest, it)
@@ -375,7 +394,7 @@ func (a *analysis) repeatable() bool {
 		return false
 	}
 	for _, it := range a.items {
-		if it.cacheKey == "" {
+		if !it.keyed {
 			return false
 		}
 	}
@@ -391,10 +410,10 @@ func (a *analysis) saveCache() {
 	entries := make([]cacheEntry, 0, len(a.items))
 	changed := false
 	for _, it := range a.items {
-		if it.cacheKey == "" {
+		if !it.keyed {
 			continue
 		}
-		entries = append(entries, cacheEntry{Path: it.page.Path, Key: it.cacheKey, Page: it.page})
+		entries = append(entries, cacheEntry{Path: it.page.Path, Key: hex.EncodeToString(it.cacheKey[:]), Page: it.page})
 		changed = changed || !it.cached
 	}
 	// A run key holds only when every result is in the cache.

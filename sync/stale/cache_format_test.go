@@ -2,7 +2,9 @@ package stale
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/gob"
+	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -68,8 +70,9 @@ func TestCacheRoundTrip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &cache{RunKey: "run ключ", Entries: []cacheEntry{{Path: "fr/a.md", Key: "k", Page: tt.page}}}
-			want := []cacheEntry{{Path: "fr/a.md", Key: "k", Page: tt.want}}
+			key := sha256.Sum256([]byte("k"))
+			c := &cache{RunKey: "run ключ", Entries: []cacheEntry{{Path: "fr/a.md", Key: hex.EncodeToString(key[:]), Page: tt.page}}}
+			want := []cacheEntry{{Path: "fr/a.md", Key: hex.EncodeToString(key[:]), Page: tt.want}}
 			got, err := decodeCache(c.encode())
 			if err != nil {
 				t.Fatal(err)
@@ -80,8 +83,11 @@ func TestCacheRoundTrip(t *testing.T) {
 			if viaGob := gobRoundTrip(t, c); !reflect.DeepEqual(got.Entries, viaGob.Entries) {
 				t.Errorf("read back %s, gob read back %s", dumpCache(got), dumpCache(viaGob))
 			}
-			if e, ok := got.lookup("fr/a.md", "k"); ok != (tt.page != nil) || e != got.Entries[0].Page {
+			if e, ok := got.lookup("fr/a.md", key); ok != (tt.page != nil) || e != got.Entries[0].Page {
 				t.Errorf("lookup gives %v, %v; want the page read", e, ok)
+			}
+			if _, ok := got.lookup("fr/a.md", sha256.Sum256([]byte("other"))); ok {
+				t.Error("lookup of another key gives the page")
 			}
 		})
 	}
@@ -156,7 +162,7 @@ func TestCacheDamaged(t *testing.T) {
 }
 
 func isEmpty(c *cache) bool {
-	_, found := c.lookup("a", "")
+	_, found := c.lookup("a", [sha256.Size]byte{})
 	return c.RunKey == "" && len(c.Entries) == 0 && c.byPath != nil && !found
 }
 
