@@ -211,15 +211,16 @@ func (e *env) analyzeSite(c *cli.Context, staleOn string, withHistory bool) (*si
 	if err != nil {
 		return nil, err
 	}
+	// Stubs first, as status detects them: the stub scan's index is let
+	// go before the staleness analysis.
+	stubs, err := l.stubs(a.g)
+	if err != nil {
+		return nil, err
+	}
 	so.Release, so.KeepFields, so.SaveLater = true, true, true // the report reads titles and translators
 	a.stale, err = stale.Analyze(a.g, so)
 	e.prog.Clear()
 	if err != nil {
-		return nil, err
-	}
-	stubs, err := l.stubs(a.g)
-	if err != nil {
-		a.stale.Wait()
 		return nil, err
 	}
 	a.status = status.Build(a.g, status.Options{Stale: a.stale, Stubs: stubs})

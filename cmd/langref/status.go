@@ -67,7 +67,11 @@ func (e *env) status(c *cli.Context) error {
 	// Stubs first: what the stub scan indexed while the site was read
 	// (tens of MB on a large site) is let go before the staleness
 	// pipeline, which holds the most, starts; stub detection reads the
-	// pages it needs again from disk, as staleness does.
+	// pages it needs again from disk, as staleness does. A bad
+	// --stale-on stops the run before either.
+	if _, err := e.staleOptions(g, c.String("stale-on"), pre); err != nil {
+		return err
+	}
 	stubs, err := l.stubs(g)
 	if err != nil {
 		return err

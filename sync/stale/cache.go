@@ -78,11 +78,12 @@ func (c *cache) lookup(path string, key [sha256.Size]byte) (*Page, bool) {
 	return e.Page, true
 }
 
-// sameKey reports whether text is the hex text of key.
+// sameKey reports whether text is the hex text of key, as
+// hex.EncodeToString writes it.
 func sameKey(text string, key [sha256.Size]byte) bool {
-	var k [sha256.Size]byte
-	n, err := hex.Decode(k[:], []byte(text))
-	return err == nil && n == len(k) && len(text) == hex.EncodedLen(len(k)) && k == key
+	var b [2 * sha256.Size]byte
+	hex.Encode(b[:], key[:])
+	return text == string(b[:])
 }
 
 // keyWriter builds a cache key field by field: each field, then a NUL,
