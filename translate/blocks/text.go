@@ -19,7 +19,20 @@ func collapse(s string) string {
 
 // collapseBytes is collapse for bytes, which it copies.
 func collapseBytes(b []byte) string {
-	return ownString(appendCollapsed(make([]byte, 0, len(b)), b))
+	return ownString(appendCollapsed(make([]byte, 0, collapsedLen(b)), b))
+}
+
+// collapsedLen returns the length of b collapsed, or a little more: b
+// less its leading and trailing white space.
+func collapsedLen(b []byte) int {
+	i, j := 0, len(b)
+	for i < j && maySpace[b[i]] && b[i] <= ' ' {
+		i++
+	}
+	for j > i && maySpace[b[j-1]] && b[j-1] <= ' ' {
+		j--
+	}
+	return j - i
 }
 
 // ownString returns b as a string without copying it; b must never change
