@@ -32,10 +32,9 @@ func Max(cs []Change) Class {
 // or removed: Content for blocks with prose, Cosmetic for comments and
 // Verbatim for the rest (code, math, Liquid tags, rules).
 func CompareBlocks(old, new []blocks.Block) []Change {
-	ka, kb := keys(old), keys(new)
 	var out []Change
 	i, j := 0, 0
-	for _, h := range diffSpans(ka, kb) {
+	for _, h := range runeSpans(blockRunes(old, new)) {
 		for ; i < h.oldStart; i, j = i+1, j+1 {
 			if old[i].Raw != new[j].Raw {
 				out = append(out, modified(&old[i], &new[j]))
@@ -50,6 +49,61 @@ func CompareBlocks(old, new []blocks.Block) []Change {
 		}
 	}
 	return out
+}
+
+// blockRunes maps the blocks of old and new to runes for alignment, as
+// wordRunes maps their keys (see keys): blocks of equal kind, text and
+// verbatim material are one rune. It compares the blocks' fields rather
+// than make their keys, unless a NUL byte in them could make two keys of
+// different fields equal.
+func blockRunes(old, new []blocks.Block) (ra, rb []rune) {
+	if hasNUL(old) || hasNUL(new) {
+		return wordRunes(keys(old), keys(new))
+	}
+	type seen struct {
+		b *blocks.Block
+		r rune
+	}
+	byText := make(map[string][]seen, len(old))
+	n := 0
+	encode := func(bs []blocks.Block) []rune {
+		rs := make([]rune, len(bs))
+		for i := range bs {
+			b := &bs[i]
+			same := byText[b.Text]
+			r := rune(-1)
+			for _, s := range same {
+				if s.b.Kind.String() == b.Kind.String() && slices.Equal(s.b.Verbatim, b.Verbatim) {
+					r = s.r
+					break
+				}
+			}
+			if r < 0 {
+				r = wordRune(n)
+				n++
+				byText[b.Text] = append(same, seen{b, r})
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	return encode(old), encode(new)
+}
+
+// hasNUL reports whether the text or verbatim material of a block of bs
+// holds a NUL byte, the separator of keys.
+func hasNUL(bs []blocks.Block) bool {
+	for i := range bs {
+		if strings.IndexByte(bs[i].Text, 0) >= 0 {
+			return true
+		}
+		for _, v := range bs[i].Verbatim {
+			if strings.IndexByte(v, 0) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // keys identifies blocks for alignment.
