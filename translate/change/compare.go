@@ -31,21 +31,24 @@ func Max(cs []Change) Class {
 // word similarity and classified with Classify. Unpaired blocks are added
 // or removed: Content for blocks with prose, Cosmetic for comments and
 // Verbatim for the rest (code, math, Liquid tags, rules).
-func CompareBlocks(old, new []blocks.Block) []Change {
+func CompareBlocks(old, new []blocks.Block) []Change { return compareBlocks(old, new, nil) }
+
+// compareBlocks is CompareBlocks, classifying through m (see Memo).
+func compareBlocks(old, new []blocks.Block, m *Memo) []Change {
 	var out []Change
 	i, j := 0, 0
 	for _, h := range runeSpans(blockRunes(old, new)) {
 		for ; i < h.oldStart; i, j = i+1, j+1 {
 			if old[i].Raw != new[j].Raw {
-				out = append(out, modified(&old[i], &new[j]))
+				out = append(out, m.modified(&old[i], &new[j]))
 			}
 		}
-		out = append(out, pairUp(old, new, i, h.oldEnd, j, h.newEnd)...)
+		out = append(out, m.pairUp(old, new, i, h.oldEnd, j, h.newEnd)...)
 		i, j = h.oldEnd, h.newEnd
 	}
 	for ; i < len(old) && j < len(new); i, j = i+1, j+1 {
 		if old[i].Raw != new[j].Raw {
-			out = append(out, modified(&old[i], &new[j]))
+			out = append(out, m.modified(&old[i], &new[j]))
 		}
 	}
 	return out
@@ -115,8 +118,8 @@ func keys(bs []blocks.Block) []string {
 	return out
 }
 
-func modified(a, b *blocks.Block) Change {
-	return Change{Class: Classify(dedent(a.Raw), dedent(b.Raw)), Old: a, New: b, Kind: "modified"}
+func (m *Memo) modified(a, b *blocks.Block) Change {
+	return Change{Class: m.Classify(dedent(a.Raw), dedent(b.Raw)), Old: a, New: b, Kind: "modified"}
 }
 
 func lone(b *blocks.Block, kind string) Change {
@@ -137,7 +140,7 @@ func lone(b *blocks.Block, kind string) Change {
 }
 
 // pairUp aligns old[i0:i1] with new[j0:j1] by similarity, keeping order.
-func pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
+func (memo *Memo) pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
 	n, m := i1-i0, j1-j0
 	sims := similarities(old[i0:i1], new[j0:j1])
 	sim := func(x, y int) float64 { return sims[x*m+y] }
@@ -160,7 +163,7 @@ func pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
 		s := sim(x, y)
 		switch {
 		case s >= minSimilarity && score[x][y] == score[x+1][y+1]+s:
-			out = append(out, modified(&old[i0+x], &new[j0+y]))
+			out = append(out, memo.modified(&old[i0+x], &new[j0+y]))
 			x, y = x+1, y+1
 		case score[x][y] == score[x+1][y]:
 			out = append(out, lone(&old[i0+x], "removed"))
