@@ -97,7 +97,7 @@ func pick(bs []blocks.Block, idx []int) []blocks.Block {
 // it became (unchanged or modified), or -1 when it was removed.
 func Matched(old, new []blocks.Block) []int {
 	removed, added := map[*blocks.Block]bool{}, map[*blocks.Block]bool{}
-	for _, c := range change.CompareBlocks(old, new) {
+	for _, c := range change.Pair(old, new) {
 		switch c.Kind {
 		case "removed":
 			removed[c.Old] = true

@@ -33,6 +33,14 @@ func Max(cs []Change) Class {
 // Verbatim for the rest (code, math, Liquid tags, rules).
 func CompareBlocks(old, new []blocks.Block) []Change { return compareBlocks(old, new, nil) }
 
+// Pair is CompareBlocks without Classify: the same changes, of the same
+// blocks in the same order, but that modified blocks are left Cosmetic.
+// It is for callers that only need to know which block became which.
+func Pair(old, new []blocks.Block) []Change { return compareBlocks(old, new, unclassified) }
+
+// unclassified is the Memo with which compareBlocks classifies nothing.
+var unclassified = new(Memo)
+
 // compareBlocks is CompareBlocks, classifying through m (see Memo).
 func compareBlocks(old, new []blocks.Block, m *Memo) []Change {
 	var out []Change
@@ -119,6 +127,9 @@ func keys(bs []blocks.Block) []string {
 }
 
 func (m *Memo) modified(a, b *blocks.Block) Change {
+	if m == unclassified {
+		return Change{Old: a, New: b, Kind: "modified"}
+	}
 	return Change{Class: m.Classify(dedent(a.Raw), dedent(b.Raw)), Old: a, New: b, Kind: "modified"}
 }
 

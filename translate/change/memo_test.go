@@ -31,3 +31,19 @@ func TestMemo(t *testing.T) {
 		t.Errorf("nil Memo: Classify = %v, want %v", got, want)
 	}
 }
+
+// TestPair: Pair gives the changes of CompareBlocks, but for the classes
+// of modified blocks, for every edit of the corpus history.
+func TestPair(t *testing.T) {
+	for _, e := range historyEdits(t) {
+		got, want := Pair(e.a, e.b), CompareBlocks(e.a, e.b)
+		for i := range want {
+			if want[i].Kind == "modified" {
+				want[i].Class = Cosmetic
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: Pair differs from CompareBlocks", e.path)
+		}
+	}
+}
