@@ -205,7 +205,7 @@ func eachKeptParagraph(tr []byte, least int, f func(string)) {
 			return
 		}
 		inner := tr[:j]
-		if k := bytes.LastIndex(inner, []byte("<!--")); k >= 0 {
+		if k := lastOpening(inner); k >= 0 {
 			inner = inner[k+4:] // comments do not nest: the last opening counts
 		}
 		eachParagraph(contentKey(inner), func(p string) {
@@ -215,6 +215,15 @@ func eachKeptParagraph(tr []byte, least int, f func(string)) {
 		})
 		tr = tr[j+3:]
 	}
+}
+
+// lastOpening returns the index of the last "<!--" in b, or -1: it looks
+// for one first, as most comments hold none.
+func lastOpening(b []byte) int {
+	if bytes.Index(b, []byte("<!--")) < 0 {
+		return -1
+	}
+	return bytes.LastIndex(b, []byte("<!--"))
 }
 
 func hasLetters(s string) bool {

@@ -19,8 +19,11 @@ func byComments(a *Alignment, pairs []blocks.CommentPair, inner [][]Match) {
 	if len(pairs) == 0 {
 		return
 	}
-	var kept []blocks.Block
-	var from []origin
+	n := 0
+	for _, cp := range pairs {
+		n += len(cp.Original)
+	}
+	kept, from := make([]blocks.Block, 0, n), make([]origin, 0, n)
 	for p, cp := range pairs {
 		for k, b := range cp.Original {
 			if b.Kind != blocks.Comment {
