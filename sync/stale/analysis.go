@@ -41,6 +41,9 @@ type analysis struct {
 	// originals parses the source text the translations of each source
 	// page keep in comments once for all of them, by source page.
 	originals map[*site.File]*blocks.Originals
+	// classes remembers the classes of the modified blocks compared, met
+	// again from other baselines and in the pages' histories.
+	classes change.Memo
 	// With Options.Release: the contents read again from disk, by file,
 	// while items need them; the hashes of the files' contents, taken
 	// before they were dropped, for cache keys; the first read error.
@@ -212,7 +215,7 @@ func (a *analysis) compare(old, src []byte) ([]Change, pairKey) {
 	cs, ok := a.compared[k]
 	a.mu.Unlock()
 	if !ok {
-		cs = fromBlocks(change.CompareBlocks(a.body(old), a.body(src)))
+		cs = fromBlocks(a.classes.CompareBlocks(a.body(old), a.body(src)))
 		a.mu.Lock()
 		a.compared[k] = cs
 		a.mu.Unlock()
@@ -246,7 +249,7 @@ func (a *analysis) step(old, new []byte) (lineStep, pairKey) {
 	s, ok := a.steps[k]
 	a.mu.Unlock()
 	if !ok {
-		s = newLineStep(a.body(old), a.body(new))
+		s = newLineStep(a.body(old), a.body(new), &a.classes)
 		a.mu.Lock()
 		a.steps[k] = s
 		a.mu.Unlock()
@@ -309,7 +312,7 @@ func (it *item) content() {
 	it.load()
 	if old, ok := reconstruct(it.a.body(it.tr)); ok {
 		it.changes = []Change{}
-		for _, c := range fromBlocks(change.CompareBlocks(old, it.a.body(it.src))) {
+		for _, c := range fromBlocks(it.a.classes.CompareBlocks(old, it.a.body(it.src))) {
 			// Comments reflow what they keep: only visible changes count.
 			if c.Class > change.Cosmetic {
 				c.OldLine, c.OldEndLine = 0, 0

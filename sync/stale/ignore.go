@@ -145,7 +145,7 @@ func (x *hist) ignoreSteps(t *trace) *ignoreSteps {
 		s.ignored, s.commits = append(s.ignored, false), append(s.commits, "")
 	}
 	for k := 1; k < len(versions); k++ {
-		s.steps = append(s.steps, newLineStep(parseBody(versions[k-1]), parseBody(versions[k])))
+		s.steps = append(s.steps, newLineStep(parseBody(versions[k-1]), parseBody(versions[k]), &x.classes))
 	}
 	x.ign.mu.Lock()
 	x.ign.steps[key] = s

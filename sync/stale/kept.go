@@ -27,22 +27,27 @@ const minKept = 40
 // closest to. Each holds only once the history confirms its kept text
 // and its class counts (see confirmKept).
 func keptChanges(tr []byte, ks *keptSource) []keptChange {
-	kept := keptParagraphs(tr, minKept)
 	var out []keptChange
 	var keptText string // all kept text, spaces normalised, made when first needed
-	for _, k := range kept {
-		if p := normSpace(k); hasLetters(p) && !strings.Contains(ks.text, p) {
-			if i := closest(p, ks.wordBags()); i >= 0 {
-				b := &ks.cur[i]
-				if keptText == "" {
-					keptText = normSpace(strings.Join(keptParagraphs(tr, 1), "\n"))
-				}
-				from, to := corresponding(k, b.Raw, ks.text, keptText)
-				out = append(out, keptChange{Change{Kind: "modified", Line: b.Line, EndLine: b.EndLine, Text: short(b),
-					State: Outdated, Evidence: KeptEnglish}, p, b, from, to})
-			}
+	var norm []byte     // a kept paragraph, spaces normalised
+	eachKeptParagraph(tr, minKept, func(k string) {
+		norm = appendNormSpace(norm[:0], k)
+		if p := ownString(norm); !hasLetters(p) || strings.Contains(ks.text, p) {
+			return // most kept text: the source then or now
 		}
-	}
+		i := closest(ownString(norm), ks.wordBags())
+		if i < 0 {
+			return
+		}
+		k, p := strings.Clone(k), string(norm) // kept by the change
+		b := &ks.cur[i]
+		if keptText == "" {
+			keptText = normSpace(strings.Join(keptParagraphs(tr, 1), "\n"))
+		}
+		from, to := corresponding(k, b.Raw, ks.text, keptText)
+		out = append(out, keptChange{Change{Kind: "modified", Line: b.Line, EndLine: b.EndLine, Text: short(b),
+			State: Outdated, Evidence: KeptEnglish}, p, b, from, to})
+	})
 	return out
 }
 
@@ -181,27 +186,44 @@ func bagWords(s string) []string {
 // bytes, as they are.
 func keptParagraphs(tr []byte, least int) []string {
 	var out []string
+	eachKeptParagraph(tr, least, func(p string) { out = append(out, strings.Clone(p)) })
+	return out
+}
+
+// eachKeptParagraph calls f with each paragraph of the comments of tr of
+// least bytes, as it is. The paragraph f is given may share tr's memory:
+// f clones what it keeps.
+func eachKeptParagraph(tr []byte, least int, f func(string)) {
 	for {
 		i := bytes.Index(tr, []byte("<!--"))
 		if i < 0 {
-			return out
+			return
 		}
 		tr = tr[i+4:]
 		j := bytes.Index(tr, []byte("-->"))
 		if j < 0 {
-			return out
+			return
 		}
 		inner := tr[:j]
-		if k := bytes.LastIndex(inner, []byte("<!--")); k >= 0 {
+		if k := lastOpening(inner); k >= 0 {
 			inner = inner[k+4:] // comments do not nest: the last opening counts
 		}
-		for _, p := range paragraphs(string(inner)) {
+		eachParagraph(contentKey(inner), func(p string) {
 			if len(p) >= least {
-				out = append(out, p)
+				f(p)
 			}
-		}
+		})
 		tr = tr[j+3:]
 	}
+}
+
+// lastOpening returns the index of the last "<!--" in b, or -1: it looks
+// for one first, as most comments hold none.
+func lastOpening(b []byte) int {
+	if bytes.Index(b, []byte("<!--")) < 0 {
+		return -1
+	}
+	return bytes.LastIndex(b, []byte("<!--"))
 }
 
 func hasLetters(s string) bool {
@@ -268,6 +290,50 @@ func carried(t, p string, b *blocks.Block) bool {
 		}
 	}
 	return true
+}
+
+// eachParagraph calls f with each of paragraphs(s), in order. Without a
+// carriage return in s, a paragraph's lines joined are the text of s they
+// span: f is given that part of s.
+func eachParagraph(s string, f func(string)) {
+	if strings.IndexByte(s, '\r') >= 0 {
+		for _, p := range paragraphs(s) {
+			f(p)
+		}
+		return
+	}
+	start, end := -1, 0 // the paragraph s[start:end] being gathered
+	flush := func() {
+		if start >= 0 {
+			f(s[start:end])
+			start = -1
+		}
+	}
+	for at := 0; at <= len(s); {
+		n := strings.IndexByte(s[at:], '\n')
+		if n < 0 {
+			n = len(s) - at
+		}
+		l := s[at : at+n]
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			flush()
+		case startsBlock(t):
+			flush()
+			fallthrough
+		default:
+			if start < 0 {
+				start = at
+			}
+			end = at + n
+			if strings.HasPrefix(t, "#") { // a heading is one line
+				flush()
+			}
+		}
+		at += n + 1
+	}
+	flush()
 }
 
 // paragraphs splits kept text into what are most likely blocks, without

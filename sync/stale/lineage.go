@@ -36,14 +36,14 @@ func newLineage(versions [][]byte, commits []string, step func(old, new []byte) 
 	return l
 }
 
-func newLineStep(old, new []blocks.Block) lineStep {
+func newLineStep(old, new []blocks.Block, m *change.Memo) lineStep {
 	s := lineStep{fwd: make([]int, len(old)), back: make([]int, len(new)), touched: make([]change.Class, len(old))}
 	for i := range s.touched {
 		s.touched[i] = -1
 	}
 	oi, ni := pointerIndex(old), pointerIndex(new)
 	removed, added := make([]bool, len(old)), make([]bool, len(new))
-	for _, c := range change.CompareBlocks(old, new) {
+	for _, c := range m.CompareBlocks(old, new) {
 		switch {
 		case c.New == nil:
 			removed[oi[c.Old]] = true

@@ -19,8 +19,11 @@ func byComments(a *Alignment, pairs []blocks.CommentPair, inner [][]Match) {
 	if len(pairs) == 0 {
 		return
 	}
-	var kept []blocks.Block
-	var from []origin
+	n := 0
+	for _, cp := range pairs {
+		n += len(cp.Original)
+	}
+	kept, from := make([]blocks.Block, 0, n), make([]origin, 0, n)
 	for p, cp := range pairs {
 		for k, b := range cp.Original {
 			if b.Kind != blocks.Comment {
@@ -97,7 +100,7 @@ func pick(bs []blocks.Block, idx []int) []blocks.Block {
 // it became (unchanged or modified), or -1 when it was removed.
 func Matched(old, new []blocks.Block) []int {
 	removed, added := map[*blocks.Block]bool{}, map[*blocks.Block]bool{}
-	for _, c := range change.CompareBlocks(old, new) {
+	for _, c := range change.Pair(old, new) {
 		switch c.Kind {
 		case "removed":
 			removed[c.Old] = true

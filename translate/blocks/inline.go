@@ -14,13 +14,15 @@ import (
 type inlineText struct {
 	src         []byte
 	text, prose []byte
-	split       bool // prose differs from text
+	out         []byte // text collapsed (see result)
+	outProse    []byte // prose collapsed
+	split       bool   // prose differs from text
 	verb        []string
 }
 
 // reset empties x for the inlines of src, keeping its buffers.
 func (x *inlineText) reset(src []byte, verb []string) {
-	*x = inlineText{src: src, text: x.text[:0], prose: x.prose[:0], verb: verb}
+	*x = inlineText{src: src, text: x.text[:0], prose: x.prose[:0], out: x.out, outProse: x.outProse, verb: verb}
 }
 
 func (x *inlineText) both(b []byte) {
@@ -112,18 +114,40 @@ func (x *inlineText) rawHTML(n *ast.RawHTML) {
 // result returns the collapsed text and prose; the numbers of the prose are
 // appended to the verbatim list.
 func (x *inlineText) result() (text, prose string, verb []string) {
-	text = finish(x.text)
-	prose = text
-	if x.split {
-		prose = finish(x.prose)
+	if !x.split && !needsFinish(x.text) {
+		text = collapseBytes(x.text)
+		return text, text, append(x.verb, numbers(text)...)
+	}
+	if !x.split || needsFinish(x.text) || needsFinish(x.prose) {
+		text = finish(x.text)
+		prose = text
+		if x.split {
+			prose = finish(x.prose)
+		}
+		return text, prose, append(x.verb, numbers(prose)...)
+	}
+	// Both collapsed into one buffer: one allocation for the two.
+	x.out = appendCollapsed(x.out[:0], x.text)
+	x.outProse = appendCollapsed(x.outProse[:0], x.prose)
+	both := make([]byte, 0, len(x.out)+len(x.outProse))
+	both = append(append(both, x.out...), x.outProse...)
+	text, prose = ownString(both[:len(x.out)]), ""
+	if len(both) > len(x.out) {
+		prose = ownString(both[len(x.out):])
 	}
 	return text, prose, append(x.verb, numbers(prose)...)
+}
+
+// needsFinish reports whether finish must normalise gathered text b
+// beyond collapsing it: it holds an inline attribute list or Liquid.
+func needsFinish(b []byte) bool {
+	return bytes.Contains(b, []byte("{:")) || bytes.Contains(b, []byte("{{")) || bytes.Contains(b, []byte("{%"))
 }
 
 // finish collapses gathered text, its Liquid normalised and its inline
 // attribute lists removed.
 func finish(b []byte) string {
-	if bytes.Contains(b, []byte("{:")) || bytes.Contains(b, []byte("{{")) || bytes.Contains(b, []byte("{%")) {
+	if needsFinish(b) {
 		return collapse(NormalizeLiquid(stripIAL(string(b))))
 	}
 	return collapseBytes(b)
@@ -155,7 +179,6 @@ func unescape(b []byte) []byte {
 // and nothing else but white space and attribute lists.
 func onlyImage(p ast.Node, src []byte) bool {
 	images := 0
-	var rest strings.Builder
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Image:
@@ -166,10 +189,18 @@ func onlyImage(p ast.Node, src []byte) bool {
 			}
 			images++
 		case *ast.Text:
-			rest.Write(c.Segment.Value(src))
 		default:
 			return false
 		}
 	}
-	return images == 1 && strings.TrimSpace(stripIAL(rest.String())) == ""
+	if images != 1 {
+		return false // most paragraphs: their text is not read
+	}
+	var rest strings.Builder
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			rest.Write(t.Segment.Value(src))
+		}
+	}
+	return strings.TrimSpace(stripIAL(rest.String())) == ""
 }

@@ -37,7 +37,9 @@ func (mathParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Nod
 		return nil
 	}
 	block.Advance(j + 1)
-	return &mathSpan{content: append([]byte(nil), line[1:j]...)}
+	// content is the reader's own line: inlineText.math copies what it
+	// keeps of it while the source is still there.
+	return &mathSpan{content: line[1:j]}
 }
 
 // closingDollar returns the index of the $ closing the one at line[0]: the

@@ -56,7 +56,7 @@ func original(c Block) []Block {
 	if i < 0 {
 		return nil
 	}
-	return Parse([]byte(commentInner(c.Raw[i:])), c.Line)
+	return ParseShared([]byte(commentInner(c.Raw[i:])), c.Line) // a copy of its own
 }
 
 // Originals parses the inner texts of comments (see CommentPair.Original)

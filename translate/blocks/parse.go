@@ -293,12 +293,38 @@ func (w *walker) table(n *east.Table) {
 
 // content joins the lines of a leaf block.
 func (w *walker) content(n ast.Node) string {
+	ls := n.Lines()
+	if ls.Len() == 0 {
+		return ""
+	}
+	if lo, hi, ok := w.contiguous(ls); ok {
+		return strings.TrimRight(w.l.str[lo:hi], "\r\n")
+	}
 	var s strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
 		s.Write(seg.Value(w.src))
 	}
 	return strings.TrimRight(s.String(), "\r\n")
+}
+
+// contiguous reports whether the segments ls follow one another in the
+// source without padding, and the same in the body the blocks share
+// (the pre-scan blanked none of their lines): their value is then the
+// body's bytes lo..hi, which the block may share instead of a copy.
+func (w *walker) contiguous(ls *text.Segments) (lo, hi int, ok bool) {
+	lo, hi = ls.At(0).Start, ls.At(0).Start
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		if seg.Start != hi || seg.Padding != 0 || seg.ForceNewline {
+			return 0, 0, false
+		}
+		hi = seg.Stop
+	}
+	if hi > len(w.l.str) || w.l.str[lo:hi] != string(w.src[lo:hi]) {
+		return 0, 0, false
+	}
+	return lo, hi, true
 }
 
 func (w *walker) fenced(n *ast.FencedCodeBlock) {

@@ -68,6 +68,7 @@ var helperSeeds = []string{
 	"", " ", "a", " a  b ", "a\u00a0b\u3000c\u2028", "\xe2\x80", "\xf0\xe2\x80\x80x", "x\x85y\xc2\x85z",
 	"{: .c} a {:b} {: x", "{:", "}", "<img src=\"a.png\" alt='x' width=50%>", "a = b", "ALT=\"x\" Title='y' t=\"",
 	"x-y.z:w = 'q' data-1=v`", "=\"a\" _a=\"b\" 1a=c", "a=\"x\nY\" b=\u00e9\u00e9",
+	"one two  three\tfour \u00a0five \u2014six\u00a0", "a \xc2", "a \xe2\x80", "a b ", " a b c d e",
 }
 
 func FuzzHelpers(f *testing.F) {
@@ -80,6 +81,9 @@ func FuzzHelpers(f *testing.F) {
 		}
 		if got, want := collapseBytes([]byte(s)), refCollapse(s); got != want {
 			t.Fatalf("collapseBytes(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendCollapsed([]byte("x"), s)), refCollapse("x "+s); got != want {
+			t.Fatalf("appendCollapsed(x, %q) = %q, want %q", s, got, want)
 		}
 		if got, want := stripIAL(s), refStripIAL(s); got != want {
 			t.Fatalf("stripIAL(%q) = %q, want %q", s, got, want)

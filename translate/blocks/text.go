@@ -19,26 +19,73 @@ func collapse(s string) string {
 
 // collapseBytes is collapse for bytes, which it copies.
 func collapseBytes(b []byte) string {
-	return ownString(appendCollapsed(make([]byte, 0, len(b)), b))
+	return ownString(appendCollapsed(make([]byte, 0, collapsedLen(b)), b))
+}
+
+// collapsedLen returns the length of b collapsed, or a little more: b
+// less its leading and trailing white space.
+func collapsedLen(b []byte) int {
+	i, j := 0, len(b)
+	for i < j && maySpace[b[i]] && b[i] <= ' ' {
+		i++
+	}
+	for j > i && maySpace[b[j-1]] && b[j-1] <= ' ' {
+		j--
+	}
+	return j - i
 }
 
 // ownString returns b as a string without copying it; b must never change
 // again (strings.Builder does the same).
 func ownString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// appendCollapsed appends the words of s to dst, separated by one space.
+// appendCollapsed appends the words of s to dst, separated by one space
+// (and from what dst holds already, if anything). Runs of words that one
+// space ' ' separates already are appended at once.
 func appendCollapsed[S byteSeq](dst []byte, s S) []byte {
-	for i := 0; i < len(s); {
-		if n := spaceLen(s, i); n > 0 {
-			i += n
-			continue
+	sep := len(dst) > 0
+	i := skipSpaces(s, 0)
+	for i < len(s) {
+		// s[run:j] is a run of words, each followed by one ' '
+		run, j := i, i
+		for {
+			for j < len(s) && !maySpace[s[j]] {
+				j++
+			}
+			if j == len(s) {
+				break
+			}
+			if n := spaceLen(s, j); n == 0 {
+				j++ // a lead byte of no white space: the word goes on
+				continue
+			}
+			if s[j] == ' ' && j+1 < len(s) && !maySpace[s[j+1]] {
+				j++ // one ' ' before another word: the run goes on
+				continue
+			}
+			break
 		}
-		word := i
-		for i++; i < len(s) && (!maySpace[s[i]] || spaceLen(s, i) == 0); i++ {
+		if sep {
+			dst = append(dst, ' ')
 		}
-		dst = appendWord(dst, s[word:i])
+		dst = append(dst, s[run:j]...)
+		sep = true
+		i = skipSpaces(s, j)
 	}
 	return dst
+}
+
+// skipSpaces returns the index of the first byte of s at or after i that
+// starts no white space character.
+func skipSpaces[S byteSeq](s S, i int) int {
+	for i < len(s) {
+		n := spaceLen(s, i)
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // collapsed reports whether s is collapsed already: no leading, trailing

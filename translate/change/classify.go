@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/langref/langref/translate/blocks"
@@ -97,7 +98,7 @@ func Classify(old, new string) Class {
 	if sameRendering(old, new) {
 		return Cosmetic
 	}
-	a, b := blocks.Parse([]byte(old), 1), blocks.Parse([]byte(new), 1)
+	a, b := blocks.ParseShared([]byte(old), 1), blocks.ParseShared([]byte(new), 1) // copies of their own
 	if !slices.Equal(besideBlocks(a), besideBlocks(b)) {
 		return Content
 	}
@@ -326,7 +327,43 @@ func render(s string) (string, bool) {
 		return "", false
 	}
 	w.Flush()
-	return strings.ReplaceAll(strings.Join(strings.Fields(out.String()), " "), "> <", "><"), true
+	return string(appendSquashed(nil, out.Bytes())), true
+}
+
+// appendSquashed appends html to dst with its white space collapsed and
+// removed between tags, as
+// strings.ReplaceAll(strings.Join(strings.Fields(html), " "), "> <", "><")
+// writes it, but at once.
+func appendSquashed(dst, html []byte) []byte {
+	dst = slices.Grow(dst, len(html))
+	start := len(dst)
+	space := false // a space is due before the next field
+	for i := 0; i < len(html); {
+		c := html[i]
+		n, isSpace := 1, asciiSpace(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRune(html[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = len(dst) > start
+			i += n
+			continue
+		}
+		if space && !(c == '<' && dst[len(dst)-1] == '>') {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, html[i:i+n]...)
+		i += n
+	}
+	return dst
+}
+
+// asciiSpace reports whether c is white space to strings.Fields.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // captionWords are the words that label a caption with its number.
@@ -423,7 +460,7 @@ func codeIndented(old, new string) bool {
 // spaces.
 func codeBlocks(s string) []string {
 	var out []string
-	for _, b := range blocks.Parse([]byte(s), 1) {
+	for _, b := range blocks.ParseShared([]byte(s), 1) { // a copy of its own
 		if b.Kind == blocks.Code {
 			out = append(out, trimTrailing(strings.TrimRight(b.Raw, "\n")))
 		}

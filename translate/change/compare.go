@@ -31,25 +31,90 @@ func Max(cs []Change) Class {
 // word similarity and classified with Classify. Unpaired blocks are added
 // or removed: Content for blocks with prose, Cosmetic for comments and
 // Verbatim for the rest (code, math, Liquid tags, rules).
-func CompareBlocks(old, new []blocks.Block) []Change {
-	ka, kb := keys(old), keys(new)
+func CompareBlocks(old, new []blocks.Block) []Change { return compareBlocks(old, new, nil) }
+
+// Pair is CompareBlocks without Classify: the same changes, of the same
+// blocks in the same order, but that modified blocks are left Cosmetic.
+// It is for callers that only need to know which block became which.
+func Pair(old, new []blocks.Block) []Change { return compareBlocks(old, new, unclassified) }
+
+// unclassified is the Memo with which compareBlocks classifies nothing.
+var unclassified = new(Memo)
+
+// compareBlocks is CompareBlocks, classifying through m (see Memo).
+func compareBlocks(old, new []blocks.Block, m *Memo) []Change {
 	var out []Change
 	i, j := 0, 0
-	for _, h := range diffSpans(ka, kb) {
+	for _, h := range runeSpans(blockRunes(old, new)) {
 		for ; i < h.oldStart; i, j = i+1, j+1 {
 			if old[i].Raw != new[j].Raw {
-				out = append(out, modified(&old[i], &new[j]))
+				out = append(out, m.modified(&old[i], &new[j]))
 			}
 		}
-		out = append(out, pairUp(old, new, i, h.oldEnd, j, h.newEnd)...)
+		out = append(out, m.pairUp(old, new, i, h.oldEnd, j, h.newEnd)...)
 		i, j = h.oldEnd, h.newEnd
 	}
 	for ; i < len(old) && j < len(new); i, j = i+1, j+1 {
 		if old[i].Raw != new[j].Raw {
-			out = append(out, modified(&old[i], &new[j]))
+			out = append(out, m.modified(&old[i], &new[j]))
 		}
 	}
 	return out
+}
+
+// blockRunes maps the blocks of old and new to runes for alignment, as
+// wordRunes maps their keys (see keys): blocks of equal kind, text and
+// verbatim material are one rune. It compares the blocks' fields rather
+// than make their keys, unless a NUL byte in them could make two keys of
+// different fields equal.
+func blockRunes(old, new []blocks.Block) (ra, rb []rune) {
+	if hasNUL(old) || hasNUL(new) {
+		return wordRunes(keys(old), keys(new))
+	}
+	type seen struct {
+		b *blocks.Block
+		r rune
+	}
+	byText := make(map[string][]seen, len(old))
+	n := 0
+	encode := func(bs []blocks.Block) []rune {
+		rs := make([]rune, len(bs))
+		for i := range bs {
+			b := &bs[i]
+			same := byText[b.Text]
+			r := rune(-1)
+			for _, s := range same {
+				if s.b.Kind.String() == b.Kind.String() && slices.Equal(s.b.Verbatim, b.Verbatim) {
+					r = s.r
+					break
+				}
+			}
+			if r < 0 {
+				r = wordRune(n)
+				n++
+				byText[b.Text] = append(same, seen{b, r})
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	return encode(old), encode(new)
+}
+
+// hasNUL reports whether the text or verbatim material of a block of bs
+// holds a NUL byte, the separator of keys.
+func hasNUL(bs []blocks.Block) bool {
+	for i := range bs {
+		if strings.IndexByte(bs[i].Text, 0) >= 0 {
+			return true
+		}
+		for _, v := range bs[i].Verbatim {
+			if strings.IndexByte(v, 0) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // keys identifies blocks for alignment.
@@ -61,8 +126,11 @@ func keys(bs []blocks.Block) []string {
 	return out
 }
 
-func modified(a, b *blocks.Block) Change {
-	return Change{Class: Classify(dedent(a.Raw), dedent(b.Raw)), Old: a, New: b, Kind: "modified"}
+func (m *Memo) modified(a, b *blocks.Block) Change {
+	if m == unclassified {
+		return Change{Old: a, New: b, Kind: "modified"}
+	}
+	return Change{Class: m.Classify(dedent(a.Raw), dedent(b.Raw)), Old: a, New: b, Kind: "modified"}
 }
 
 func lone(b *blocks.Block, kind string) Change {
@@ -83,7 +151,7 @@ func lone(b *blocks.Block, kind string) Change {
 }
 
 // pairUp aligns old[i0:i1] with new[j0:j1] by similarity, keeping order.
-func pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
+func (memo *Memo) pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
 	n, m := i1-i0, j1-j0
 	sims := similarities(old[i0:i1], new[j0:j1])
 	sim := func(x, y int) float64 { return sims[x*m+y] }
@@ -106,7 +174,7 @@ func pairUp(old, new []blocks.Block, i0, i1, j0, j1 int) []Change {
 		s := sim(x, y)
 		switch {
 		case s >= minSimilarity && score[x][y] == score[x+1][y+1]+s:
-			out = append(out, modified(&old[i0+x], &new[j0+y]))
+			out = append(out, memo.modified(&old[i0+x], &new[j0+y]))
 			x, y = x+1, y+1
 		case score[x][y] == score[x+1][y]:
 			out = append(out, lone(&old[i0+x], "removed"))

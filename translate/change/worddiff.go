@@ -7,36 +7,38 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// runeDiff diffs two word lists with go-diff, each distinct word mapped to
-// one rune (the DiffLinesToRunes trick). The diff has no time limit, so it
-// is deterministic. It also returns the word of each rune.
-func runeDiff(a, b []string) ([]diffmatchpatch.Diff, map[rune]string) {
-	ids := map[string]rune{}
-	byRune := map[rune]string{}
+// wordRunes maps two word lists to runes, each distinct word to one rune
+// (the DiffLinesToRunes trick), numbered in order of first appearance.
+func wordRunes(a, b []string) (ra, rb []rune) {
+	ids := make(map[string]rune, len(a))
 	encode := func(ws []string) []rune {
 		rs := make([]rune, len(ws))
 		for i, w := range ws {
 			r, ok := ids[w]
 			if !ok {
 				r = wordRune(len(ids))
-				ids[w], byRune[r] = r, w
+				ids[w] = r
 			}
 			rs[i] = r
 		}
 		return rs
 	}
-	ra, rb := encode(a), encode(b)
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
-	return dmp.DiffMainRunes(ra, rb, false), byRune
+	return encode(a), encode(b)
 }
 
 // span is a run of a[oldStart:oldEnd] replaced by b[newStart:newEnd].
 type span struct{ oldStart, oldEnd, newStart, newEnd int }
 
 // diffSpans diffs two word lists and returns the replaced runs in order.
-func diffSpans(a, b []string) []span {
-	diffs, _ := runeDiff(a, b)
+func diffSpans(a, b []string) []span { return runeSpans(wordRunes(a, b)) }
+
+// runeSpans diffs two lists of runes, standing for words or blocks, with
+// go-diff, and returns the replaced runs in order. The diff has no time
+// limit, so it is deterministic.
+func runeSpans(ra, rb []rune) []span {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(ra, rb, false)
 	var out []span
 	i, j := 0, 0
 	open := false
