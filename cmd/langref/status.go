@@ -90,9 +90,17 @@ func (e *env) status(c *cli.Context) error {
 	r := status.Build(g, status.Options{Stale: st, Stubs: stubs})
 	phase.Mark("report")
 	if key != "" {
-		_ = status.SaveReport(pre.CacheDir(), s.Root, key, l.fingerprint, st, r, graph.TranslationLangs(s)) // a cache is never required
+		// The report cache is written beside the output, from a copy of
+		// r: what follows narrows r's pages, into new slices.
+		kept, dir, langs := *r, pre.CacheDir(), graph.TranslationLangs(s)
+		saved := make(chan struct{})
+		go func() {
+			defer close(saved)
+			_ = status.SaveReport(dir, s.Root, key, l.fingerprint, st, &kept, langs) // a cache is never required
+			phase.Mark("save-report")
+		}()
+		defer func() { <-saved }()
 	}
-	phase.Mark("save-report")
 	r.History = hist
 	r.Pages = langPages(r.Pages, langs)
 	paths, err := e.resolvePaths(s, c.Args().Slice())
@@ -177,12 +185,12 @@ func (e *env) cachedStatus(c *cli.Context, l *leanLoad, key string, langs []stri
 }
 
 // langPages returns the pages of ps in langs, all of them when langs is
-// empty, in their order.
+// empty, in their order; ps is left as it was.
 func langPages(ps []status.Page, langs []string) []status.Page {
 	if len(langs) == 0 {
 		return ps
 	}
-	out := ps[:0]
+	out := []status.Page{}
 	for _, p := range ps {
 		if slices.Contains(langs, p.Lang) {
 			out = append(out, p)

@@ -6,6 +6,7 @@
 package cachefile
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -70,6 +71,16 @@ var BuildStamp = gosync.OnceValue(func() string {
 // Write replaces the file at path with b atomically: a temporary file in
 // the same folder, renamed over it. It makes the folder when missing.
 func Write(path string, b []byte) error {
+	return WriteFunc(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// WriteFunc is Write for a file that write writes to w, buffered, rather
+// than one held whole in memory first: the file replaces the one at path
+// only when write returns no error.
+func WriteFunc(path string, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -78,7 +89,11 @@ func Write(path string, b []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(b)
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -1,6 +1,9 @@
 package cachefile
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +19,29 @@ func TestWriteReplaces(t *testing.T) {
 		if got, err := os.ReadFile(path); err != nil || string(got) != want {
 			t.Fatalf("read %q, %v; want %q", got, err, want)
 		}
+	}
+	if es, _ := os.ReadDir(filepath.Dir(path)); len(es) != 1 {
+		t.Errorf("%d files left in the folder, want the cache only", len(es))
+	}
+}
+
+// TestWriteFuncFailing: a file whose writing fails does not replace the
+// cache, and leaves no temporary file.
+func TestWriteFuncFailing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "langref", "c.bin")
+	if err := Write(path, []byte("kept")); err != nil {
+		t.Fatal(err)
+	}
+	failed := errors.New("failed")
+	err := WriteFunc(path, func(w io.Writer) error {
+		w.Write(bytes.Repeat([]byte("x"), 1<<20)) // more than the buffer: some reach the file
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Errorf("WriteFunc = %v, want the error of write", err)
+	}
+	if got, err := os.ReadFile(path); err != nil || string(got) != "kept" {
+		t.Errorf("read %q, %v; want the cache as it was", got, err)
 	}
 	if es, _ := os.ReadDir(filepath.Dir(path)); len(es) != 1 {
 		t.Errorf("%d files left in the folder, want the cache only", len(es))

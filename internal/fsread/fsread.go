@@ -33,12 +33,38 @@ func Append(buf []byte, name string) ([]byte, error) {
 // When want does not, it returns buf as it was. The file is opened once.
 // A nil want wants every file.
 func AppendIf(buf []byte, name string, n int, want func(head []byte) bool) ([]byte, bool, error) {
+	return appendIf(buf, name, unknownSize, n, want)
+}
+
+// AppendSize is Append for a file that was size bytes long when last
+// listed or read: it trusts size instead of asking the system, which
+// saves a system call per file. A file of another size is still read
+// whole.
+func AppendSize(buf []byte, name string, size int) ([]byte, error) {
+	buf, _, err := appendIf(buf, name, max(size, 0), 0, nil)
+	return buf, err
+}
+
+// AppendIfSize is AppendIf for a file that was size bytes long when last
+// listed or read, trusted as AppendSize trusts it.
+func AppendIfSize(buf []byte, name string, size, n int, want func(head []byte) bool) ([]byte, bool, error) {
+	return appendIf(buf, name, max(size, 0), n, want)
+}
+
+// unknownSize is the size appendIf asks the system for.
+const unknownSize = -2
+
+// appendIf is AppendIf for a file of the size given, or unknownSize.
+func appendIf(buf []byte, name string, size, n int, want func(head []byte) bool) ([]byte, bool, error) {
 	h, err := open(name)
 	if err != nil {
 		return buf, false, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer h.close()
-	r := reader{h: h, size: h.size(), start: len(buf)}
+	if size == unknownSize {
+		size = h.size()
+	}
+	r := reader{h: h, size: size, start: len(buf)}
 	if want != nil {
 		buf, err = r.fill(r.grow(buf, n), n)
 		head := buf[r.start:]
@@ -105,15 +131,5 @@ func (r *reader) fill(buf []byte, n int) ([]byte, error) {
 // read: it trusts size instead of asking the system, which saves a system
 // call per file. A file of another size is still read whole.
 func ReadFileSize(name string, size int) ([]byte, error) {
-	h, err := open(name)
-	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-	}
-	defer h.close()
-	r := reader{h: h, size: size}
-	buf, err := r.fill(r.grow(nil, -1), -1)
-	if err != nil {
-		return buf, &fs.PathError{Op: "read", Path: name, Err: err}
-	}
-	return buf, nil
+	return AppendSize(nil, name, size)
 }

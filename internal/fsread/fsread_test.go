@@ -160,3 +160,32 @@ func TestReadFileSizeReadsFilesOfAnotherSize(t *testing.T) {
 		t.Errorf("ReadFileSize(missing file) fails with %v, want fs.ErrNotExist", err)
 	}
 }
+
+// TestAppendIfSizeReadsFilesOfAnotherSize is
+// TestReadFileSizeReadsFilesOfAnotherSize for the head a caller chooses
+// by: the head and the whole file are the file's, whatever size was given.
+func TestAppendIfSizeReadsFilesOfAnotherSize(t *testing.T) {
+	content := "---\n" + strings.Repeat("0123456789", 300)
+	p := write(t, content)
+	for _, size := range []int{0, 1, 3, 4, 511, 512, 513, 3003, 3004, 3005, 5000} {
+		for _, want := range []bool{true, false} {
+			var head string
+			got, ok, err := AppendIfSize([]byte("<"), p, size, 512, func(h []byte) bool {
+				head = string(h)
+				return want
+			})
+			wantBuf := "<"
+			if want {
+				wantBuf += content
+			}
+			if err != nil || ok != want || string(got) != wantBuf || head != content[:512] {
+				t.Errorf("AppendIfSize(size %d, want %v) = %d bytes, %v, %v; saw a head of %d bytes; want %d bytes",
+					size, want, len(got), ok, err, len(head), len(wantBuf))
+			}
+		}
+		got, err := AppendSize([]byte("<"), p, size)
+		if err != nil || string(got) != "<"+content {
+			t.Errorf("AppendSize(%d) = %d bytes, %v; want %d", size, len(got), err, 1+len(content))
+		}
+	}
+}

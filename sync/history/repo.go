@@ -4,10 +4,11 @@
 //
 // Every operation runs a fixed number of git processes, however many files
 // or revisions it is asked about: Open runs two, Load one (git log), Blobs
-// one (git cat-file --batch), StreamBlobs one (git cat-file --batch, asked
-// as the caller goes), ResolveCommits one (git cat-file --batch-check),
-// Bodies one (git log --grep) and BaselineCommits two at most (the same,
-// and one git rev-list from HEAD).
+// one (git cat-file --batch), StreamBlobs one (git cat-file --batch-command
+// --buffer, or --batch before git 2.36, asked as the caller goes, and
+// git version once per git binary), ResolveCommits one (git cat-file
+// --batch-check), Bodies one (git log --grep) and BaselineCommits two at
+// most (the same, and one git rev-list from HEAD).
 //
 // Paths are always slash-separated and relative to the repository root, as
 // git prints them.

@@ -459,34 +459,35 @@ func (c *Config) readFile(sc *Scan, i int, visit func(*File, []byte), wants func
 		return &File{Path: rel}, nil
 	}
 	if !c.lean {
-		src, err := c.read(nil, full)
+		src, err := c.read(nil, full, -1)
 		if src == nil || err != nil {
 			return nil, err
 		}
 		return c.file(rel, src, plain, nil), nil
 	}
 	if c.pages == nil {
-		return c.readLean(full, rel, plain, visit)
+		return c.readLean(full, rel, -1, plain, visit)
 	}
 	st := sc.stats[i]
 	if sc.bad[i] {
-		return c.readLean(full, rel, plain, visit)
+		return c.readLean(full, rel, -1, plain, visit)
 	}
 	if f, ok := c.cachedFile(rel, st, visit, wants); ok {
 		return f, nil
 	}
-	f, err := c.readLean(full, rel, plain, visit)
+	f, err := c.readLean(full, rel, int(st.Size), plain, visit)
 	if err == nil {
 		c.pages.Put(rel, st, encodeFile(f))
 	}
 	return f, err
 }
 
-// readLean reads the file at full, rel in the site, for a lean site.
-func (c *Config) readLean(full, rel string, plain bool, visit func(*File, []byte)) (*File, error) {
+// readLean reads the file at full, rel in the site, for a lean site;
+// size is its size as listed, or -1 when unknown.
+func (c *Config) readLean(full, rel string, size int, plain bool, visit func(*File, []byte)) (*File, error) {
 	buf := scratch.Get().(*[]byte)
 	defer scratch.Put(buf)
-	src, err := c.read((*buf)[:0], full)
+	src, err := c.read((*buf)[:0], full, size)
 	if cap(src) > cap(*buf) && cap(src) <= maxScratch {
 		*buf = src
 	}
@@ -498,15 +499,26 @@ func (c *Config) readLean(full, rel string, plain bool, visit func(*File, []byte
 
 // read appends the file at full to buf and returns it when it may be a
 // page: its extension is a page's or it starts as front matter does. It
-// returns nil for other files.
-func (c *Config) read(buf []byte, full string) ([]byte, error) {
+// returns nil for other files. size is the file's size as the walk listed
+// it, which saves asking the system again, or -1 when unknown.
+func (c *Config) read(buf []byte, full string, size int) ([]byte, error) {
 	if slices.Contains(c.PageExts, strings.ToLower(filepath.Ext(full))) {
+		if size >= 0 {
+			return fsread.AppendSize(buf, full, size)
+		}
 		return fsread.Append(buf, full)
 	}
 	if c.FrontMatter.Optional {
 		return nil, nil // the profile's extensions only
 	}
-	src, ok, err := fsread.AppendIf(buf, full, 512, mayHaveFrontMatter)
+	var src []byte
+	var ok bool
+	var err error
+	if size >= 0 {
+		src, ok, err = fsread.AppendIfSize(buf, full, size, 512, mayHaveFrontMatter)
+	} else {
+		src, ok, err = fsread.AppendIf(buf, full, 512, mayHaveFrontMatter)
+	}
 	if !ok {
 		return nil, err
 	}

@@ -412,7 +412,7 @@ func TestOneBlobProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(b), "cat-file --batch\n"); n != 1 {
+	if n := strings.Count(string(b), "cat-file --batch\n") + strings.Count(string(b), "cat-file --batch-command"); n != 1 {
 		t.Errorf("%d git cat-file --batch processes, want 1:\n%s", n, b)
 	}
 }

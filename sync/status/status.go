@@ -137,23 +137,23 @@ func Build(g *graph.Graph, o Options) *Report {
 	}
 	paths := entryPaths(g)
 	// Each language's rows on their own processor, into its own part of
-	// r.Pages (at most one row per cell), then closed up in the graph's
-	// order of languages.
-	part := map[string]int{} // the part of each kept language
-	for _, lang := range g.Langs {
+	// r.Pages, in the graph's order of languages: the parts are sized
+	// first, so that r.Pages is allocated once, as large as it ends.
+	at := make([]int, len(g.Langs)) // where each kept language's rows start
+	n := 0
+	for li, lang := range g.Langs {
+		at[li] = -1
 		if len(want) == 0 || want[lang] {
-			part[lang] = len(part)
+			at[li] = n
+			n += rows(g, lang)
 		}
 	}
-	E := len(g.Entries)
-	r.Pages = make([]Page, E*len(part))
+	r.Pages = make([]Page, n)
 	sums := make([]Language, len(g.Langs))
-	lens := make([]int, len(g.Langs))
 	par.Do(len(g.Langs), func(li int) {
 		lang := g.Langs[li]
-		k, keep := part[lang]
 		sum := Language{Lang: lang}
-		n := 0
+		k := at[li]
 		for i, e := range g.Entries {
 			c := g.Cell(e, lang)
 			if c == nil {
@@ -161,27 +161,31 @@ func Build(g *graph.Graph, o Options) *Report {
 			}
 			pg := row(g, c, paths[i], o.Stale, stubs)
 			count(&sum, c, pg.State)
-			if keep {
-				r.Pages[k*E+n] = pg
-				n++
+			if k >= 0 {
+				r.Pages[k] = pg
+				k++
 			}
 		}
 		if sum.SourcePages > 0 {
 			sum.Coverage = float64(sum.Translated) / float64(sum.SourcePages)
 		}
-		sums[li], lens[li] = sum, n
+		sums[li] = sum
 	})
-	n := 0
-	for li, lang := range g.Langs {
-		if k, keep := part[lang]; keep {
-			n += copy(r.Pages[n:], r.Pages[k*E:k*E+lens[li]])
-		}
-		r.Languages = append(r.Languages, sums[li])
-	}
-	clear(r.Pages[n:]) // drop what the parts held beyond the rows kept
-	r.Pages = r.Pages[:n]
+	r.Languages = append(r.Languages, sums...)
 	sortLanguages(r.Languages)
 	return r
+}
+
+// rows returns the number of rows of lang: the entries with a cell in
+// lang, which every entry with a source page has (graph.Graph.Cell).
+func rows(g *graph.Graph, lang string) int {
+	n := 0
+	for _, e := range g.Entries {
+		if e.Source != nil || g.Cell(e, lang) != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // repoPaths are the paths of an entry that its rows in every language

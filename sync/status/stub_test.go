@@ -1,11 +1,15 @@
 package status
 
 import (
+	"encoding/binary"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/internal/testcorpus"
 	"github.com/langref/langref/internal/testfs"
 	"github.com/langref/langref/sync/graph"
@@ -228,5 +232,24 @@ func benchmarkDetectStubs(b *testing.B, cached bool) {
 		if _, err := DetectStubsWith(g, o); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestStubCacheRoundTrip writes a cache of more results than one write
+// holds and reads them back.
+func TestStubCacheRoundTrip(t *testing.T) {
+	results := map[stubKey]stubResult{}
+	for i := range 5000 {
+		var k stubKey
+		binary.BigEndian.PutUint32(k[:], uint32(i))
+		k[31] = byte(i)
+		results[k] = stubResult{uint32(i % 7), uint32(i)}
+	}
+	path := filepath.Join(t.TempDir(), stubCacheFile)
+	if err := cachefile.WriteFunc(path, func(w io.Writer) error { return writeStubCache(w, results) }); err != nil {
+		t.Fatal(err)
+	}
+	if got := readStubCache(path).results; !maps.Equal(got, results) {
+		t.Errorf("read %d results back, want the %d written", len(got), len(results))
 	}
 }

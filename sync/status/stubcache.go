@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"io"
 	"path/filepath"
 
 	"github.com/langref/langref/internal/cachefile"
@@ -62,15 +63,24 @@ func readStubCache(path string) *stubCache {
 	return c
 }
 
-// encodeStubCache returns the file of a cache holding results.
-func encodeStubCache(results map[stubKey]stubResult) []byte {
-	b := stubCacheHeader()
+// writeStubCache writes the file of a cache holding results to w, a few
+// kilobytes at a time rather than whole.
+func writeStubCache(w io.Writer, results map[stubKey]stubResult) error {
+	b := make([]byte, 0, 64<<10)
+	b = append(b, stubCacheHeader()...)
 	for k, r := range results {
 		b = append(b, k[:]...)
 		b = binary.AppendUvarint(b, uint64(r.translated))
 		b = binary.AppendUvarint(b, uint64(r.total))
+		if len(b) > cap(b)-len(k)-2*binary.MaxVarintLen32 {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
 	}
-	return b
+	_, err := w.Write(b)
+	return err
 }
 
 // useCache reads the cache in dir and takes from it the results of the
@@ -126,5 +136,5 @@ func (d *detection) saveCache() {
 	if !changed && len(results) == len(d.cache.results) {
 		return
 	}
-	_ = cachefile.Write(d.path, encodeStubCache(results))
+	_ = cachefile.WriteFunc(d.path, func(w io.Writer) error { return writeStubCache(w, results) })
 }
