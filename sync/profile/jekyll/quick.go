@@ -3,6 +3,7 @@ package jekyll
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/langref/langref/sync/profile"
 	"go.yaml.in/yaml/v3"
@@ -18,12 +19,17 @@ import (
 // (anchors, aliases, tags, flow collections, block scalars, scalars over
 // several lines, quoted keys, tabs, errors...): fromConfig then reads it
 // with go-yaml. Whatever it accepts, it reads as go-yaml does (see
-// TestQuickConfigReadsAsYAML and FuzzQuickConfig).
+// TestQuickConfigReadsAsYAML and FuzzQuickConfig). The strings it sets
+// are parts of b, which must not change after.
 func quickConfig(r *profile.Rules, b []byte) bool {
 	if !plainText(b) {
 		return false
 	}
-	p := &qparser{src: string(b), line: 1}
+	if len(b) == 0 {
+		r.ConfigFile = "_config.yml" // and nothing else
+		return true
+	}
+	p := &qparser{src: unsafe.String(&b[0], len(b)), line: 1}
 	p.nodes = make([]qnode, 0, 16+strings.Count(p.src, "\n")*3)
 	root, ok := p.document()
 	if !ok {
