@@ -1,11 +1,14 @@
 package jekyll
 
 import (
+	"bytes"
 	"fmt"
+	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/langref/langref/internal/testcorpus"
 	"github.com/langref/langref/sync/profile"
 )
 
@@ -337,4 +340,60 @@ func BenchmarkFromConfig(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestQuickConfigReadsDLSP20: every version of the DLSP20 site's
+// _config.yml in its history (a navigation of 9 languages at its
+// largest) that quickConfig reads, it reads as go-yaml does.
+func TestQuickConfigReadsDLSP20(t *testing.T) {
+	dir := testcorpus.Clone(t)
+	out, err := exec.Command("git", "-C", dir, "log", "--all", "--raw", "--no-abbrev", "--format=", "--", "docs/_config.yml").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var ids []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) >= 5 && strings.Trim(f[3], "0") != "" && !seen[f[3]] {
+			seen[f[3]] = true
+			ids = append(ids, f[3])
+		}
+	}
+	if len(ids) < 100 {
+		t.Fatalf("%d versions of docs/_config.yml in the corpus's history; want over 100", len(ids))
+	}
+	quick := 0
+	for i, b := range readBlobs(t, dir, ids) {
+		t.Run(ids[i][:12], func(t *testing.T) {
+			if sameAsYAML(t, b) {
+				quick++
+			}
+		})
+	}
+	if quick < len(ids)/2 {
+		t.Errorf("quickConfig read %d of %d versions; want most", quick, len(ids))
+	}
+}
+
+// readBlobs returns the contents of the blobs ids of the repository dir,
+// read with one git cat-file --batch.
+func readBlobs(t *testing.T, dir string, ids []string) [][]byte {
+	t.Helper()
+	cmd := exec.Command("git", "-C", dir, "cat-file", "--batch")
+	cmd.Stdin = strings.NewReader(strings.Join(ids, "\n") + "\n")
+	raw, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("git cat-file: %v", err)
+	}
+	out := make([][]byte, len(ids))
+	for i, id := range ids {
+		var got, typ string
+		var size int
+		head, rest, _ := bytes.Cut(raw, []byte("\n"))
+		if _, err := fmt.Sscanf(string(head), "%s %s %d", &got, &typ, &size); err != nil || got != id || typ != "blob" || len(rest) < size+1 {
+			t.Fatalf("git cat-file: %q for %s", head, id)
+		}
+		out[i], raw = rest[:size], rest[size+1:]
+	}
+	return out
 }
