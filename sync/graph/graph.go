@@ -4,7 +4,8 @@
 package graph
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/langref/langref/sync/frontmatter"
 	"github.com/langref/langref/sync/profile"
@@ -145,6 +146,22 @@ func (g *Graph) setCell(e *Entry, c *Cell) {
 // fillMissing gives every entry with a source page a Missing cell in the
 // languages that lack it, made once rather than on every Cell call.
 func (g *Graph) fillMissing() {
+	n := 0
+	for _, e := range g.Entries {
+		if e.Source == nil {
+			continue
+		}
+		if e.cells == nil {
+			n += len(g.Langs)
+			continue
+		}
+		for _, c := range e.cells {
+			if c == nil {
+				n++
+			}
+		}
+	}
+	missing := make([]Cell, n) // one allocation for them all
 	for _, e := range g.Entries {
 		if e.Source == nil {
 			continue
@@ -154,7 +171,8 @@ func (g *Graph) fillMissing() {
 		}
 		for i, c := range e.cells {
 			if c == nil {
-				e.cells[i] = &Cell{Entry: e, Lang: g.Langs[i], State: Missing}
+				missing[0] = Cell{Entry: e, Lang: g.Langs[i], State: Missing}
+				e.cells[i], missing = &missing[0], missing[1:]
 			}
 		}
 	}
@@ -166,11 +184,17 @@ func Build(s *site.Site) *Graph {
 	for i, l := range g.Langs {
 		g.langIndex[l] = i
 	}
+	pages := make([]Page, len(s.Files)) // one allocation for them all
+	if len(s.Files) > 0 {
+		g.Pages = make([]*Page, 0, len(s.Files))
+	}
 	for _, f := range s.Files {
 		if f.Unreadable() && f.Folder == s.SourceLang {
 			continue // a static file of the source language
 		}
-		g.Pages = append(g.Pages, newPage(s, f))
+		p := &pages[len(g.Pages)]
+		setPage(p, s, f)
+		g.Pages = append(g.Pages, p)
 	}
 	entries := g.sourceEntries()
 	g.Pages = g.placeTranslations(entries)
@@ -179,12 +203,13 @@ func Build(s *site.Site) *Graph {
 	return g
 }
 
-func newPage(s *site.Site, f *site.File) *Page {
-	p := &Page{File: f, Lang: s.SourceLang}
+// setPage makes p the page of file f of s.
+func setPage(p *Page, s *site.Site, f *site.File) {
+	*p = Page{File: f, Lang: s.SourceLang}
 	switch {
 	case f.Plain():
 		p.Key, p.Lang = "file:"+s.Unmirror(f.Path), f.Folder
-		return p
+		return
 	case s.Layout != nil:
 		if _, rel, ok := s.Layout.Match(f.Path); ok {
 			p.Key = profile.PairKey(s.Layout, rel)
@@ -197,27 +222,37 @@ func newPage(s *site.Site, f *site.File) *Page {
 	}
 	if s.LangKey == "" {
 		p.Lang = f.Folder
-		return p
+		return
 	}
-	if lf, ok := f.Doc.Get(s.LangKey); ok {
-		p.LangField = &lf
+	if lf := field(f.Doc, s.LangKey); lf != nil {
+		p.LangField = lf
 		if lf.Value.Kind != frontmatter.Null {
 			p.Lang = lf.Value.Text
 		}
 	}
-	return p
+}
+
+// field is d.Get(key) without the copy: the field of d's own Fields,
+// which nothing changes once read.
+func field(d *frontmatter.Doc, key string) *frontmatter.Field {
+	for i := len(d.Fields) - 1; i >= 0; i-- {
+		if d.Fields[i].Key == key {
+			return &d.Fields[i]
+		}
+	}
+	return nil
 }
 
 // setKey gives p the value of f's key, when it has one: a scalar. A list
 // or a mapping is kept as KeyField with no Key.
 func setKey(p *Page, f *site.File, key string) {
-	kf, ok := f.Doc.Get(key)
+	kf := field(f.Doc, key)
 	switch {
-	case !ok || kf.Value.Kind == frontmatter.Null:
+	case kf == nil || kf.Value.Kind == frontmatter.Null:
 	case BadKind(kf.Value.Kind):
-		p.KeyField = &kf
+		p.KeyField = kf
 	case f.Doc.Usable() || safeKey(kf.Value.Text):
-		p.Key, p.KeyField = kf.Value.Text, &kf
+		p.Key, p.KeyField = kf.Value.Text, kf
 	}
 }
 
@@ -243,9 +278,10 @@ func (g *Graph) IsSource(p *Page) bool {
 }
 
 func (g *Graph) sourceEntries() map[string]*Entry {
-	entries := map[string]*Entry{}
 	nav := g.Site.Nav[g.Site.SourceLang]
-	for _, p := range g.sortedSources(nav) {
+	sources := g.sortedSources(nav)
+	entries := make(map[string]*Entry, len(sources))
+	for _, p := range sources {
 		if p.Key == "" {
 			continue
 		}
@@ -265,15 +301,21 @@ func (g *Graph) sourceEntries() map[string]*Entry {
 // sortedSources returns the source pages, navigation order first, so that
 // the page the navigation lists wins a duplicated key.
 func (g *Graph) sortedSources(nav *site.Nav) []*Page {
-	var ps []*Page
+	type ranked struct {
+		p    *Page
+		rank int
+	}
+	var rs []ranked
 	for _, p := range g.Pages {
 		if g.IsSource(p) {
-			ps = append(ps, p)
+			rs = append(rs, ranked{p, navRank(nav, p.Path())})
 		}
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		return navRank(nav, ps[i].Path()) < navRank(nav, ps[j].Path())
-	})
+	slices.SortStableFunc(rs, func(a, b ranked) int { return cmp.Compare(a.rank, b.rank) })
+	ps := make([]*Page, len(rs))
+	for i, r := range rs {
+		ps[i] = r.p
+	}
 	return ps
 }
 

@@ -1,7 +1,10 @@
 package graph
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/langref/langref/sync/frontmatter"
 )
@@ -11,7 +14,21 @@ import (
 // returns the pages less the unreadable files it cannot place (static
 // files of the language, for all the site can tell).
 func (g *Graph) placeTranslations(entries map[string]*Entry) []*Page {
-	byCell := map[cellID][]*Page{}
+	n := 0
+	for _, p := range g.Pages {
+		if p.File.Folder != g.Site.SourceLang {
+			n++
+		}
+	}
+	// the pages of each cell, the cells in the order of their first
+	// page's path: they are decided in the order the pages were read,
+	// which is cheaper to visit than a map's
+	type cell struct {
+		id cellID
+		ps []*Page
+	}
+	at := make(map[cellID]int, n)
+	cells := make([]cell, 0, n)
 	kept := g.Pages[:0]
 	for _, p := range g.Pages {
 		lang := p.File.Folder
@@ -24,15 +41,23 @@ func (g *Graph) placeTranslations(entries map[string]*Entry) []*Page {
 			continue
 		}
 		kept = append(kept, p)
-		byCell[cellID{key, lang}] = append(byCell[cellID{key, lang}], p)
-	}
-	for id, ps := range byCell {
-		e, ok := entries[id.key]
-		if !ok {
-			e = &Entry{Key: id.key}
-			entries[id.key] = e
+		id := cellID{key, lang}
+		if i, ok := at[id]; ok {
+			cells[i].ps = append(cells[i].ps, p)
+			continue
 		}
-		g.setCell(e, g.decide(e, id.lang, ps))
+		at[id] = len(cells)
+		cells = append(cells, cell{id, []*Page{p}})
+	}
+	decided := make([]Cell, len(cells)) // one allocation for them all
+	for i, c := range cells {
+		e, ok := entries[c.id.key]
+		if !ok {
+			e = &Entry{Key: c.id.key}
+			entries[c.id.key] = e
+		}
+		g.decide(&decided[i], e, c.id.lang, c.ps)
+		g.setCell(e, &decided[i])
 	}
 	return kept
 }
@@ -65,10 +90,10 @@ func (g *Graph) mirroredKey(p *Page, entries map[string]*Entry) string {
 	return ""
 }
 
-// decide gives the state of entry e in lang, whose folder holds ps.
-func (g *Graph) decide(e *Entry, lang string, ps []*Page) *Cell {
+// decide makes c the cell of entry e in lang, whose folder holds ps.
+func (g *Graph) decide(c *Cell, e *Entry, lang string, ps []*Page) {
 	sort.Slice(ps, func(i, j int) bool { return ps[i].Path() < ps[j].Path() })
-	c := &Cell{Entry: e, Lang: lang}
+	*c = Cell{Entry: e, Lang: lang}
 	var good, bad []*Page
 	for _, p := range ps {
 		if g.reason(p, lang) == "" {
@@ -90,7 +115,6 @@ func (g *Graph) decide(e *Entry, lang string, ps []*Page) *Cell {
 	default:
 		c.State, c.Page, c.Others, c.Reason = Broken, bad[0], bad[1:], g.reason(bad[0], lang)
 	}
-	return c
 }
 
 // reason says why page p cannot be lang's page for its key, or "".
@@ -126,25 +150,31 @@ func (g *Graph) reason(p *Page, lang string) Reason {
 // path, then orphan keys.
 func (g *Graph) order(entries map[string]*Entry) {
 	nav := g.Site.Nav[g.Site.SourceLang]
+	type ranked struct {
+		e    *Entry
+		rank int
+		by   string
+	}
+	rs := make([]ranked, 0, len(entries))
 	for _, e := range entries {
-		g.Entries = append(g.Entries, e)
-	}
-	rank := func(e *Entry) (int, string) {
-		switch {
-		case e.Source == nil:
-			return 1<<30 + 1, e.Key
-		default:
-			return navRank(nav, e.Source.Path()), e.Source.Path()
+		if e.Source == nil {
+			rs = append(rs, ranked{e, 1<<30 + 1, e.Key})
+		} else {
+			rs = append(rs, ranked{e, navRank(nav, e.Source.Path()), e.Source.Path()})
 		}
 	}
-	sort.Slice(g.Entries, func(i, j int) bool {
-		ri, si := rank(g.Entries[i])
-		rj, sj := rank(g.Entries[j])
-		if ri != rj {
-			return ri < rj
+	slices.SortFunc(rs, func(a, b ranked) int {
+		if a.rank != b.rank {
+			return cmp.Compare(a.rank, b.rank)
 		}
-		return si < sj
+		return strings.Compare(a.by, b.by)
 	})
+	if len(rs) > 0 {
+		g.Entries = make([]*Entry, len(rs))
+	}
+	for i, r := range rs {
+		g.Entries[i] = r.e
+	}
 }
 
 // unreadable reports whether the generator can read none of ps, pages of

@@ -132,9 +132,9 @@ type follower struct {
 }
 
 func newFollower(h *History, paths []string) *follower {
-	f := &follower{h: h, pathID: map[string]int32{}, path: []string{""},
+	f := &follower{h: h, pathID: make(map[string]int32, len(paths)), path: make([]string, 1, 1+len(paths)),
 		state: make([]*names, len(h.Commits)), asked: map[int][]int32{}}
-	l := &Logs{h: h, ids: map[string]int32{}, at: map[atKey]string{}}
+	l := &Logs{h: h, ids: make(map[string]int32, len(paths)), at: map[atKey]string{}}
 	for _, p := range paths {
 		if _, dup := l.ids[p]; !dup {
 			l.ids[p] = int32(len(l.ids))

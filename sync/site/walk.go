@@ -120,8 +120,24 @@ func (w *walker) read(r *folderReader, dir string) (*dirList, []string, error) {
 	c := w.c
 	list := &dirList{dir: dir, files: make([]walked, 0, len(entries))}
 	var subs []string
+	// the entries' paths are parts of one string: one allocation per
+	// folder rather than per file, and one object for the collector to
+	// mark in each cycle while the listing lives
+	size := 0
 	for _, d := range entries {
-		p := dir + string(filepath.Separator) + d.name // dir is clean, the name one element
+		size += len(dir) + 1 + len(d.name)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, d := range entries {
+		b.WriteString(dir) // dir is clean, the name one element
+		b.WriteByte(filepath.Separator)
+		b.WriteString(d.name)
+	}
+	paths, at := b.String(), 0
+	for _, d := range entries {
+		p := paths[at : at+len(dir)+1+len(d.name)]
+		at += len(p)
 		rel := filepath.ToSlash(p[len(c.Root)+1:])
 		isDir := d.typ == fs.ModeDir
 		if why := c.skip(rel, isDir); why != profile.Kept {

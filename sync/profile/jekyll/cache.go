@@ -86,7 +86,14 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // under key: the format and key on a line, the fields, then the CRC-32C
 // of all that.
 func encodeConfig(r *profile.Rules, key string) []byte {
-	b := append([]byte(configCacheFormat+" "+key), '\n')
+	size := len(configCacheFormat) + len(key) + 64
+	for _, n := range r.Nav {
+		for _, it := range n.Items {
+			size += len(it.Path) + len(it.Parent) + 8 // and four varints of a few bytes
+		}
+	}
+	b := make([]byte, 0, size) // a navigation of 200,000 entries is 10 MB
+	b = append(append(append(b, configCacheFormat+" "...), key...), '\n')
 	b = appendStr(b, r.ConfigFile)
 	b = appendStr(b, r.SourceLang)
 	b = appendStrs(b, r.Exclude)

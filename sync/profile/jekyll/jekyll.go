@@ -90,9 +90,14 @@ func newRules() *profile.Rules {
 // fromConfig sets in r what the configuration b (nil for none) says: the
 // parts of the rules the configuration cache keeps (see cache.go).
 func fromConfig(r *profile.Rules, b []byte) error {
-	if b == nil {
+	if b == nil || quickConfig(r, b) {
 		return nil
 	}
+	return yamlConfig(r, b)
+}
+
+// yamlConfig is fromConfig for a configuration b, read with go-yaml.
+func yamlConfig(r *profile.Rules, b []byte) error {
 	m, err := profile.ParseYAML("_config.yml", b)
 	if err != nil {
 		return err
