@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -265,13 +266,13 @@ func TestReadLetsGoOfThePageCache(t *testing.T) {
 	base := t.TempDir()
 	root, dir := filepath.Join(base, "site"), filepath.Join(base, "cache")
 	testfs.Write(t, root, cachedSite)
-	seen := 0
-	v := Visitor{Source: func(*File, []byte) { seen++ }}
+	var seen atomic.Int64 // the visitor is called from the readers' goroutines
+	v := Visitor{Source: func(*File, []byte) { seen.Add(1) }}
 	s, err := LoadLeanWith(root, LeanOptions{Visit: v, CacheDir: func() string { return dir }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if seen == 0 {
+	if seen.Load() == 0 {
 		t.Fatal("the visitor saw no page")
 	}
 	if s.pages != nil || s.visit != nil {
