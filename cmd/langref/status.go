@@ -69,7 +69,8 @@ func (e *env) status(c *cli.Context) error {
 	// pipeline, which holds the most, starts; stub detection reads the
 	// pages it needs again from disk, as staleness does. A bad
 	// --stale-on stops the run before either.
-	if _, err := e.staleOptions(g, c.String("stale-on"), pre); err != nil {
+	so, err := e.staleOptions(g, c.String("stale-on"), pre)
+	if err != nil {
 		return err
 	}
 	stubs, err := l.stubs(g)
@@ -78,7 +79,7 @@ func (e *env) status(c *cli.Context) error {
 	}
 	phase.Mark("stubs")
 	g.DropFields() // nothing below reads them: the front matter is let go with the analysis's (Options.Release)
-	st, err := e.staleness(g, c.String("stale-on"), true, pre)
+	st, err := e.staleness(g, so, true)
 	if err != nil {
 		return err
 	}
@@ -288,15 +289,10 @@ func followAll(pre *stale.Prefetch, s *site.Site) {
 	pre.FollowAll(paths)
 }
 
-// staleness analyses the translated pages of g; staleOn is a change class
-// name, or "" for the default. With release, the pages' contents are
-// dropped as they are analysed: for callers that read no more of them.
-// pre, when not nil, is the history prefetched while g's site loaded.
-func (e *env) staleness(g *graph.Graph, staleOn string, release bool, pre *stale.Prefetch) (*stale.Result, error) {
-	o, err := e.staleOptions(g, staleOn, pre)
-	if err != nil {
-		return nil, err
-	}
+// staleness analyses the translated pages of g with o, the options
+// staleOptions made for it. With release, the pages' contents are dropped
+// as they are analysed: for callers that read no more of them.
+func (e *env) staleness(g *graph.Graph, o stale.Options, release bool) (*stale.Result, error) {
 	// With release, the caller reads no more pages: the cache can be
 	// written beside what it does next.
 	o.Release, o.SaveLater = release, release
