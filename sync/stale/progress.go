@@ -1,11 +1,11 @@
 package stale
 
-import "sync/atomic"
+import gosync "sync"
 
 // Progress is told how long work goes, for a progress line: what is being
 // counted (StepHistory, StepJudge), how many are done, and how many in all
-// (0 when not known). It may be called from several goroutines at once,
-// and often: it must be quick.
+// (0 when not known). It may be called from several goroutines, one at a
+// time for StepJudge, and often: it must be quick.
 type Progress func(step string, done, total int)
 
 // The steps Progress is told of.
@@ -17,10 +17,14 @@ const (
 )
 
 // tally counts the translations settled; a nil *tally counts nothing.
+// Counting and reporting happen under one lock, so the counts Progress
+// hears never go down and the last one is the total, although items are
+// settled on several goroutines.
 type tally struct {
 	report Progress
 	total  int
-	done   atomic.Int64
+	mu     gosync.Mutex
+	done   int
 }
 
 func newTally(p Progress, total int) *tally {
@@ -31,9 +35,13 @@ func newTally(p Progress, total int) *tally {
 }
 
 func (t *tally) add() {
-	if t != nil {
-		t.report(StepJudge, int(t.done.Add(1)), t.total)
+	if t == nil {
+		return
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.done++
+	t.report(StepJudge, t.done, t.total)
 }
 
 // countCommits returns the callback of history.Repo.LoadCounting that
