@@ -48,6 +48,7 @@ type analysis struct {
 	// while items need them; the hashes of the files' contents, taken
 	// before they were dropped, for cache keys; the first read error.
 	contents map[*site.File][]byte
+	reading  map[*site.File]chan struct{} // files being read, closed once read
 	fileSums map[*site.File]string
 	err      error
 
@@ -121,7 +122,7 @@ func (it *item) begin() {
 func newAnalysis(g *graph.Graph, o Options) *analysis {
 	a := &analysis{g: g, o: o, res: &Result{Pages: map[string]*Page{}}, sums: map[string]string{},
 		parsed: map[string][]blocks.Block{}, bodyAt: map[string]bodyAt{}, compared: map[pairKey][]Change{},
-		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{},
+		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{}, reading: map[*site.File]chan struct{}{},
 		kept: map[pairKey]*keptSource{}, steps: map[pairKey]lineStep{},
 		lineages: map[*site.File]map[string]*lineage{}, normed: map[*site.File]map[history.ObjectID]string{},
 		originals: map[*site.File]*blocks.Originals{}}
@@ -623,15 +624,21 @@ func (a *analysis) sum(f *site.File) {
 // again when Options.Release dropped them.
 func (it *item) load() {
 	if it.tr == nil {
-		it.tr = it.a.reread(it.trFile)
+		it.tr = it.a.reread(it.trFile, nil)
 	}
 	it.loadSource()
 }
 
-// loadSource is load for the source page alone.
+// loadSource is load for the source page alone. Most source pages are
+// what they were at their translations' baselines: the page then, already
+// in memory, stands for the file when its hash is the one the site took.
 func (it *item) loadSource() {
 	if it.src == nil {
-		it.src = it.a.reread(it.srcFile)
+		var same []byte
+		if it.settling != nil {
+			same = it.old
+		}
+		it.src = it.a.reread(it.srcFile, same)
 	}
 }
 
@@ -642,16 +649,31 @@ func (a *analysis) uncommented(f *site.File) bool {
 	return pre != nil && pre.root == a.g.Site.Root && pre.uncommentedFile(f)
 }
 
-// reread returns the contents of f, reading the file once for all the
-// items that need it at the same time. It is safe for concurrent use.
-func (a *analysis) reread(f *site.File) []byte {
+// reread returns the contents of f, read once for all the items that need
+// them at the same time: those who ask while it is read wait for it. When
+// same, contents f may have (a past version of the page), hashes to the
+// sum the site took of f as it loaded it, same is returned instead of the
+// file read again: results describe the page as loaded either way, and a
+// read costs three system calls. It is safe for concurrent use.
+func (a *analysis) reread(f *site.File, same []byte) []byte {
 	a.mu.Lock()
-	b, ok := a.contents[f]
-	a.mu.Unlock()
-	if ok {
-		return b
+	for {
+		if b, ok := a.contents[f]; ok {
+			a.mu.Unlock()
+			return b
+		}
+		wait, ok := a.reading[f]
+		if !ok {
+			break
+		}
+		a.mu.Unlock()
+		<-wait
+		a.mu.Lock()
 	}
-	b, err := a.g.Site.Contents(f) // the contents hashed at load: Contents checks
+	done := make(chan struct{})
+	a.reading[f] = done
+	a.mu.Unlock()
+	b, err := a.contentsOf(f, same)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if err != nil && a.err == nil {
@@ -660,11 +682,19 @@ func (a *analysis) reread(f *site.File) []byte {
 	if b == nil {
 		b = []byte{}
 	}
-	if c, ok := a.contents[f]; ok {
-		return c
-	}
 	a.contents[f] = b
+	delete(a.reading, f)
+	close(done)
 	return b
+}
+
+// contentsOf returns the contents of f: same when it is what the site
+// loaded (see reread), else the file read again.
+func (a *analysis) contentsOf(f *site.File, same []byte) ([]byte, error) {
+	if same != nil && f.Src == nil && f.Sum != nil && len(same) == f.Size() && sha256.Sum256(same) == *f.Sum {
+		return same, nil
+	}
+	return a.g.Site.Contents(f) // the contents hashed at load: Contents checks
 }
 
 // drop forgets a file's contents once its last item is finished. The
