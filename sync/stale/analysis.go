@@ -41,6 +41,9 @@ type analysis struct {
 	// originals parses the source text the translations of each source
 	// page keep in comments once for all of them, by source page.
 	originals map[*site.File]*blocks.Originals
+	// srcItems holds the structure of source pages (sourceItems), by page
+	// and contents.
+	srcItems map[*site.File]map[string]map[Aspect][]elem
 	// classes remembers the classes of the modified blocks compared, met
 	// again from other baselines and in the pages' histories.
 	classes change.Memo
@@ -125,7 +128,7 @@ func newAnalysis(g *graph.Graph, o Options) *analysis {
 		users: map[*site.File]int{}, pairsOf: map[*site.File][]pairKey{}, contents: map[*site.File][]byte{}, reading: map[*site.File]chan struct{}{},
 		kept: map[pairKey]*keptSource{}, steps: map[pairKey]lineStep{},
 		lineages: map[*site.File]map[string]*lineage{}, normed: map[*site.File]map[history.ObjectID]string{},
-		originals: map[*site.File]*blocks.Originals{}}
+		originals: map[*site.File]*blocks.Originals{}, srcItems: map[*site.File]map[string]map[Aspect][]elem{}}
 	for _, e := range g.Entries {
 		if e.Source == nil || e.Source.File.Doc == nil {
 			continue
@@ -225,15 +228,16 @@ func (a *analysis) compare(old, src []byte) ([]Change, pairKey) {
 }
 
 // keptSource returns the reference of kept text for translations of the
-// source page src from old, made once, and its key. It is safe for
-// concurrent use.
+// source page src from old, made once, and its key. Most source pages are
+// the same as at the baseline: their text is then written once (see
+// newKeptSource). It is safe for concurrent use.
 func (a *analysis) keptSource(old, src []byte) (*keptSource, pairKey) {
 	k := pairKey{contentKey(old), contentKey(src)}
 	a.mu.Lock()
 	ks, ok := a.kept[k]
 	a.mu.Unlock()
 	if !ok {
-		ks = newKeptSource(a.body(old), a.body(src))
+		ks = newKeptSource(a.body(old), a.body(src), bytes.Equal(old, src))
 		a.mu.Lock()
 		a.kept[k] = ks
 		a.mu.Unlock()
@@ -498,18 +502,20 @@ var verified = map[Aspect]bool{Headings: true, CodeBlock: true, MathBlock: true,
 
 // verify marks the item's page suspect when its translation tr lacks
 // structure that the source had at the baseline (old) and still has
-// (cur).
+// (cur). The source pages' structure is made once for all their
+// translations (sourceItems), the translation's once for both.
 func (it *item) verify(old, cur, tr []blocks.Block) {
 	sd := it.sides()
+	trItems := items(tr, sd)
 	var miss []Mismatch
 	var now map[Aspect]Mismatch
-	for _, m := range Compare(old, tr, sd) {
+	for _, m := range compareItems(it.a.sourceItems(it.srcFile, it.old, old, sd), trItems) {
 		if !verified[m.Aspect] || m.Translation >= m.Source {
 			continue
 		}
 		if now == nil {
 			now = map[Aspect]Mismatch{}
-			for _, n := range Compare(cur, tr, sd) {
+			for _, n := range compareItems(it.a.sourceItems(it.srcFile, it.src, cur, sd), trItems) {
 				now[n.Aspect] = n
 			}
 		}
@@ -518,6 +524,28 @@ func (it *item) verify(old, cur, tr []blocks.Block) {
 		}
 	}
 	it.page.Unverified, it.page.Suspect = miss, len(miss) > 0
+}
+
+// sourceItems returns items(bs, sd.source()) for bs, the blocks of
+// contents src of source page f, made once per distinct contents for all
+// the translations of f: the source side of Sides is f's alone. It is
+// safe for concurrent use.
+func (a *analysis) sourceItems(f *site.File, src []byte, bs []blocks.Block, sd Sides) map[Aspect][]elem {
+	k := contentKey(src)
+	a.mu.Lock()
+	its, ok := a.srcItems[f][k]
+	a.mu.Unlock()
+	if ok {
+		return its
+	}
+	its = items(bs, sd.source())
+	a.mu.Lock()
+	if a.srcItems[f] == nil {
+		a.srcItems[f] = map[string]map[Aspect][]elem{}
+	}
+	a.srcItems[f][k] = its
+	a.mu.Unlock()
+	return its
 }
 
 // reconstruct returns the source text a translation keeps in HTML comments,
@@ -722,6 +750,7 @@ func (a *analysis) drop(f *site.File) {
 	delete(a.lineages, f)
 	delete(a.normed, f)
 	delete(a.originals, f)
+	delete(a.srcItems, f)
 	delete(a.parsed, string(src))
 	delete(a.bodyAt, string(src))
 	f.Src = nil

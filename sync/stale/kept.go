@@ -132,16 +132,25 @@ type keptSource struct {
 	bagsOnce gosync.Once
 }
 
-func newKeptSource(old, cur []blocks.Block) *keptSource {
+// newKeptSource returns the keptSource of the source page now (cur) for
+// translations from old; same says old is cur's contents. The text of a
+// page the same then and now is written once: the text is searched only
+// for kept text, spaces normalised (no line breaks), which is in text
+// t+"\n"+t exactly when it is in t.
+func newKeptSource(old, cur []blocks.Block, same bool) *keptSource {
+	pages := [][]blocks.Block{old, cur}
+	if same {
+		pages = pages[1:]
+	}
 	n := 0
-	for _, bs := range [][]blocks.Block{old, cur} {
+	for _, bs := range pages {
 		for _, b := range bs {
 			n += len(b.Raw) + 1
 		}
 	}
 	text := make([]byte, 0, n)
 	sep := false
-	for _, bs := range [][]blocks.Block{old, cur} {
+	for _, bs := range pages {
 		for _, b := range bs {
 			if sep {
 				text = append(text, '\n')
