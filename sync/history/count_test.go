@@ -1,9 +1,16 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // TestLoadCounting: the count reaches the number of commits read, never
@@ -24,21 +31,57 @@ func TestLoadCounting(t *testing.T) {
 	}
 }
 
-// TestHeaderCounter: headers are counted wherever the output is cut into
-// writes, across the boundaries too.
-func TestHeaderCounter(t *testing.T) {
-	out := "commit\x00a\x00\x00x\x00\ncommit\x00b\x00\x00:100644 M\x00docs/commitx\x00commit\x00c\x00"
-	for size := 1; size <= len(out); size++ {
-		var last int
-		h := &headerCounter{count: func(n int) { last = n }}
-		for i := 0; i < len(out); i += size {
-			h.Write([]byte(out[i:min(i+size, len(out))]))
+// TestReadLogPieces: the output read as git writes it, in pieces of any
+// size, with tokens longer than the reader's buffer, parses as it does
+// whole, and the count rises to the number of commits, a merge's blocks
+// counted once.
+func TestReadLogPieces(t *testing.T) {
+	long := strings.Repeat("a long subject ", 8)
+	var commits []string
+	for i := range 2*countEvery + 3 {
+		commits = append(commits, join(hdr(fmt.Sprintf("c%d", i), "", long), []string{":100644 100644 " + strings.Repeat("1", 40) + " " + strings.Repeat("2", 40) + " M", "docs/a path longer than sixteen bytes.md"})...)
+	}
+	merge := join(hdr("m", "p1 p2", "m"), []string{"\nM", "x"}, hdr("m", "p1 p2", "m"), []string{"\nR050", "y", "x"})
+	data := raw(append(merge, commits...)...)
+	want, err := parseLog(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []int{1, 7, 16, 100, 4096} {
+		var counts []int
+		var r io.Reader = bytes.NewReader(data)
+		if size == 1 {
+			r = iotest.OneByteReader(r)
+		} else {
+			r = iotest.HalfReader(&pieces{r: r, size: size})
 		}
-		if last != 3 {
-			t.Errorf("size %d: %d headers, want 3", size, last)
+		got, err := readLog(bufio.NewReaderSize(r, 16), func(n int) { counts = append(counts, n) })
+		if err != nil {
+			t.Fatalf("pieces of %d: %v", size, err)
 		}
-		if !bytes.Equal(h.buf.Bytes(), []byte(out)) {
-			t.Errorf("size %d: output not kept", size)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("pieces of %d: the commits differ from the whole output's", size)
 		}
+		if len(counts) != 3 || counts[0] != countEvery || counts[2] != len(want) {
+			t.Errorf("pieces of %d: counts %v, want every %d to %d", size, counts, countEvery, len(want))
+		}
+	}
+}
+
+// pieces reads from r at most size bytes at a time.
+type pieces struct {
+	r    io.Reader
+	size int
+}
+
+func (p *pieces) Read(b []byte) (int, error) { return p.r.Read(b[:min(len(b), p.size)]) }
+
+// TestReadLogError: a read that fails is an error naming where.
+func TestReadLogError(t *testing.T) {
+	data := raw(hdr("c1", "", "s")...)
+	r := io.MultiReader(bytes.NewReader(data), iotest.ErrReader(errors.New("pipe broke")))
+	_, err := readLog(bufio.NewReader(r), nil)
+	if err == nil || !strings.Contains(err.Error(), "pipe broke") || !strings.Contains(err.Error(), fmt.Sprintf("byte %d", len(data))) {
+		t.Errorf("error %v, want the read's at byte %d", err, len(data))
 	}
 }

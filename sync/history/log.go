@@ -1,8 +1,10 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	gosync "sync"
 	"time"
@@ -115,11 +117,7 @@ func (r *Repo) LoadCounting(count func(commits int), pathspecs ...string) (*Hist
 	}
 	args := []string{"log", "-z", "-m", "--raw", "--no-abbrev", "-M", "--parents",
 		"--date-order", "--no-color", "--no-show-signature", header, r.Head, "--"}
-	out, err := r.runCounting(count, append(args, pathspecs...)...)
-	if err != nil {
-		return nil, fmt.Errorf("read the history of %q: %w", strings.Join(pathspecs, " "), err)
-	}
-	commits, err := parseLog(out)
+	commits, err := r.readLog(count, append(args, pathspecs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("read the history of %q: %w", strings.Join(pathspecs, " "), err)
 	}
@@ -218,53 +216,27 @@ func (h *History) Commit(rev string) *Commit {
 	return found
 }
 
-// runCounting runs git log like run, calling count, when not nil, with the
-// number of commit headers in the output so far.
-func (r *Repo) runCounting(count func(int), args ...string) ([]byte, error) {
-	if count == nil {
-		return r.run(args...)
-	}
+// readLog runs git log with args and parses its output as it comes
+// (readLog), calling count, when not nil, with the number of commits read
+// so far. git's own error, which says what went wrong, comes before the
+// parser's.
+func (r *Repo) readLog(count func(int), args ...string) ([]*Commit, error) {
 	cmd := r.command(r.Root, args...)
 	var stderr bytes.Buffer
-	out := &headerCounter{count: count}
-	cmd.Stdout, cmd.Stderr = out, &stderr
-	if err := cmd.Run(); err != nil {
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err == nil {
+		err = cmd.Start()
+	}
+	if err != nil {
+		return nil, gitError(args[0], err, nil)
+	}
+	commits, perr := readLog(bufio.NewReaderSize(out, 64<<10), count)
+	if perr != nil {
+		_, _ = io.Copy(io.Discard, out) // let git finish and tell its error, if any
+	}
+	if err := cmd.Wait(); err != nil {
 		return nil, gitError(args[0], err, stderr.Bytes())
 	}
-	return out.buf.Bytes(), nil
-}
-
-// headerCounter keeps git log's output and counts the commit headers in
-// it: the token "commit" at the start of the output or after a NUL or a
-// line break. A file named "commit" at the top of the tree, or a commit
-// whose subject is "commit", counts once more: the count is only shown
-// while the log is read.
-type headerCounter struct {
-	buf     bytes.Buffer
-	scanned int // bytes of buf already looked at
-	n       int
-	count   func(int)
-}
-
-var headerToken = []byte("commit\x00")
-
-func (h *headerCounter) Write(p []byte) (int, error) {
-	h.buf.Write(p)
-	b := h.buf.Bytes()
-	// A token may straddle two writes: look again at the last bytes.
-	from := max(h.scanned-len(headerToken)+1, 0)
-	for {
-		i := bytes.Index(b[from:], headerToken)
-		if i < 0 {
-			break
-		}
-		at := from + i
-		if at == 0 || b[at-1] == 0 || b[at-1] == '\n' {
-			h.n++
-		}
-		from = at + len(headerToken)
-	}
-	h.scanned = len(b)
-	h.count(h.n)
-	return len(p), nil
+	return commits, perr
 }

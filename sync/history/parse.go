@@ -1,8 +1,10 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,8 +22,21 @@ type block struct {
 // header format above. It also reads --name-status output, whose changes
 // carry no object ids.
 func parseLog(data []byte) ([]*Commit, error) {
-	p := logParser{data: data, intern: make(map[string]string)}
+	return readLog(bufio.NewReader(bytes.NewReader(data)), nil)
+}
+
+// countEvery is how many commits readLog reads between two calls of its
+// count: often enough for a progress line, not for every commit.
+const countEvery = 256
+
+// readLog is parseLog reading the output from r as git writes it, rather
+// than from a copy of all of it (tens of MB on a large site's history,
+// grown by doubling), calling count, when not nil, with the number of
+// commits read so far, last with all of them.
+func readLog(r *bufio.Reader, count func(commits int)) ([]*Commit, error) {
+	p := logParser{r: r, intern: make(map[string]string)}
 	var blocks []block
+	commits := 0
 	for {
 		tok, ok := p.next()
 		if !ok {
@@ -36,6 +51,11 @@ func parseLog(data []byte) ([]*Commit, error) {
 			if err != nil {
 				return nil, err
 			}
+			if len(blocks) == 0 || blocks[len(blocks)-1].commit.Hash != c.Hash {
+				if commits++; count != nil && commits%countEvery == 0 {
+					count(commits)
+				}
+			}
 			blocks = append(blocks, block{commit: c})
 		case len(blocks) == 0:
 			return nil, fmt.Errorf("git log output at byte %d: %q where a commit header was expected", p.start, tok)
@@ -47,6 +67,12 @@ func parseLog(data []byte) ([]*Commit, error) {
 			last := &blocks[len(blocks)-1]
 			last.changes = append(last.changes, ch)
 		}
+	}
+	if p.err != nil {
+		return nil, fmt.Errorf("git log output at byte %d: %w", p.pos, p.err)
+	}
+	if count != nil {
+		count(commits)
 	}
 	return groupBlocks(blocks), nil
 }
@@ -110,24 +136,39 @@ func inAll(path string, diffs [][]FileChange) bool {
 
 // logParser splits git's -z output into NUL-terminated tokens.
 type logParser struct {
-	data       []byte
-	pos, start int
+	r          *bufio.Reader
+	long       []byte // a token longer than r's buffer, put together
+	pos, start int    // offsets in the output: of what follows, of the token
+	done       bool   // the output ended
+	err        error  // reading it failed
 	intern     map[string]string
 }
 
-// next returns the next token; the last one may lack its NUL.
+// next returns the next token, valid until the next call; the last one
+// may lack its NUL.
 func (p *logParser) next() ([]byte, bool) {
-	if p.pos >= len(p.data) {
+	if p.done {
 		return nil, false
 	}
 	p.start = p.pos
-	i := bytes.IndexByte(p.data[p.pos:], 0)
-	if i < 0 {
-		p.pos = len(p.data)
-		return p.data[p.start:], true
+	tok, err := p.r.ReadSlice(0)
+	if err == bufio.ErrBufferFull {
+		p.long = append(p.long[:0], tok...)
+		for err == bufio.ErrBufferFull {
+			tok, err = p.r.ReadSlice(0)
+			p.long = append(p.long, tok...)
+		}
+		tok = p.long
 	}
-	p.pos += i + 1
-	return p.data[p.start : p.start+i], true
+	p.pos += len(tok)
+	if err != nil {
+		p.done = true
+		if err != io.EOF {
+			p.err = err
+		}
+		return tok, len(tok) > 0
+	}
+	return tok[:len(tok)-1], true
 }
 
 // str returns the next token as a string, interned so that the many copies

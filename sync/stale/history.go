@@ -148,12 +148,19 @@ const maxInFlight = 32
 // flight, in the order given, so that the translations of a source page
 // are settled together and what they share is dropped once they are
 // done (Options.Release); each trace is made as its item enters.
+//
+// The workers let the items in themselves, one as each trace leaves
+// (pipe.enter), rather than a goroutine of their own: that one, like
+// the goroutines that talk to git, waited for a worker to stop before it
+// ran, and while it waited git had nothing to do and then the workers.
 func (x *hist) pipeline(its []*item) error {
 	if len(its) == 0 {
 		return nil
 	}
 	procs := runtime.GOMAXPROCS(0)
-	p := &pipe{x: x, queue: make(chan *trace, 2*procs), slots: make(chan struct{}, maxInFlight*procs),
+	// The queue holds every trace in flight: neither the workers, which
+	// let traces in, nor got, while git waits, ever wait to hand one over.
+	p := &pipe{x: x, its: its, queue: make(chan *trace, maxInFlight*procs),
 		waiting: map[history.ObjectID][]*trace{}}
 	p.blobs = x.repo.StreamBlobs(p.got)
 	var workers gosync.WaitGroup
@@ -161,18 +168,18 @@ func (x *hist) pipeline(its []*item) error {
 		workers.Go(func() {
 			for t := range p.queue {
 				p.work(t)
+				// A trace takes a fraction of a millisecond; the
+				// goroutines reading and writing git's pipes take
+				// microseconds, but would wait for the next trace to
+				// block, or for the scheduler to preempt it after
+				// 10 ms, while git and then the workers run dry.
+				runtime.Gosched()
 			}
 		})
 	}
 	p.done.Add(len(its))
-	for _, it := range its {
-		p.slots <- struct{}{}
-		it.begin()
-		t := x.newTrace(it)
-		x.checkRecord(t)
-		if !p.ask(t, x.plan(t)) {
-			p.queue <- t
-		}
+	for range min(len(its), maxInFlight*procs) {
+		p.enter()
 	}
 	p.done.Wait()
 	err := p.blobs.Close()
@@ -185,12 +192,33 @@ func (x *hist) pipeline(its []*item) error {
 type pipe struct {
 	x     *hist
 	blobs *history.BlobStream
-	queue chan *trace   // traces whose blobs are in
-	slots chan struct{} // a token per trace in flight
+	queue chan *trace // traces whose blobs are in
 	done  gosync.WaitGroup
 
 	mu      gosync.Mutex
+	its     []*item                       // the items to settle, in order
+	next    int                           // how many of them have entered
 	waiting map[history.ObjectID][]*trace // the traces each blob asked for is for
+}
+
+// enter lets the next item in, if any is left: its trace asks for the
+// blobs of its first stage, or goes to the queue when it needs none.
+func (p *pipe) enter() {
+	p.mu.Lock()
+	if p.next == len(p.its) {
+		p.mu.Unlock()
+		return
+	}
+	it := p.its[p.next]
+	p.next++
+	p.mu.Unlock()
+	x := p.x
+	it.begin()
+	t := x.newTrace(it)
+	x.checkRecord(t)
+	if !p.ask(t, x.plan(t)) {
+		p.queue <- t
+	}
 }
 
 // ask asks for the blobs ids of t, and reports whether there are any: t
@@ -262,11 +290,11 @@ func (p *pipe) work(t *trace) {
 	}
 }
 
-// finish settles t's result and lets the next trace in.
+// finish settles t's result and lets the next item in.
 func (p *pipe) finish(t *trace) {
 	t.blobs = nil
 	t.it.finish(p.x.o.StaleOn)
-	<-p.slots
+	p.enter()
 	p.done.Done()
 }
 
