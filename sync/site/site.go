@@ -477,7 +477,7 @@ func (c *Config) readFile(sc *Scan, i int, visit func(*File, []byte), wants func
 	}
 	f, err := c.readLean(full, rel, int(st.Size), plain, visit)
 	if err == nil {
-		c.pages.Put(rel, st, encodeFile(f))
+		c.putFile(rel, st, f)
 	}
 	return f, err
 }
