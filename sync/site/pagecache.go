@@ -46,9 +46,10 @@ func (c *Config) pageCacheDir() string {
 	return c.cacheDir()
 }
 
-// openPageCache opens the page cache in dir.
-func (c *Config) openPageCache(dir string) {
+// openPageCache opens the page cache in dir, for files files.
+func (c *Config) openPageCache(dir string, files int) {
 	c.pages = statcache.Open(pageCachePath(dir, c.Root), c.pageCacheKey())
+	c.pages.Expect(files)
 }
 
 // The kinds of entry of the page cache: what readFile returned.

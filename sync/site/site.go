@@ -232,7 +232,7 @@ func (sc *Scan) Read() (*Site, error) {
 	c := sc.c
 	c.readNav()
 	if sc.cacheDir != "" {
-		c.openPageCache(sc.cacheDir)
+		c.openPageCache(sc.cacheDir, len(sc.paths))
 	}
 	files, err := c.readRounds(sc)
 	if err != nil {
