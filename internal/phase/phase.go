@@ -1,6 +1,7 @@
 // Package phase marks where a run is, for developers measuring it: with
-// LANGREF_PHASES set, each Mark prints the time since the program started
-// and the phase's name to standard error; with LANGREF_HEAPSNAP=PREFIX, it
+// LANGREF_PHASES set, each Mark prints the time since the program started,
+// the phase's name and, where the system tells, the CPU time (user and
+// system) the process has used, git's aside, to standard error; with LANGREF_HEAPSNAP=PREFIX, it
 // also collects garbage and writes the live heap's profile to
 // PREFIX.NAME (go tool pprof -sample_index=inuse_space). Unset, Mark costs
 // one load of a boolean.
@@ -27,7 +28,11 @@ func Mark(name string) {
 		return
 	}
 	if print {
-		fmt.Fprintf(os.Stderr, "langref: phase %7.3fs %s\n", time.Since(start).Seconds(), name)
+		cpu := ""
+		if t := cpuTime(); t >= 0 {
+			cpu = fmt.Sprintf(" cpu %.3fs", t.Seconds())
+		}
+		fmt.Fprintf(os.Stderr, "langref: phase %7.3fs %s%s\n", time.Since(start).Seconds(), name, cpu)
 	}
 	if heapSnap != "" {
 		writeHeap(heapSnap + "." + name)
