@@ -62,6 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	e.out = newOutput(stdout, getenv)
 	app := e.app()
 	err := app.Run(append([]string{"langref"}, interspersed(app, args)...))
+	e.site.WaitSaved() // the page cache a lean load writes meanwhile
 	e.prog.Stop()
 	return e.exitCode(err)
 }

@@ -232,7 +232,9 @@ func (e *env) scanLean(c *cli.Context) (*leanLoad, error) {
 	scan := status.NewStubScan(pre.CacheDir)
 	v := scan.Visitor()
 	v.Contents = pre.SeeContents // translations without comments are not read again
-	sc, err := site.ScanLean(siteRoot(c), site.LeanOptions{Visit: v, CacheDir: pre.CacheDir})
+	// The page cache is written while the command goes on: run waits for
+	// it (Site.WaitSaved) before langref exits.
+	sc, err := site.ScanLean(siteRoot(c), site.LeanOptions{Visit: v, CacheDir: pre.CacheDir, SaveLater: true})
 	if err != nil {
 		return nil, usageErr(err)
 	}
@@ -246,6 +248,7 @@ func (e *env) readLean(c *cli.Context, l *leanLoad) error {
 		return usageErr(err)
 	}
 	if err := e.emptySite(c, s); err != nil {
+		s.WaitSaved()
 		return err
 	}
 	e.site, l.site = s, s

@@ -56,7 +56,7 @@ const unknownSize = -2
 
 // appendIf is AppendIf for a file of the size given, or unknownSize.
 func appendIf(buf []byte, name string, size, n int, want func(head []byte) bool) ([]byte, bool, error) {
-	h, err := open(name)
+	h, err := open(name, size != unknownSize)
 	if err != nil {
 		return buf, false, &fs.PathError{Op: "open", Path: name, Err: err}
 	}

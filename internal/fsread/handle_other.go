@@ -12,7 +12,9 @@ import (
 // handle is an open file, where there is no cheaper way to read one.
 type handle struct{ f *os.File }
 
-func open(name string) (handle, error) {
+// open opens the file name; listed says it is a regular file, as a
+// listing saw it (see handle_linux.go).
+func open(name string, listed bool) (handle, error) {
 	f, err := os.Open(name)
 	return handle{f}, unwrap(err)
 }

@@ -1,4 +1,4 @@
-//go:build unix
+//go:build unix && !linux
 
 package fsread
 
@@ -8,7 +8,9 @@ import "syscall"
 // register it with the runtime's poller and attach a cleanup to it.
 type handle int
 
-func open(name string) (handle, error) {
+// open opens the file name; listed says it is a regular file, as a
+// listing saw it (see handle_linux.go).
+func open(name string, listed bool) (handle, error) {
 	for {
 		fd, err := syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 		if err != syscall.EINTR {

@@ -39,7 +39,7 @@ func LstatAt(dir *os.File, name, full string) (Stat, error) {
 func LstatFd(dir int, name, full string) (Stat, error) {
 	var st unix.Stat_t
 	for {
-		err := unix.Fstatat(dir, name, &st, unix.AT_SYMLINK_NOFOLLOW)
+		err := lstatat(dir, name, &st)
 		if err == unix.EINTR {
 			continue
 		}

@@ -22,6 +22,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io"
 	"slices"
 	gosync "sync"
 	"time"
@@ -84,6 +85,18 @@ func Open(path, key string) *Cache {
 	return c
 }
 
+// Expect makes room for the entries of n files, when the caller knows
+// how many it will look up or put: grown entry by entry, the entries of
+// a tree of 158,000 files were moved again and again, 0.2 s of CPU. Call
+// it before Get and Put.
+func (c *Cache) Expect(n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.now) == 0 && n > 0 {
+		c.now = make(map[string]entry, n)
+	}
+}
+
 // Get returns what the last run kept for the file name when st, the
 // file's stat data now, is what it was then and the entry is not racily
 // clean; the entry is then kept for the next run as well. It returns
@@ -125,7 +138,7 @@ func (c *Cache) Save() error {
 	if !c.dirty && len(c.now) == len(c.old) {
 		return nil
 	}
-	err := cachefile.Write(c.path, c.encode())
+	err := cachefile.WriteFunc(c.path, c.write)
 	if err == nil {
 		c.dirty = false
 	}
@@ -148,10 +161,12 @@ func (c *Cache) Hits() int {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// encode returns the cache file: magic, the key, the number of entries
-// and each entry (name, stat data, the caller's data), sorted by name,
-// then the CRC-32C of all that.
-func (c *Cache) encode() []byte {
+// write writes the cache file to w: magic, the key, the number of
+// entries and each entry (name, stat data, the caller's data), sorted by
+// name, then the CRC-32C of all that. It writes an entry at a time
+// rather than the whole file at once: 70 MB for a tree of 158,000 files,
+// whose pages the system had to give, and the collector to account for.
+func (c *Cache) write(w io.Writer) error {
 	names := make([]string, 0, len(c.now))
 	recent := c.start - int64(RacyWindow)
 	for name, e := range c.now {
@@ -160,13 +175,8 @@ func (c *Cache) encode() []byte {
 		}
 	}
 	slices.Sort(names)
-	size := len(magic) + len(c.key) + 16
-	for _, name := range names {
-		size += len(name) + len(c.now[name].data) + 6*binary.MaxVarintLen64
-	}
-	// One allocation of the whole file: grown by append, a 62 MB cache
-	// (158,000 files) was copied again and again, 2 s of a run after an edit.
-	b := append(make([]byte, 0, size), magic...)
+	crc := uint32(0)
+	b := append(make([]byte, 0, 64<<10), magic...)
 	b = append(b, c.key...)
 	b = append(b, '\n')
 	b = binary.AppendUvarint(b, uint64(len(names)))
@@ -179,8 +189,17 @@ func (c *Cache) encode() []byte {
 		b = binary.AppendUvarint(b, e.st.Ino)
 		b = binary.AppendUvarint(b, uint64(e.st.Mode))
 		b = appendString(b, e.data)
+		if len(b) >= 60<<10 {
+			crc = crc32.Update(crc, castagnoli, b)
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
 	}
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	crc = crc32.Update(crc, castagnoli, b)
+	_, err := w.Write(binary.BigEndian.AppendUint32(b, crc))
+	return err
 }
 
 func appendString(b []byte, s string) []byte {

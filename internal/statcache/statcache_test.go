@@ -250,3 +250,27 @@ func TestSaveWritesOnlyChanges(t *testing.T) {
 		t.Error("the entry of a file the last run saw was dropped")
 	}
 }
+
+// TestExpectKeepsEntries checks that Expect, called before or after
+// entries are put, loses none of them.
+func TestExpectKeepsEntries(t *testing.T) {
+	dir := t.TempDir()
+	page, cache := filepath.Join(dir, "page.md"), filepath.Join(dir, "cache")
+	write(t, page, "text", past)
+	st := lstat(t, page)
+	c := Open(cache, "k")
+	c.Expect(3)
+	c.Put("a", st, []byte("A"))
+	c.Expect(100)
+	c.Put("b", st, []byte("B"))
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	again := Open(cache, "k")
+	again.Expect(2)
+	for name, want := range map[string]string{"a": "A", "b": "B"} {
+		if got, ok := again.Get(name, st); !ok || got != want {
+			t.Errorf("Get(%q) = %q, %v; want %q, true", name, got, ok, want)
+		}
+	}
+}

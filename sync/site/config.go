@@ -52,6 +52,9 @@ type Config struct {
 	// none (see LeanOptions); pages is the cache, once open.
 	cacheDir func() string
 	pages    *statcache.Cache
+	// saveLater writes the page cache on another goroutine: see
+	// LeanOptions.SaveLater.
+	saveLater bool
 	// langrefKey is a hash of .langref.yml's bytes, "" without one.
 	langrefKey string
 }

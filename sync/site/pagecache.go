@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sync"
 
 	"github.com/langref/langref/internal/cachefile"
 	"github.com/langref/langref/internal/statcache"
@@ -45,9 +46,10 @@ func (c *Config) pageCacheDir() string {
 	return c.cacheDir()
 }
 
-// openPageCache opens the page cache in dir.
-func (c *Config) openPageCache(dir string) {
+// openPageCache opens the page cache in dir, for files files.
+func (c *Config) openPageCache(dir string, files int) {
 	c.pages = statcache.Open(pageCachePath(dir, c.Root), c.pageCacheKey())
+	c.pages.Expect(files)
 }
 
 // The kinds of entry of the page cache: what readFile returned.
@@ -59,17 +61,35 @@ const (
 
 // encodeFile encodes f, what readFile returned for a file of a lean
 // site (nil for none), for the page cache.
-func encodeFile(f *File) []byte {
+func encodeFile(f *File) []byte { return appendFile(nil, f) }
+
+// appendFile appends the encoding of f (see encodeFile) to b.
+func appendFile(b []byte, f *File) []byte {
 	switch {
 	case f == nil:
-		return []byte{cachedNone}
+		return append(b, cachedNone)
 	case f.Doc == nil:
-		return []byte{cachedPlain}
+		return append(b, cachedPlain)
 	}
-	b := append([]byte{cachedPage}, f.Sum[:]...)
+	b = append(append(b, cachedPage), f.Sum[:]...)
 	b = binary.AppendUvarint(b, uint64(f.size))
 	return frontmatter.AppendBinary(b, f.Doc)
 }
+
+// putFile keeps in the page cache f, what readFile returned for the file
+// rel whose stat data is st, encoded in a buffer reused from file to
+// file: the cache keeps a copy of the right size (grown entry by entry,
+// the encodings of a site of 158,000 files allocated 100 MB more).
+func (c *Config) putFile(rel string, st statcache.Stat, f *File) {
+	buf := entryScratch.Get().(*[]byte)
+	*buf = appendFile((*buf)[:0], f)
+	c.pages.Put(rel, st, *buf)
+	if cap(*buf) <= maxScratch {
+		entryScratch.Put(buf)
+	}
+}
+
+var entryScratch = sync.Pool{New: func() any { return new([]byte) }}
 
 var errBadEntry = errors.New("site: bad page cache entry")
 

@@ -282,3 +282,23 @@ func TestReadLetsGoOfThePageCache(t *testing.T) {
 		t.Errorf("cache files %v, want one written before it was let go", cache)
 	}
 }
+
+// TestPageCacheSavedLater: with SaveLater, the page cache is written once
+// WaitSaved returns, and the next load finds every file in it.
+func TestPageCacheSavedLater(t *testing.T) {
+	base := t.TempDir()
+	root, dir := filepath.Join(base, "site"), filepath.Join(base, "cache")
+	testfs.Write(t, root, cachedSite)
+	ageAll(t, root)
+	s, err := LoadLeanWith(root, LeanOptions{CacheDir: func() string { return dir }, SaveLater: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.WaitSaved()
+	if _, hits := loadCached(t, root, dir, Visitor{}); hits != len(cachedSite)-1 {
+		t.Errorf("the cache written later answered for %d files, want %d", hits, len(cachedSite)-1)
+	}
+	var none *Site
+	none.WaitSaved() // returns: no site, nothing to wait for
+	s.WaitSaved()    // returns again
+}

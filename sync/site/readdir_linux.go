@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"io/fs"
 	"os"
+	"unsafe"
 
 	"github.com/langref/langref/internal/statcache"
 	"golang.org/x/sys/unix"
@@ -31,21 +32,14 @@ func newFolderReader() *folderReader { return &folderReader{buf: make([]byte, 64
 // open lists the folder at path; its entries are valid until the next
 // open. close closes it.
 func (r *folderReader) open(path string) ([]dirEntry, error) {
-	var fd int
-	var err error
-	for {
-		fd, err = unix.Open(path, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
-		if err != unix.EINTR {
-			break
-		}
-	}
+	fd, err := openDirRaw(path)
 	if err != nil {
 		return nil, &os.PathError{Op: "open", Path: path, Err: err}
 	}
 	r.fd = fd
 	r.entries = r.entries[:0]
 	for {
-		n, err := unix.Getdents(fd, r.buf)
+		n, err := getdents(fd, r.buf)
 		if err == unix.EINTR {
 			continue
 		}
@@ -125,7 +119,43 @@ func (r *folderReader) lstat(name, full string) (statcache.Stat, error) {
 
 func (r *folderReader) close() {
 	if r.fd >= 0 {
-		unix.Close(r.fd)
+		unix.RawSyscall(unix.SYS_CLOSE, uintptr(r.fd), 0, 0)
 		r.fd = -1
 	}
+}
+
+// openDirRaw opens the folder at path for getdents, and getdents reads its
+// entries into buf, with raw system calls, as internal/fsread reads files
+// and internal/statcache takes their stat data: a local folder's entries
+// come from the kernel's caches or the disk, without waiting on any
+// goroutine, and a call the kernel preempts on a busy machine is then not
+// taken for a blocking one, its processor handed to another thread and
+// back. A site of 158,000 files has 11,000 folders.
+func openDirRaw(path string) (int, error) {
+	p, err := unix.BytePtrFromString(path)
+	if err != nil {
+		return -1, err
+	}
+	for {
+		fd, _, errno := unix.RawSyscall6(unix.SYS_OPENAT, atFDCWD, uintptr(unsafe.Pointer(p)),
+			unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0, 0, 0)
+		switch errno {
+		case 0:
+			return int(fd), nil
+		case unix.EINTR:
+			continue
+		}
+		return -1, errno
+	}
+}
+
+// atFDCWD is AT_FDCWD (-100) as a system call's argument.
+var atFDCWD = func() uintptr { fd := unix.AT_FDCWD; return uintptr(fd) }()
+
+func getdents(fd int, buf []byte) (int, error) {
+	n, _, errno := unix.RawSyscall(unix.SYS_GETDENTS64, uintptr(fd), uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)))
+	if errno != 0 {
+		return -1, errno
+	}
+	return int(n), nil
 }

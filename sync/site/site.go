@@ -33,6 +33,17 @@ type Site struct {
 	// have been pages, with the reason in the generator's terms, by path.
 	Left   []Left
 	byPath map[string]*File
+	// saved is closed once the page cache is written, when Read writes
+	// it later (LeanOptions.SaveLater); nil otherwise.
+	saved chan struct{}
+}
+
+// WaitSaved returns once the page cache of a site read with
+// LeanOptions.SaveLater is written; at once for any other site, or nil.
+func (s *Site) WaitSaved() {
+	if s != nil && s.saved != nil {
+		<-s.saved
+	}
 }
 
 // Left is a file or folder the generator leaves out.
@@ -155,6 +166,10 @@ type LeanOptions struct {
 	// (profile.CachedReader), so that it is called before the files are
 	// listed.
 	CacheDir func() string
+	// SaveLater has Read write the page cache on another goroutine while
+	// the caller goes on (on a site of 158,000 files, 0.4 s of CPU and a
+	// 62 MB file): the caller then calls Site.WaitSaved before it exits.
+	SaveLater bool
 }
 
 // LoadLeanWith is LoadLean with the options o.
@@ -192,7 +207,7 @@ func ScanLean(root string, o LeanOptions) (*Scan, error) {
 	if v := o.Visit; v.Source != nil || v.Translation != nil || v.Contents != nil {
 		c.visit = &v // else one round, as LoadLean reads
 	}
-	c.cacheDir = o.CacheDir
+	c.cacheDir, c.saveLater = o.CacheDir, o.SaveLater
 	return c.scan()
 }
 
@@ -232,15 +247,22 @@ func (sc *Scan) Read() (*Site, error) {
 	c := sc.c
 	c.readNav()
 	if sc.cacheDir != "" {
-		c.openPageCache(sc.cacheDir)
+		c.openPageCache(sc.cacheDir, len(sc.paths))
 	}
 	files, err := c.readRounds(sc)
 	if err != nil {
 		return nil, err
 	}
 	files = c.withBadLinks(files, sc.links)
-	if c.pages != nil {
-		_ = c.pages.Save() // a cache is never required
+	var saved chan struct{}
+	if pages := c.pages; pages != nil && c.saveLater {
+		saved = make(chan struct{})
+		go func() {
+			defer close(saved)
+			_ = pages.Save() // a cache is never required
+		}()
+	} else if pages != nil {
+		_ = pages.Save()
 	}
 	// What only reading needs is let go: the page cache's entries (tens
 	// of MB on a large site), the visitor and what it holds (a stub
@@ -260,7 +282,7 @@ func (sc *Scan) Read() (*Site, error) {
 			}
 		})
 	}
-	s := &Site{Config: c, Files: files, Left: left, byPath: make(map[string]*File, len(files))}
+	s := &Site{Config: c, Files: files, Left: left, byPath: make(map[string]*File, len(files)), saved: saved}
 	for _, f := range files {
 		s.byPath[f.Path] = f
 	}
@@ -477,7 +499,7 @@ func (c *Config) readFile(sc *Scan, i int, visit func(*File, []byte), wants func
 	}
 	f, err := c.readLean(full, rel, int(st.Size), plain, visit)
 	if err == nil {
-		c.pages.Put(rel, st, encodeFile(f))
+		c.putFile(rel, st, f)
 	}
 	return f, err
 }
