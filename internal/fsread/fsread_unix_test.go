@@ -4,9 +4,11 @@ package fsread
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestReadsAFileOfUnknownSize reads a named pipe, whose size fstat does
@@ -34,5 +36,31 @@ func TestReadsAFileOfUnknownSize(t *testing.T) {
 	got, err := ReadFile(p)
 	if err != nil || !bytes.Equal(got, content) {
 		t.Errorf("ReadFile(fifo) = %d bytes, %v; want %d", len(got), err, len(content))
+	}
+}
+
+// TestAListedFileThatIsAPipeDoesNotWait: a file listed as regular (its
+// size given) that a named pipe without a writer has replaced is read as
+// empty or fails; it never waits for a writer.
+func TestAListedFileThatIsAPipeDoesNotWait(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(p, 0o600); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		// Failing is fine; only waiting, or reading something, is not.
+		if got, err := AppendSize(nil, p, 10); err == nil && len(got) != 0 {
+			done <- fmt.Errorf("read %q from a pipe without a writer", got)
+		}
+		done <- nil
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Error(err)
+		}
+	case <-time.After(time.Minute): // a hang guard, not a timing
+		t.Fatal("AppendSize waited for a writer of a named pipe")
 	}
 }

@@ -37,8 +37,11 @@ func open(name string, listed bool) (handle, error) {
 		return handle{fd: -1}, err
 	}
 	for {
+		// O_NONBLOCK: should a named pipe have taken the listed file's
+		// place, opening it must not wait for a writer while holding the
+		// processor (for a regular file the flag changes nothing).
 		fd, _, errno := syscall.RawSyscall6(syscall.SYS_OPENAT, atFDCWD, uintptr(unsafe.Pointer(p)),
-			syscall.O_RDONLY|syscall.O_CLOEXEC, 0, 0, 0)
+			syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0, 0, 0)
 		switch errno {
 		case 0:
 			return handle{fd: int(fd), raw: true}, nil
