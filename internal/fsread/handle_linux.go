@@ -25,30 +25,35 @@ type handle struct {
 
 func open(name string, listed bool) (handle, error) {
 	if !listed {
-		for {
-			fd, err := syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-			if err != syscall.EINTR {
-				return handle{fd: fd}, err
-			}
-		}
+		fd, err := sysOpen(name)
+		return handle{fd: fd}, err
 	}
+	// O_NONBLOCK: should a named pipe have taken the listed file's place,
+	// opening it must not wait for a writer while holding the processor
+	// (for a regular file the flag changes nothing).
+	fd, err := OpenRaw(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK)
+	return handle{fd: fd, raw: err == nil}, err
+}
+
+// OpenRaw opens name with flags (O_RDONLY and others) in a raw system
+// call, retried when a signal interrupts it, and returns its descriptor:
+// for what the kernel answers from its caches or the disk without waiting
+// on any goroutine, such as a listed regular file or a folder (see
+// handle). -1 with the errno on failure.
+func OpenRaw(name string, flags int) (int, error) {
 	p, err := syscall.BytePtrFromString(name)
 	if err != nil {
-		return handle{fd: -1}, err
+		return -1, err
 	}
 	for {
-		// O_NONBLOCK: should a named pipe have taken the listed file's
-		// place, opening it must not wait for a writer while holding the
-		// processor (for a regular file the flag changes nothing).
-		fd, _, errno := syscall.RawSyscall6(syscall.SYS_OPENAT, atFDCWD, uintptr(unsafe.Pointer(p)),
-			syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0, 0, 0)
+		fd, _, errno := syscall.RawSyscall6(syscall.SYS_OPENAT, atFDCWD, uintptr(unsafe.Pointer(p)), uintptr(flags), 0, 0, 0)
 		switch errno {
 		case 0:
-			return handle{fd: int(fd), raw: true}, nil
+			return int(fd), nil
 		case syscall.EINTR:
 			continue
 		}
-		return handle{fd: -1}, errno
+		return -1, errno
 	}
 }
 
@@ -56,28 +61,11 @@ func open(name string, listed bool) (handle, error) {
 var atFDCWD = func() uintptr { fd := -100; return uintptr(fd) }()
 
 // size returns the size of a regular file, or -1.
-func (h handle) size() int {
-	var st syscall.Stat_t
-	for {
-		err := syscall.Fstat(h.fd, &st)
-		if err == syscall.EINTR {
-			continue
-		}
-		if err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-			return -1
-		}
-		return int(st.Size)
-	}
-}
+func (h handle) size() int { return sysSize(h.fd) }
 
 func (h handle) read(p []byte) (int, error) {
 	if !h.raw || len(p) == 0 {
-		for {
-			n, err := syscall.Read(h.fd, p)
-			if err != syscall.EINTR {
-				return max(n, 0), err
-			}
-		}
+		return sysRead(h.fd, p)
 	}
 	for {
 		n, _, errno := syscall.RawSyscall(syscall.SYS_READ, uintptr(h.fd), uintptr(unsafe.Pointer(&p[0])), uintptr(len(p)))

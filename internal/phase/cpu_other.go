@@ -4,5 +4,5 @@ package phase
 
 import "time"
 
-// cpu returns 0 where the process's CPU time is not read.
-func cpu() time.Duration { return 0 }
+// CPU returns 0 where the process's CPU time is not read.
+func CPU() time.Duration { return 0 }

@@ -7,9 +7,10 @@ import (
 	"time"
 )
 
-// cpu returns the CPU time the process has used so far, user and system,
-// its children's not included (they count once waited for).
-func cpu() time.Duration {
+// CPU returns the CPU time the process has used so far, user and system,
+// its children's not included (they count once waited for); benchmarks
+// report it beside wall time, which a busy machine makes meaningless.
+func CPU() time.Duration {
 	var u syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
 		return 0

@@ -28,7 +28,7 @@ func Mark(name string) {
 		return
 	}
 	if print {
-		fmt.Fprintf(os.Stderr, "langref: phase %7.3fs cpu %7.3fs %s\n", time.Since(start).Seconds(), cpu().Seconds(), name)
+		fmt.Fprintf(os.Stderr, "langref: phase %7.3fs cpu %7.3fs %s\n", time.Since(start).Seconds(), CPU().Seconds(), name)
 	}
 	if heapSnap != "" {
 		writeHeap(heapSnap + "." + name)

@@ -3,6 +3,8 @@ package site
 import (
 	"os"
 	"testing"
+
+	"github.com/langref/langref/internal/phase"
 )
 
 // BenchmarkLoadLean loads the site at $LANGREF_BENCH_SITE as `langref
@@ -35,12 +37,12 @@ func BenchmarkScanLean(b *testing.B) {
 		b.Skip("LANGREF_BENCH_SITE is not set")
 	}
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := phase.CPU()
 	for b.Loop() {
 		dir := b.TempDir()
 		if _, err := ScanLean(root, LeanOptions{CacheDir: func() string { return dir }}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(phase.CPU()-cpu)/float64(b.N), "cpu-ns/op")
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"unsafe"
 
+	"github.com/langref/langref/internal/fsread"
 	"github.com/langref/langref/internal/statcache"
 	"golang.org/x/sys/unix"
 )
@@ -132,25 +133,8 @@ func (r *folderReader) close() {
 // taken for a blocking one, its processor handed to another thread and
 // back. A site of 158,000 files has 11,000 folders.
 func openDirRaw(path string) (int, error) {
-	p, err := unix.BytePtrFromString(path)
-	if err != nil {
-		return -1, err
-	}
-	for {
-		fd, _, errno := unix.RawSyscall6(unix.SYS_OPENAT, atFDCWD, uintptr(unsafe.Pointer(p)),
-			unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0, 0, 0)
-		switch errno {
-		case 0:
-			return int(fd), nil
-		case unix.EINTR:
-			continue
-		}
-		return -1, errno
-	}
+	return fsread.OpenRaw(path, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC)
 }
-
-// atFDCWD is AT_FDCWD (-100) as a system call's argument.
-var atFDCWD = func() uintptr { fd := unix.AT_FDCWD; return uintptr(fd) }()
 
 func getdents(fd int, buf []byte) (int, error) {
 	n, _, errno := unix.RawSyscall(unix.SYS_GETDENTS64, uintptr(fd), uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)))

@@ -2,10 +2,10 @@ package stale
 
 import (
 	"os"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/langref/langref/internal/phase"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
 )
@@ -38,23 +38,14 @@ func BenchmarkAnalyzeLean(b *testing.B) {
 		}
 		o := DefaultOptions(g)
 		o.Prefetch, o.NoCache, o.Release = pre, true, true
-		before := cpuTime(b)
+		before := phase.CPU()
 		b.StartTimer()
 		if _, err := Analyze(g, o); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		cpu += cpuTime(b) - before
+		cpu += phase.CPU() - before
 		b.StartTimer()
 	}
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
-}
-
-// cpuTime returns the CPU time the process has used so far.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

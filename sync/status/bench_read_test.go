@@ -3,9 +3,9 @@ package status
 import (
 	"bytes"
 	"os"
-	"syscall"
 	"testing"
 
+	"github.com/langref/langref/internal/phase"
 	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
 )
@@ -25,7 +25,7 @@ func BenchmarkReadForStatus(b *testing.B) {
 		b.Skip("LANGREF_BENCH_SITE is not set")
 	}
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := phase.CPU()
 	for b.Loop() {
 		dir := b.TempDir()
 		cacheDir := func() string { return dir }
@@ -43,14 +43,5 @@ func BenchmarkReadForStatus(b *testing.B) {
 		}
 		graph.Build(s)
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
-}
-
-// cpuTime is the CPU time the process has used, in nanoseconds.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	b.ReportMetric(float64(phase.CPU()-cpu)/float64(b.N), "cpu-ns/op")
 }

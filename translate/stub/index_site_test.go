@@ -4,9 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
+	"github.com/langref/langref/internal/phase"
 	"github.com/langref/langref/sync/frontmatter"
 )
 
@@ -39,8 +39,8 @@ func BenchmarkIndexSite(b *testing.B) {
 	}
 	b.Run("Add", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
-		defer func() { b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op") }()
+		cpu := phase.CPU()
+		defer func() { b.ReportMetric(float64(phase.CPU()-cpu)/float64(b.N), "cpu-ns/op") }()
 		for b.Loop() {
 			ix := &Index{}
 			for i, body := range english {
@@ -56,7 +56,7 @@ func BenchmarkIndexSite(b *testing.B) {
 	b.Run("Find", func(b *testing.B) {
 		b.ReportAllocs()
 		var pages []int32
-		cpu := cpuTime()
+		cpu := phase.CPU()
 		for b.Loop() {
 			found = 0
 			for _, body := range translations {
@@ -64,16 +64,7 @@ func BenchmarkIndexSite(b *testing.B) {
 				found += len(pages)
 			}
 		}
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(phase.CPU()-cpu)/float64(b.N), "cpu-ns/op")
 	})
 	b.Logf("%d English pages, %d openings; %d translations, %d pages found", len(english), len(ix.ops), len(translations), found)
-}
-
-// cpuTime is the CPU time the process has used, in nanoseconds.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }
