@@ -161,7 +161,7 @@ func (x *hist) pipeline(its []*item) error {
 	// The queue holds every trace in flight: neither the workers, which
 	// let traces in, nor got, while git waits, ever wait to hand one over.
 	p := &pipe{x: x, its: its, queue: make(chan *trace, maxInFlight*procs),
-		waiting: map[history.ObjectID][]*trace{}}
+		waiting: map[history.ObjectID][]*trace{}, recent: newRecent(recentBytes)}
 	p.blobs = x.repo.StreamBlobs(p.got)
 	var workers gosync.WaitGroup
 	for range procs {
@@ -199,6 +199,7 @@ type pipe struct {
 	its     []*item                       // the items to settle, in order
 	next    int                           // how many of them have entered
 	waiting map[history.ObjectID][]*trace // the traces each blob asked for is for
+	recent  *recent                       // the blobs read last
 }
 
 // enter lets the next item in, if any is left: its trace asks for the
@@ -221,8 +222,9 @@ func (p *pipe) enter() {
 	}
 }
 
-// ask asks for the blobs ids of t, and reports whether there are any: t
-// then goes to the queue once they are all in. It never waits.
+// ask asks for the blobs ids of t that were not read just before, and
+// reports whether there are any: t then goes to the queue once they are
+// all in. It never waits.
 func (p *pipe) ask(t *trace, ids []history.ObjectID) bool {
 	t.blobs, t.pending = nil, 0
 	var fresh []history.ObjectID
@@ -230,6 +232,10 @@ func (p *pipe) ask(t *trace, ids []history.ObjectID) bool {
 	for i, id := range ids {
 		if id.IsZero() || slices.Contains(ids[:i], id) {
 			continue // names no blob, or asked already
+		}
+		if data, ok := p.recent.get(id); ok {
+			t.blobs = append(t.blobs, blob{id, data})
+			continue
 		}
 		w, ok := p.waiting[id]
 		if !ok {
@@ -254,6 +260,9 @@ func (p *pipe) got(id history.ObjectID, data []byte, ok bool) {
 	p.mu.Lock()
 	ts := p.waiting[id]
 	delete(p.waiting, id)
+	if ok {
+		p.recent.add(id, data)
+	}
 	var ready []*trace
 	for _, t := range ts {
 		if ok {
