@@ -37,19 +37,28 @@ func TestUnchangedSourceNotReadAgain(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			g := graph.Build(s)
-			o := DefaultOptions(g)
-			o.NoCache, o.Release = true, true
-			if err := os.Remove(filepath.Join(root, "en", "a.md")); err != nil {
-				t.Fatal(err)
-			}
-			res, err := Analyze(g, o)
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("Analyze: error %v, want one: %v", err, tt.wantErr)
-			}
-			if err == nil {
-				want{source: History, class: 0}.check(t, page(t, res, "fr/a.md"))
-			}
+			analyzeRemoved(t, s, nil, root, "en/a.md", tt.wantErr)
 		})
+	}
+}
+
+// analyzeRemoved analyses the site s, loaded from root with the history
+// prefetch pre (nil for none), after removing its file rel: Analyze fails
+// exactly when it reads that file again (wantErr); when it does not,
+// fr/a.md has its history baseline and no change.
+func analyzeRemoved(t *testing.T, s *site.Site, pre *Prefetch, root, rel string, wantErr bool) {
+	t.Helper()
+	g := graph.Build(s)
+	o := DefaultOptions(g)
+	o.Prefetch, o.NoCache, o.Release = pre, true, true
+	if err := os.Remove(filepath.Join(root, filepath.FromSlash(rel))); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Analyze(g, o)
+	if (err != nil) != wantErr {
+		t.Fatalf("Analyze: error %v, want one: %v", err, wantErr)
+	}
+	if err == nil {
+		want{source: History, class: 0}.check(t, page(t, res, "fr/a.md"))
 	}
 }

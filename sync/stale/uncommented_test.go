@@ -1,11 +1,9 @@
 package stale
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/langref/langref/sync/graph"
 	"github.com/langref/langref/sync/site"
 )
 
@@ -35,19 +33,7 @@ func TestUncommentedNotReadAgain(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			g := graph.Build(s)
-			o := DefaultOptions(g)
-			o.Prefetch, o.NoCache, o.Release = pre, true, true
-			if err := os.Remove(filepath.Join(root, "fr", "a.md")); err != nil {
-				t.Fatal(err)
-			}
-			res, err := Analyze(g, o)
-			if (err != nil) != tt.wantErr {
-				t.Fatalf("Analyze: error %v, want one: %v", err, tt.wantErr)
-			}
-			if err == nil {
-				want{source: History, class: 0}.check(t, page(t, res, "fr/a.md"))
-			}
+			analyzeRemoved(t, s, pre, root, "fr/a.md", tt.wantErr)
 		})
 	}
 }
