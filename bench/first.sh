@@ -12,7 +12,9 @@
 # /dev/shm/sc/site-4x); copies go to COPY_DIR (beside SITE by default) as
 # first-N, hard-linked (cp -al: status writes only under .git/langref,
 # which each run removes first). The 20,000-page site's expected MD5 is
-# 3f119dc65b7e8657028280293470e375.
+# 3f119dc65b7e8657028280293470e375. With TIMES_DIR set, each run also
+# appends "wall user sys rss_kb" to TIMES_DIR/first-N.txt, N the build's
+# place in the arguments (bench/stale.sh takes the medians).
 set -euo pipefail
 site=$1
 shift
@@ -34,6 +36,7 @@ for r in $(seq 1 "$rounds"); do
 		out=$(mktemp)
 		t=$(cd "$copy" && { /usr/bin/time -f "%e %U %S %M" "$bin" status --format json >"$out"; } 2>&1 | tail -1)
 		read -r wall user sys rss <<<"$t"
+		[[ -z ${TIMES_DIR:-} ]] || echo "$t" >>"$TIMES_DIR/first-$i.txt"
 		printf 'round %d  %-28s wall %6.2f s  user %6.2f s  sys %5.2f s  cpu %6.2f s  rss %4d MB  md5 %s  load %s\n' \
 			"$r" "$(basename "$bin")" "$wall" "$user" "$sys" "$(echo "$user + $sys" | bc)" $((rss / 1024)) \
 			"$(md5sum <"$out" | cut -c1-32)" "$(cut -d' ' -f1 /proc/loadavg)"

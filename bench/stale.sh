@@ -61,7 +61,7 @@ tmp=$(mktemp -d)
 sites=${SITES_DIR:-$tmp/sites}
 cleanup() {
 	rm -rf "$tmp"
-	[[ -n ${SITES_DIR:-} && ${KEEP_SITES:-} != 1 ]] && rm -rf "$sites"/site-*x "$sites"/site-huge
+	[[ -n ${SITES_DIR:-} && ${KEEP_SITES:-} != 1 ]] && rm -rf "$sites"/site-*x "$sites"/site-huge "$sites"/ref-copies
 	return 0
 }
 trap cleanup EXIT
@@ -154,8 +154,9 @@ scale() {
 }
 
 # reference DIR SIZE compares first runs on the site in DIR of this build and of
-# the reference build REF, interleaved (each run after removing the other's
-# cache), and prints their medians, wall and CPU. The machine's speed
+# the reference build REF, interleaved by bench/first.sh (each build on its
+# own hard-linked copy, its cache removed before each run), and prints
+# their medians, wall and CPU. The machine's speed
 # changes from day to day (the reference itself took 17-19 s on
 # 2026-12-02 for its 9.06 s of 2026-11-26), so a wall-clock target of
 # another day is checked as a ratio measured in the same run: this build's
@@ -168,22 +169,14 @@ reference() {
 		echo "reference: $REF is not in this clone's history (a shallow clone?): skipped"
 		return 0
 	fi
-	mkdir -p "$tmp/ref-src"
+	mkdir -p "$tmp/ref-src" "$tmp/ref-times"
 	git -C "$repo" archive "$REF" | tar -x -C "$tmp/ref-src"
 	(cd "$tmp/ref-src" && "$GO" build -o "$ref" ./cmd/langref)
-	: >"$tmp/ref-this.txt"
-	: >"$tmp/ref-ref.txt"
-	local bin out
-	for _ in $(seq "$REF_RUNS"); do
-		for bin in "$ref" "$langref"; do
-			out=$tmp/ref-this.txt
-			[[ $bin == "$langref" ]] || out=$tmp/ref-ref.txt
-			rm -rf "$dir/.git/langref"
-			(cd "$dir" && /usr/bin/time -f '%e %U %S %M' -a -o "$out" "$bin" status --format json >/dev/null)
-		done
-	done
-	rm -rf "$tmp/ref-src"
-	echo "$size $(median "$tmp/ref-ref.txt") $(median "$tmp/ref-this.txt")"
+	# Each round's line goes to standard error, shown as the runs go.
+	COPY_DIR=$sites/ref-copies TIMES_DIR=$tmp/ref-times ROUNDS=$REF_RUNS \
+		bash "$repo/bench/first.sh" "$dir" "$ref" "$langref" 2>&1 | sed 's/^/  /' >&2
+	rm -rf "$tmp/ref-src" "$sites/ref-copies"
+	echo "$size $(median "$tmp/ref-times/first-1.txt") $(median "$tmp/ref-times/first-2.txt")"
 }
 
 scaling() {
